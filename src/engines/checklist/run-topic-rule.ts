@@ -1,0 +1,86 @@
+import { findSection } from '../../documents/find-section.js';
+import type { PlanDocument } from '../../documents/schema.js';
+import { documentAnchor, lineAnchor, sectionAnchor } from '../../findings/make-anchor.js';
+import type { RuleHit } from './rule-hit.js';
+import type { TopicRule } from './schema.js';
+
+const compiled = new Map<string, RegExp>();
+function re(pattern: string): RegExp {
+  let r = compiled.get(pattern);
+  if (!r) {
+    r = new RegExp(pattern, 'iu');
+    compiled.set(pattern, r);
+  }
+  return r;
+}
+
+/** Lines a rule reads: visible text, and code only when the rule asks for it. */
+function visibleLines(doc: PlanDocument, inCode: boolean): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  doc.lines.forEach((text, i) => {
+    const line = i + 1;
+    if (doc.hiddenLines.has(line)) return;
+    if (!inCode && doc.codeLines.has(line)) return;
+    out.push({ line, text });
+  });
+  return out;
+}
+
+function anyMatch(lines: Array<{ text: string }>, patterns: string[]): boolean {
+  return patterns.some((p) => lines.some((l) => re(p).test(l.text)));
+}
+
+/**
+ * A topic rule fires when the document raises a subject (`when`, `trigger`) and nowhere answers
+ * it (`unless`). Mitigations are searched in prose and code alike: a fallback written as code is
+ * still a fallback.
+ */
+export function runTopicRule(doc: PlanDocument, rule: TopicRule): RuleHit[] {
+  const prose = visibleLines(doc, rule.inCode);
+  const everything = visibleLines(doc, true);
+  if (!rule.when.every((p) => anyMatch(prose, [p]))) return [];
+
+  const triggers: Array<{ line: number; match: string }> = [];
+  for (const { line, text } of prose) {
+    for (const p of rule.trigger) {
+      const m = re(p).exec(text);
+      if (m) {
+        triggers.push({ line, match: m[0].trim() });
+        break;
+      }
+    }
+  }
+  if (rule.trigger.length > 0 && triggers.length === 0) return [];
+
+  const handled = (line: number | null): boolean => {
+    if (rule.unlessScope === 'section' && line !== null) {
+      const section = findSection(doc, line);
+      const scope = section ? everything.filter((l) => l.line >= section.startLine && l.line <= section.endLine) : everything;
+      return anyMatch(scope, rule.unless);
+    }
+    return anyMatch(everything, rule.unless);
+  };
+
+  if (rule.trigger.length === 0 || rule.anchor !== 'trigger') {
+    const first = triggers[0] ?? null;
+    if (handled(first?.line ?? null)) return [];
+    const match = first?.match ?? '';
+    if (rule.anchor === 'section' || (rule.anchor === 'trigger' && !first)) {
+      const heading = rule.heading ? doc.sections.find((s) => re(rule.heading!).test(s.title)) ?? null : first ? findSection(doc, first.line) : null;
+      return [{ ruleId: rule.id, anchor: heading ? sectionAnchor(doc, heading) : documentAnchor(doc), match }];
+    }
+    return [{ ruleId: rule.id, anchor: documentAnchor(doc), match }];
+  }
+
+  const hits: RuleHit[] = [];
+  const seen = new Set<string>();
+  for (const t of triggers) {
+    const key = t.match.toLowerCase();
+    if (seen.has(key)) continue;
+    if (handled(t.line)) continue;
+    seen.add(key);
+    hits.push({ ruleId: rule.id, anchor: lineAnchor(doc, t.line), match: t.match });
+    if (!rule.perMatch) break;
+  }
+  return hits;
+}

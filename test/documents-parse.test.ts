@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseDocument } from '../src/documents/parse-document.js';
+import { findSection, sectionLabel } from '../src/documents/find-section.js';
+
+const plan = [
+  '# Plan',
+  '',
+  '## Schema',
+  '```sql',
+  'CREATE TABLE t (id int);',
+  '```',
+  '',
+  '### Notes',
+  '- one',
+  '  - nested',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  '',
+  '## Rollout',
+  '<!-- hidden',
+  'still hidden -->',
+  'Ship it.',
+].join('\n');
+
+describe('parseDocument', () => {
+  it('numbers lines from 1 as GitHub does', () => {
+    const doc = parseDocument('p.md', plan + '\n');
+
+    expect(doc.lines.length).toBe(19);
+    expect(doc.lines[18]).toBe('Ship it.');
+  });
+
+  it('counts CRLF as one line break', () => {
+    const doc = parseDocument('p.md', plan.replace(/\n/g, '\r\n'));
+
+    expect(doc.lines.length).toBe(19);
+    expect(doc.codeBlocks[0]).toEqual({ lang: 'sql', startLine: 4, endLine: 6, valueStartLine: 5, value: 'CREATE TABLE t (id int);' });
+    expect(doc.sections.map((s) => [s.title, s.startLine, s.endLine])).toEqual([
+      ['Plan', 1, 19], ['Schema', 3, 15], ['Notes', 8, 15], ['Rollout', 16, 19],
+    ]);
+  });
+
+  it('drops a byte-order mark without shifting lines', () => {
+    const doc = parseDocument('p.md', '\uFEFF# Título 🚀\n\tTab line\n');
+
+    expect(doc.title).toBe('Título 🚀');
+    expect(doc.lines).toEqual(['# Título 🚀', '\tTab line']);
+  });
+
+  it('builds the heading tree with section paths', () => {
+    const doc = parseDocument('p.md', plan);
+
+    expect(sectionLabel(findSection(doc, 9))).toBe('Plan › Schema › Notes');
+    expect(sectionLabel(findSection(doc, 17))).toBe('Plan › Rollout');
+  });
+
+  it('finds tables, list items, code and hidden lines', () => {
+    const doc = parseDocument('p.md', plan);
+
+    expect(doc.tables).toEqual([{ startLine: 12, endLine: 14, rows: [['a', 'b'], ['1', '2']] }]);
+    expect(doc.listItems.map((i) => [i.startLine, i.depth, i.text])).toEqual([[9, 1, 'one'], [10, 2, 'nested']]);
+    expect([...doc.hiddenLines]).toEqual([17, 18]);
+    expect([...doc.codeLines]).toEqual([4, 5, 6]);
+  });
+
+  it('treats a document without headings as one untitled body', () => {
+    const doc = parseDocument('p.md', 'just text');
+
+    expect(doc.sections).toEqual([]);
+    expect(doc.title).toBeNull();
+    expect(findSection(doc, 1)).toBeNull();
+  });
+
+  it('parses an empty document', () => {
+    const doc = parseDocument('p.md', '');
+
+    expect(doc.lines).toEqual(['']);
+    expect(doc.sections).toEqual([]);
+  });
+});
