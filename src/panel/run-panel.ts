@@ -1,0 +1,87 @@
+import type { PlanDocument } from '../documents/schema.js';
+import type { Engine, PersonaRun, Usage } from '../engines/types.js';
+import { ZERO_USAGE } from '../engines/types.js';
+import { mergeFindings } from '../findings/merge-findings.js';
+import { computeReadiness, type Readiness } from '../findings/readiness.js';
+import type { DraftFinding, Finding } from '../findings/schema.js';
+import type { Persona } from '../personas/schema.js';
+import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.js';
+import { selectPersonas } from './select-personas.js';
+
+export interface PanelOptions {
+  engines: Engine[];
+  personas: Persona[];
+  only?: string[];
+  disabled?: string[];
+  caps?: SeverityCaps;
+  /** Called as each document finishes, for progress output. */
+  onDocument?: (doc: PlanDocument, index: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface PanelResult {
+  /** Shown findings, ranked. */
+  findings: Finding[];
+  /** Findings beyond the severity caps: counted in the summary, listed nowhere else. */
+  held: Finding[];
+  runs: PersonaRun[];
+  /** Personas consulted, in panel order. */
+  consulted: Array<{ id: string; name: string }>;
+  notes: string[];
+  unanchored: number;
+  usage: Usage;
+  /** Computed on every open finding, shown or held. */
+  summary: Readiness;
+}
+
+/**
+ * One review of one revision: for each document, select the relevant personas, run every engine
+ * for them, then merge what they found across personas and engines, rank it and score it.
+ */
+export async function runPanel(documents: PlanDocument[], options: PanelOptions): Promise<PanelResult> {
+  const drafts: DraftFinding[] = [];
+  const runs: PersonaRun[] = [];
+  const notes: string[] = [];
+  const consulted = new Map<string, string>();
+  let unanchored = 0;
+
+  for (const [index, document] of documents.entries()) {
+    const selected = selectPersonas(document, options.personas, { only: options.only, disabled: options.disabled }).map((s) => s.persona);
+    for (const p of selected) consulted.set(p.id, p.name);
+    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal })));
+    for (const result of results) {
+      drafts.push(...result.findings);
+      runs.push(...result.runs);
+      notes.push(...result.notes);
+      unanchored += result.unanchored;
+    }
+    options.onDocument?.(document, index, documents.length);
+  }
+
+  const merged = mergeFindings(drafts);
+  const { shown, held } = rankFindings(merged, options.caps ?? DEFAULT_CAPS);
+  if (held.length > 0) notes.push(`${held.length} lower-ranked finding(s) beyond the per-severity caps are counted but not listed.`);
+  return {
+    findings: shown,
+    held,
+    runs,
+    consulted: [...consulted].map(([id, name]) => ({ id, name })),
+    notes: [...new Set(notes)],
+    unanchored,
+    usage: sumUsage(runs.map((r) => r.usage)),
+    summary: computeReadiness(merged),
+  };
+}
+
+export function sumUsage(items: Usage[]): Usage {
+  return items.reduce(
+    (acc, u) => ({
+      inputTokens: acc.inputTokens + u.inputTokens,
+      outputTokens: acc.outputTokens + u.outputTokens,
+      cacheCreationInputTokens: acc.cacheCreationInputTokens + u.cacheCreationInputTokens,
+      cacheReadInputTokens: acc.cacheReadInputTokens + u.cacheReadInputTokens,
+      costUsd: acc.costUsd + u.costUsd,
+    }),
+    ZERO_USAGE,
+  );
+}
