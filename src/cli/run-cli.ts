@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../documents/parse-document.js';
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
-import type { Engine } from '../engines/types.js';
 import { InputError, RfcPanelError } from '../errors/errors.js';
 import { SEVERITY_RANK, type Severity } from '../findings/schema.js';
 import { loadPersonas } from '../personas/load-personas.js';
+import { createEngines } from '../panel/create-engines.js';
 import { runPanel } from '../panel/run-panel.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { readInputFile } from './read-input-file.js';
@@ -29,23 +28,10 @@ const USAGE = `Usage:
 
 Exit codes: 0 reviewed, 1 findings at or above --fail-on, 2 usage or input error.`;
 
-type EngineChoice = 'checklist' | 'claude' | 'both';
-
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-}
-
-/** Engines are created lazily so the offline path never loads the Anthropic SDK. */
-async function createEngines(choice: EngineChoice, env: NodeJS.ProcessEnv): Promise<Engine[]> {
-  const engines: Engine[] = [];
-  if (choice === 'checklist' || choice === 'both') engines.push(createChecklistEngine());
-  if (choice === 'claude' || choice === 'both') {
-    const { createClaudeEngineFromEnv } = await import('./create-claude-engine-from-env.js');
-    engines.push(createClaudeEngineFromEnv(env));
-  }
-  return engines;
 }
 
 /** The whole CLI as a function of argv and io, so tests drive it without spawning processes. */
@@ -110,7 +96,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
   // Read every file before any review so a bad input fails fast and alone.
   const documents = positionals.map((path) => parseDocument(path, readInputFile(path)));
-  const engines = await createEngines(engine, io.env);
+  const engines = await createEngines(engine, { env: io.env });
   const progress = positionals.length > 1 && io.stderrIsTTY;
   const result = await runPanel(documents, {
     engines,

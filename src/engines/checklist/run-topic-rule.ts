@@ -30,6 +30,11 @@ function anyMatch(lines: Array<{ text: string }>, patterns: string[]): boolean {
   return patterns.some((p) => lines.some((l) => re(p).test(l.text)));
 }
 
+/** The text a trigger stands for: the named group `match` when the pattern has one, else the whole match. */
+function matchText(m: RegExpExecArray): string {
+  return (m.groups?.['match'] ?? m[0]).trim();
+}
+
 /**
  * A topic rule fires when the document raises a subject (`when`, `trigger`) and nowhere answers
  * it (`unless`). Mitigations are searched in prose and code alike: a fallback written as code is
@@ -42,31 +47,40 @@ export function runTopicRule(doc: PlanDocument, rule: TopicRule): RuleHit[] {
 
   const triggers: Array<{ line: number; match: string }> = [];
   for (const { line, text } of prose) {
+    if (rule.exclude.some((p) => re(p).test(text))) continue;
     for (const p of rule.trigger) {
       const m = re(p).exec(text);
       if (m) {
-        triggers.push({ line, match: m[0].trim() });
+        triggers.push({ line, match: matchText(m) });
         break;
       }
     }
   }
-  if (rule.trigger.length > 0 && triggers.length === 0) return [];
+  if (rule.trigger.length > 0 && triggers.length < rule.minTriggers) return [];
 
   const handled = (line: number | null): boolean => {
-    if (rule.unlessScope === 'section' && line !== null) {
+    if (line !== null && rule.unlessScope === 'section') {
       const section = findSection(doc, line);
       const scope = section ? everything.filter((l) => l.line >= section.startLine && l.line <= section.endLine) : everything;
       return anyMatch(scope, rule.unless);
+    }
+    if (line !== null && rule.unlessScope === 'near') {
+      return anyMatch(everything.filter((l) => Math.abs(l.line - line) <= rule.near), rule.unless);
     }
     return anyMatch(everything, rule.unless);
   };
 
   if (rule.trigger.length === 0 || rule.anchor !== 'trigger') {
-    const first = triggers[0] ?? null;
-    if (handled(first?.line ?? null)) return [];
+    let first: { line: number; match: string } | null = null;
+    if (rule.trigger.length > 0) {
+      first = triggers.find((t) => !handled(t.line)) ?? null;
+      if (!first) return [];
+    } else if (handled(null)) {
+      return [];
+    }
     const match = first?.match ?? '';
     if (rule.anchor === 'section' || (rule.anchor === 'trigger' && !first)) {
-      const heading = rule.heading ? doc.sections.find((s) => re(rule.heading!).test(s.title)) ?? null : first ? findSection(doc, first.line) : null;
+      const heading = (rule.heading ? doc.sections.find((s) => re(rule.heading!).test(s.title)) : undefined) ?? (first ? findSection(doc, first.line) : null);
       return [{ ruleId: rule.id, anchor: heading ? sectionAnchor(doc, heading) : documentAnchor(doc), match }];
     }
     return [{ ruleId: rule.id, anchor: documentAnchor(doc), match }];

@@ -31,20 +31,30 @@ const common = {
 
 /**
  * A topic rule: the document talks about X (`when`, `trigger`) but never about what makes X safe
- * (`unless`). Patterns are case-insensitive regular expressions matched line by line on prose
- * (code blocks and HTML comments are skipped unless `inCode` is set).
+ * (`unless`). Patterns are case-insensitive regular expressions (Unicode mode) matched line by
+ * line on prose: code blocks and HTML comments are skipped unless `inCode` is set. Mitigations
+ * (`unless`) are searched in prose and code alike.
+ *
+ * `{match}` in the title and body is the text the trigger matched: the named group `match` when
+ * the pattern has one (`add (?<match>Redis)` → "Redis"), else the whole match.
  */
 export const TopicRuleSchema = z.strictObject({
   ...common,
   kind: z.literal('topic'),
-  /** Every pattern must match somewhere in the document for the rule to apply at all. */
+  /** Every pattern must match somewhere in the document's prose for the rule to apply at all. */
   when: z.array(pattern).default([]),
   /** The first line matching any of these anchors the finding; none → the rule does not fire. */
   trigger: z.array(pattern).default([]),
-  /** Any match (in the document or in the trigger's section) means the concern is handled. */
+  /** A line matching any of these is never a trigger ("refresh token valid for 7 days" is not a long-lived access token). */
+  exclude: z.array(pattern).default([]),
+  /** How many distinct trigger lines the document needs before the rule fires (a passing mention is not a design). */
+  minTriggers: z.number().int().min(1).default(1),
+  /** Any match (in the document, the trigger's section, or `near` lines of the trigger) means the concern is handled. */
   unless: z.array(pattern).min(1),
-  unlessScope: z.enum(['document', 'section']).default('document'),
-  /** `trigger`: on the trigger line; `section`: the first section whose heading matches `heading`, else document. */
+  /** `near`: only within `near` lines either side of the trigger line (needs a trigger). */
+  unlessScope: z.enum(['document', 'section', 'near']).default('document'),
+  near: z.number().int().min(0).default(3),
+  /** `trigger`: on the trigger line; `section`: the first section whose heading matches `heading`, else the trigger's section, else document. */
   anchor: z.enum(['trigger', 'section', 'document']).default('trigger'),
   heading: pattern.optional(),
   /** One finding per distinct trigger text (each new dependency), instead of one for the first. */

@@ -1,0 +1,51 @@
+import type { ApplicationFunctionOptions, Probot } from 'probot';
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import type { Engine } from '../engines/types.js';
+import { registerHandlers } from '../events/register-handlers.js';
+import { callGitHub } from '../github/call-github.js';
+import type { BotIdentity, Octokit } from '../github/types.js';
+import { runJob } from '../jobs/run-job.js';
+import { REDACTION } from '../logging/redaction.js';
+import { createEngines } from '../panel/create-engines.js';
+import { createMemoryQueue } from '../queue/create-memory-queue.js';
+import type { Job, JobQueue } from '../queue/schema.js';
+
+export interface AppOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Replace the default queue (the Redis adapter, or a test's). */
+  createQueue?: (process: (job: Job) => Promise<void>, log: Logger) => JobQueue;
+  createEngines?: (config: Config) => Promise<Engine[]>;
+  dryRun?: boolean;
+  now?: () => Date;
+  /** Receives the queue once created (tests wait on `drain()`). */
+  onQueue?: (queue: JobQueue) => void;
+}
+
+/** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
+export function createApp(options: AppOptions = {}) {
+  return (app: Probot, _probotOptions?: ApplicationFunctionOptions): void => {
+    const env = options.env ?? process.env;
+    const log = (app.log as unknown as Logger).child({ name: 'rfc-panel' }, { redact: REDACTION });
+    const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview }));
+    let identity: Promise<BotIdentity> | null = null;
+    const resolveIdentity = (): Promise<BotIdentity> => {
+      identity ??= (async () => {
+        const appOctokit = (await app.auth()) as unknown as Octokit;
+        const { data } = await callGitHub('reading the app identity', () => appOctokit.rest.apps.getAuthenticated());
+        return { appId: data?.id ?? null, login: data?.slug ? `${data.slug}[bot]` : null };
+      })().catch((error: unknown) => {
+        identity = null;
+        throw error;
+      });
+      return identity;
+    };
+    const processJob = async (job: Job): Promise<void> => {
+      const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
+      await runJob({ octokit, log, env, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity }, job);
+    };
+    const queue = (options.createQueue ?? ((p, l) => createMemoryQueue({ process: p, log: l })))(processJob, log);
+    options.onQueue?.(queue);
+    registerHandlers(app, queue, log);
+  };
+}

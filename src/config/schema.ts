@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Where plans, RFCs and specs usually live; a repository narrows or widens this with `paths`. */
+export const DEFAULT_PATHS = [
+  'docs/rfcs/**/*.md', 'docs/rfc/**/*.md', 'rfcs/**/*.md', 'rfc/**/*.md', 'docs/design/**/*.md', 'design/**/*.md',
+  'docs/designs/**/*.md', 'specs/**/*.md', 'spec/**/*.md', 'docs/specs/**/*.md', 'plans/**/*.md', 'docs/plans/**/*.md',
+  'adr/**/*.md', 'docs/adr/**/*.md', 'docs/architecture/decisions/**/*.md', 'proposals/**/*.md', 'docs/proposals/**/*.md',
+  'keps/**/*.md', '**/*RFC*.md', '**/*SPEC*.md', '**/*PLAN*.md', '**/*-rfc.md', '**/*-design.md',
+];
+
+const glob = z.string().min(1);
+const severityCap = z.number().int().min(0).max(100);
+
+/** `.github/rfc-panel.yml`. Unknown keys are errors: a typo must not silently fall back to a default. */
+export const ConfigSchema = z.strictObject({
+  paths: z.array(glob).min(1).default(DEFAULT_PATHS),
+  ignore: z.array(glob).default([]),
+  reviewers: z
+    .strictObject({
+      /** Only these personas (ids); empty = every relevant persona. */
+      enable: z.array(z.string()).default([]),
+      disable: z.array(z.string()).default([]),
+      /** A folder in the repository (default branch) with extra or overriding persona files. */
+      folder: z.string().min(1).nullable().default(null),
+    })
+    .prefault({}),
+  /** `auto`: Claude when ANTHROPIC_API_KEY is set, the offline checklist otherwise. */
+  engine: z.enum(['auto', 'checklist', 'claude', 'both']).default('auto'),
+  model: z.string().min(1).nullable().default(null),
+  caps: z
+    .strictObject({ critical: severityCap.default(25), important: severityCap.default(25), 'nice-to-have': severityCap.default(10) })
+    .prefault({}),
+  /** The check run fails while findings at or above this severity are open. */
+  gate: z.enum(['critical', 'important', 'none']).default('critical'),
+  /** `request-changes` asks for changes while Critical findings are open; the app never approves. */
+  reviewEvent: z.enum(['comment', 'request-changes']).default('comment'),
+  drafts: z.boolean().default(false),
+  /** Who may accept a Critical finding as a risk: the PR author too, or only users with write access. */
+  acceptCritical: z.enum(['author-or-writer', 'writer']).default('writer'),
+  budgets: z
+    .strictObject({
+      maxTokensPerReview: z.number().int().positive().default(400_000),
+      maxDocumentBytes: z.number().int().positive().max(5 * 1024 * 1024).default(1024 * 1024),
+      maxFiles: z.number().int().positive().max(3000).default(3000),
+    })
+    .prefault({}),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,87 @@
+import picomatch from 'picomatch';
+import { decodeDocument } from '../cli/read-input-file.js';
+import type { Config } from '../config/schema.js';
+import { InputError } from '../errors/errors.js';
+import { callGitHub } from '../github/call-github.js';
+import type { Octokit, PullRef } from '../github/types.js';
+import { commentableLines, localPatch } from './commentable-lines.js';
+import { parseDocument } from './parse-document.js';
+import type { PlanDocument } from './schema.js';
+
+export interface PullDocument {
+  path: string;
+  /** The file's name at the base when it was renamed in this PR. */
+  previousPath: string | null;
+  status: string;
+  doc: PlanDocument;
+  /** Text at the base, for modified and renamed files; null for new files. */
+  baseText: string | null;
+  /** Head lines a review comment may sit on. */
+  commentable: Set<number>;
+}
+
+export interface FetchedDocuments {
+  documents: PullDocument[];
+  /** Matching files not reviewed, with why (too large, binary, not UTF-8). */
+  skipped: Array<{ path: string; reason: string }>;
+  /** Files in the PR, to say in the summary when GitHub's 3000-file listing limit was hit. */
+  filesListed: number;
+}
+
+interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+  patch?: string;
+}
+
+/** The plan documents a PR changes, at its head (and base), with the lines its diff lets us comment on. */
+export async function fetchPullDocuments(
+  octokit: Octokit,
+  pull: PullRef & { headSha: string; baseSha: string },
+  config: Pick<Config, 'paths' | 'ignore' | 'budgets'>,
+): Promise<FetchedDocuments> {
+  const { owner, repo, pullNumber } = pull;
+  const files = (await callGitHub('listing the pull request files', () =>
+    octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 }),
+  )) as PullFile[];
+  const wanted = picomatch(config.paths, { dot: true, nocase: false });
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const matching = files.filter((f) => f.status !== 'removed' && wanted(f.filename) && !ignored(f.filename)).slice(0, config.budgets.maxFiles);
+
+  const documents: PullDocument[] = [];
+  const skipped: Array<{ path: string; reason: string }> = [];
+  for (const file of matching) {
+    const head = await readBlob(octokit, owner, repo, file.filename, pull.headSha, config.budgets.maxDocumentBytes);
+    if ('skip' in head) {
+      skipped.push({ path: file.filename, reason: head.skip });
+      continue;
+    }
+    const previousPath = file.status === 'renamed' ? file.previous_filename ?? null : null;
+    let baseText: string | null = null;
+    if (file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') {
+      const base = await readBlob(octokit, owner, repo, previousPath ?? file.filename, pull.baseSha, config.budgets.maxDocumentBytes);
+      baseText = 'text' in base ? base.text : null;
+    }
+    const patch = file.patch ?? (baseText !== null ? localPatch(file.filename, baseText, head.text) : null);
+    const doc = parseDocument(file.filename, head.text);
+    const commentable = patch !== null ? commentableLines(patch) : new Set(doc.lines.map((_, i) => i + 1));
+    documents.push({ path: file.filename, previousPath, status: file.status, doc, baseText, commentable });
+  }
+  return { documents, skipped, filesListed: files.length };
+}
+
+async function readBlob(octokit: Octokit, owner: string, repo: string, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {
+  const response = await callGitHub(`reading ${path}`, () =>
+    octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }),
+  );
+  const data = response.data as unknown;
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(String(data));
+  if (bytes.length > maxBytes) return { skip: `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for one document` };
+  try {
+    return { text: decodeDocument(path, bytes) };
+  } catch (error) {
+    if (error instanceof InputError) return { skip: error.message.replace(`${path}: `, '') };
+    throw error;
+  }
+}

@@ -1,0 +1,193 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { formatZodIssues } from '../../errors/format-zod-issues.js';
+import { SEVERITY_RANK } from '../../findings/schema.js';
+import type { TokenBudget } from './create-token-budget.js';
+import type { TokenCounts } from './estimate-cost.js';
+import { estimateTokens } from './estimate-tokens.js';
+import { mapAnthropicError } from './map-anthropic-error.js';
+import { type LlmFinding, REVIEW_TOOL_NAME, ReviewOutputSchema } from './schema.js';
+
+export interface PersonaReviewRequest {
+  client: Anthropic;
+  model: string;
+  /** Shared by every persona of the review (the cached prefix); never modified here. */
+  system: Anthropic.TextBlockParam[];
+  tools: Anthropic.Tool[];
+  /** The persona's user turn, and the one to send after a reply was cut off at max_tokens. */
+  userText: string;
+  shorterUserText: string;
+  maxFindings: number;
+  maxOutputTokens: number;
+  maxOutputTokensCeiling: number;
+  /** The SDK's maxRetries, for error messages. */
+  maxRetries: number;
+  budget: TokenBudget;
+  /** Tokens already reserved in `budget` for the first call (by the panel's admission step). */
+  prereserved: number;
+  signal?: AbortSignal;
+}
+
+export interface PersonaReviewResult {
+  status: 'ok' | 'failed';
+  reason: string | null;
+  findings: LlmFinding[];
+  usage: TokenCounts;
+  notes: string[];
+  requests: number;
+}
+
+type Outcome = { kind: 'reply'; reply: Anthropic.Message } | { kind: 'error'; reason: string } | { kind: 'budget' };
+
+/**
+ * One persona's review of one chunk: a forced `submit_review` call, then at most one repair turn
+ * for a reply that fails validation, and at most one retry with a larger max_tokens (asking for
+ * fewer, shorter findings) for a reply cut off at max_tokens. Refusals, API failures (after the
+ * SDK's own retries) and budget exhaustion end it as `failed` with a reason; it never throws.
+ */
+export async function requestPersonaReview(request: PersonaReviewRequest): Promise<PersonaReviewResult> {
+  const usage: TokenCounts = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+  const notes: string[] = [];
+  let requests = 0;
+  let prereserved = request.prereserved;
+  const fail = (reason: string): PersonaReviewResult => ({ status: 'failed', reason, findings: [], usage, notes, requests });
+
+  const call = async (messages: Anthropic.MessageParam[], maxTokens: number): Promise<Outcome> => {
+    const estimate = estimateTokens(JSON.stringify([request.tools, request.system, messages])) + maxTokens;
+    let held = prereserved;
+    prereserved = 0;
+    if (held === 0) {
+      if (!request.budget.tryReserve(estimate)) return { kind: 'budget' };
+      held = estimate;
+    }
+    requests++;
+    try {
+      const reply = await request.client.messages.create(
+        {
+          model: request.model,
+          max_tokens: maxTokens,
+          system: request.system,
+          tools: request.tools,
+          tool_choice: { type: 'tool', name: REVIEW_TOOL_NAME },
+          messages,
+        },
+        request.signal ? { signal: request.signal } : undefined,
+      );
+      const counts = readUsage(reply.usage);
+      usage.inputTokens += counts.inputTokens;
+      usage.outputTokens += counts.outputTokens;
+      usage.cacheCreationInputTokens += counts.cacheCreationInputTokens;
+      usage.cacheReadInputTokens += counts.cacheReadInputTokens;
+      request.budget.settle(held, counts.inputTokens + counts.outputTokens + counts.cacheCreationInputTokens + counts.cacheReadInputTokens);
+      return { kind: 'reply', reply };
+    } catch (error) {
+      request.budget.settle(held, 0);
+      return { kind: 'error', reason: mapAnthropicError(error, request.maxRetries).message };
+    }
+  };
+  const budgetReason = (what: string): string =>
+    `stopped before ${what}: the review's token budget (maxTokensPerReview ${request.budget.limit}) would be exceeded`;
+
+  let messages: Anthropic.MessageParam[] = [{ role: 'user', content: request.userText }];
+  let maxTokens = request.maxOutputTokens;
+  let retriedCutOff = false;
+  let repaired = false;
+  for (;;) {
+    const outcome = await call(messages, maxTokens);
+    if (outcome.kind === 'budget') return fail(budgetReason(repaired ? 'the repair call' : retriedCutOff ? 'the retry' : 'the first call'));
+    if (outcome.kind === 'error') return fail(outcome.reason);
+    const reply = outcome.reply;
+
+    if (reply.stop_reason === 'refusal') {
+      const category = reply.stop_details?.category;
+      return fail(`the model declined to review (stop_reason "refusal"${category ? `, category "${category}"` : ''})`);
+    }
+    if (reply.stop_reason === 'model_context_window_exceeded') {
+      return fail("the document does not fit the model's context window (lower maxDocumentTokens to review it in parts)");
+    }
+    if (reply.stop_reason === 'max_tokens') {
+      if (retriedCutOff) return fail(`the reply was cut off at max_tokens twice (${request.maxOutputTokens}, then ${maxTokens} tokens)`);
+      retriedCutOff = true;
+      notes.push(`A reply was cut off at max_tokens ${maxTokens}; retried once asking for fewer, shorter findings.`);
+      maxTokens = Math.max(maxTokens, Math.min(maxTokens * 2, request.maxOutputTokensCeiling));
+      messages = [{ role: 'user', content: request.shorterUserText }];
+      continue;
+    }
+
+    const toolUses = reply.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+    const submitted = toolUses.find((b) => b.name === REVIEW_TOOL_NAME);
+    const parsed = submitted ? ReviewOutputSchema.safeParse(normaliseReview(submitted.input)) : null;
+    if (parsed?.success) {
+      const findings = keepMostSevere(parsed.data.findings, request.maxFindings);
+      if (findings.length < parsed.data.findings.length) {
+        notes.push(`${parsed.data.findings.length} findings returned, above the limit of ${request.maxFindings}; kept the ${request.maxFindings} most severe.`);
+      }
+      return { status: 'ok', reason: null, findings, usage, notes, requests };
+    }
+
+    const problems = parsed ? formatZodIssues(parsed.error) : [`no ${REVIEW_TOOL_NAME} tool call in the reply`];
+    if (repaired) return fail(`the reply failed validation after one repair attempt: ${problems.slice(0, 3).join('; ')}`);
+    repaired = true;
+    messages = [...messages, { role: 'assistant', content: echo(reply.content) }, repairTurn(toolUses, submitted, problems)];
+  }
+}
+
+function readUsage(usage: Anthropic.Usage | undefined): TokenCounts {
+  return {
+    inputTokens: usage?.input_tokens ?? 0,
+    outputTokens: usage?.output_tokens ?? 0,
+    cacheCreationInputTokens: usage?.cache_creation_input_tokens ?? 0,
+    cacheReadInputTokens: usage?.cache_read_input_tokens ?? 0,
+  };
+}
+
+/** Forgive spelling the schema would otherwise reject: "Nice to have", "Redis fallback". */
+function normaliseReview(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as { findings?: unknown }).findings)) return input;
+  const findings = (input as { findings: unknown[] }).findings.map((f) => {
+    if (typeof f !== 'object' || f === null) return f;
+    const out: Record<string, unknown> = { ...(f as Record<string, unknown>) };
+    for (const key of ['severity', 'recommendation'] as const) {
+      if (typeof out[key] === 'string') out[key] = (out[key] as string).trim().toLowerCase().replace(/\s+/g, '-');
+    }
+    if (typeof out['concern'] === 'string') {
+      out['concern'] = (out['concern'] as string).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    }
+    return out;
+  });
+  return { ...(input as object), findings };
+}
+
+function keepMostSevere(findings: LlmFinding[], max: number): LlmFinding[] {
+  if (findings.length <= max) return findings;
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** The assistant turn sent back for the repair: only the block kinds this engine asks for. */
+function echo(content: Anthropic.ContentBlock[]): Anthropic.ContentBlockParam[] {
+  const blocks: Anthropic.ContentBlockParam[] = [];
+  for (const block of content) {
+    if (block.type === 'text' && block.text.length > 0) blocks.push({ type: 'text', text: block.text });
+    else if (block.type === 'tool_use') blocks.push({ type: 'tool_use', id: block.id, name: block.name, input: block.input });
+  }
+  return blocks.length > 0 ? blocks : [{ type: 'text', text: '(no content)' }];
+}
+
+function repairTurn(toolUses: Anthropic.ToolUseBlock[], submitted: Anthropic.ToolUseBlock | undefined, problems: string[]): Anthropic.MessageParam {
+  const instruction = `Your ${REVIEW_TOOL_NAME} input did not match the schema:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${REVIEW_TOOL_NAME} again with the corrected input (the same findings, fixed).`;
+  if (toolUses.length === 0) return { role: 'user', content: `You did not call ${REVIEW_TOOL_NAME}. Call it now with your findings.` };
+  // Every tool_use needs a tool_result in the next user turn.
+  return {
+    role: 'user',
+    content: toolUses.map((b) => ({
+      type: 'tool_result' as const,
+      tool_use_id: b.id,
+      is_error: true,
+      content: b === submitted ? instruction : `Unknown tool "${b.name}". ${instruction}`,
+    })),
+  };
+}

@@ -1,0 +1,183 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import pLimit from 'p-limit';
+import type { DraftFinding } from '../../findings/schema.js';
+import type { Persona } from '../../personas/schema.js';
+import type { EngineRequest, EngineResult, PersonaRun, Usage } from '../types.js';
+import { anchorLlmFinding } from './anchor-llm-finding.js';
+import { buildPersonaMessage } from './build-persona-message.js';
+import { buildReviewTool } from './build-review-tool.js';
+import { buildSharedPrefix } from './build-shared-prefix.js';
+import { createTokenBudget } from './create-token-budget.js';
+import { estimateCost, type TokenCounts } from './estimate-cost.js';
+import { estimateTokens } from './estimate-tokens.js';
+import { type PersonaReviewResult, requestPersonaReview } from './request-persona-review.js';
+import type { ResolvedClaudeOptions } from './schema.js';
+import { type Chunk, splitIntoChunks } from './split-into-chunks.js';
+import { stripHiddenText } from './strip-hidden-text.js';
+import { PRIMER_TEXT, type WarmResult, warmPromptCache } from './warm-prompt-cache.js';
+
+interface Task {
+  persona: Persona;
+  chunk: Chunk;
+  userText: string;
+  shorterUserText: string;
+  /** Estimated input + max_tokens of the first call, reserved at admission. */
+  reserve: number;
+}
+
+const NO_TOKENS: TokenCounts = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+
+/**
+ * The claude engine's review: one call per persona (per chunk, for long documents), all sharing
+ * a cached prefix, in parallel under `concurrency`, inside the token budget. Personas that cannot
+ * fit the budget are skipped with a note; personas whose calls fail are reported with a reason;
+ * everyone else's findings come back anchored against the whole document.
+ */
+export async function runClaudeReview(client: Anthropic, options: ResolvedClaudeOptions, request: EngineRequest): Promise<EngineResult> {
+  const { document: doc, personas, signal } = request;
+  const notes: string[] = [];
+  if (personas.length === 0) return { findings: [], runs: [], notes, unanchored: 0 };
+
+  // 1. What the model may see: hidden content blanked, line numbers kept.
+  const visible = stripHiddenText(doc);
+  const hiddenCount = visible.filter((line, i) => line !== doc.lines[i]).length;
+  if (hiddenCount > 0) {
+    notes.push(`Content hidden from readers (HTML comments, link definitions, invisible characters) on ${hiddenCount} line(s) was not shown to the Claude reviewers.`);
+  }
+
+  // 2. Chunks, and one shared prefix per chunk (identical bytes for every persona).
+  const chunks = splitIntoChunks(doc, visible, options.maxDocumentTokens);
+  if (chunks.length > 1) {
+    notes.push(`The document is larger than maxDocumentTokens (${options.maxDocumentTokens}); the Claude reviewers read it in ${chunks.length} parts by top-level section (${chunks.map((c) => `lines ${c.startLine}–${c.endLine}`).join(', ')}).`);
+  }
+  const tools = [buildReviewTool(options.maxFindingsPerPersona)];
+  const prefixes = chunks.map((chunk) => buildSharedPrefix(doc, visible, chunk, chunks.length));
+  const prefixTokens = prefixes.map((system) => estimateTokens(JSON.stringify([tools, system])));
+
+  // 3. Budget: warm-up calls first (they make every other call cheaper), then personas in order.
+  const budget = createTokenBudget(options.maxTokensPerReview);
+  const cacheable = (c: Chunk): boolean => prefixTokens[c.index]! >= options.minCacheableTokens;
+  const primerCost = (c: Chunk): number => prefixTokens[c.index]! + estimateTokens(PRIMER_TEXT) + 16;
+  const primed = new Set<number>();
+  if (options.warmCache === 'primer' && personas.length > 1) {
+    for (const chunk of chunks) if (cacheable(chunk) && budget.tryReserve(primerCost(chunk))) primed.add(chunk.index);
+  }
+  const admitted: Array<{ persona: Persona; tasks: Task[] }> = [];
+  const runs = new Map<string, PersonaRun>();
+  const skipped: string[] = [];
+  for (const persona of personas) {
+    const tasks = chunks.map((chunk): Task => {
+      const message = { maxFindings: options.maxFindingsPerPersona, chunk, chunkCount: chunks.length };
+      const userText = buildPersonaMessage(persona, message);
+      const reserve = prefixTokens[chunk.index]! + estimateTokens(JSON.stringify(userText)) + 8 + options.maxOutputTokens;
+      return { persona, chunk, userText, shorterUserText: buildPersonaMessage(persona, { ...message, shorter: true }), reserve };
+    });
+    const need = tasks.reduce((sum, t) => sum + t.reserve, 0);
+    if (budget.tryReserve(need)) {
+      admitted.push({ persona, tasks });
+    } else {
+      skipped.push(persona.id);
+      runs.set(persona.id, run(persona.id, 'skipped', `not run: about ${need} more tokens would exceed the review's token budget (maxTokensPerReview ${options.maxTokensPerReview})`, 0, NO_TOKENS, options, notes));
+    }
+  }
+  if (skipped.length > 0) {
+    notes.push(`Skipped ${skipped.length} Claude reviewer(s) to stay within the token budget of ${options.maxTokensPerReview} tokens per review (maxTokensPerReview): ${skipped.join(', ')}.`);
+  }
+  if (admitted.length < 2) {
+    for (const index of primed) budget.settle(primerCost(chunks[index]!), 0);
+    primed.clear();
+  }
+
+  // 4. Calls: per chunk, warm the cache first when asked, then fan the personas out.
+  const limit = pLimit(options.concurrency);
+  const primerUsage = new Map<number, WarmResult>();
+  const results = new Map<Task, PersonaReviewResult>();
+  const runTask = (task: Task): Promise<void> =>
+    limit(async () => {
+      const result = await requestPersonaReview({
+        client,
+        model: options.model,
+        system: prefixes[task.chunk.index]!,
+        tools,
+        userText: task.userText,
+        shorterUserText: task.shorterUserText,
+        maxFindings: options.maxFindingsPerPersona,
+        maxOutputTokens: options.maxOutputTokens,
+        maxOutputTokensCeiling: options.maxOutputTokensCeiling,
+        maxRetries: options.maxRetries,
+        budget,
+        prereserved: task.reserve,
+        ...(signal ? { signal } : {}),
+      });
+      results.set(task, result);
+    });
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const tasks = admitted.map((a) => a.tasks[chunk.index]!);
+      if (primed.has(chunk.index)) {
+        const warm = await limit(() => warmPromptCache({ client, model: options.model, system: prefixes[chunk.index]!, tools, maxRetries: options.maxRetries, ...(signal ? { signal } : {}) }));
+        budget.settle(primerCost(chunk), sum(warm.usage));
+        primerUsage.set(chunk.index, warm);
+        if (!warm.ok) notes.push(`The prompt-cache warm-up call failed (${warm.reason}); the Claude reviewers ran without a warm cache.`);
+        await Promise.all(tasks.map(runTask));
+      } else if (options.warmCache === 'first-persona' && tasks.length > 1 && cacheable(chunk)) {
+        await runTask(tasks[0]!);
+        await Promise.all(tasks.slice(1).map(runTask));
+      } else {
+        await Promise.all(tasks.map(runTask));
+      }
+    }),
+  );
+
+  // 5. Per persona: usage, status, anchored findings. The warm-up's usage is billed to the first persona.
+  const findings: DraftFinding[] = [];
+  let unanchored = 0;
+  admitted.forEach(({ persona, tasks }, order) => {
+    const usage = { ...NO_TOKENS };
+    const failures: string[] = [];
+    let count = 0;
+    for (const task of tasks) {
+      const result = results.get(task)!;
+      add(usage, result.usage);
+      if (order === 0) add(usage, primerUsage.get(task.chunk.index)?.usage ?? NO_TOKENS);
+      for (const note of result.notes) notes.push(`${persona.id}: ${note}`);
+      if (result.status === 'failed') {
+        failures.push(chunks.length > 1 ? `part ${task.chunk.index + 1} (lines ${task.chunk.startLine}–${task.chunk.endLine}): ${result.reason}` : (result.reason ?? 'failed'));
+      }
+      const scope = chunks.length > 1 ? { startLine: task.chunk.startLine, endLine: task.chunk.endLine } : null;
+      for (const finding of result.findings) {
+        const anchored = anchorLlmFinding(doc, visible, finding, persona.id, scope);
+        findings.push(anchored.draft);
+        if (anchored.unanchored) unanchored++;
+        count++;
+      }
+    }
+    const status = failures.length > 0 ? 'failed' : 'ok';
+    runs.set(persona.id, run(persona.id, status, failures.length > 0 ? failures.join('; ') : null, count, usage, options, notes));
+  });
+  if (unanchored > 0) {
+    notes.push(`${unanchored} Claude finding(s) quoted text that could not be found in the document; they are kept at section or document level.`);
+  }
+  if (budget.used() > options.maxTokensPerReview) {
+    notes.push(`The review used ${budget.used()} tokens, ${budget.used() - options.maxTokensPerReview} over maxTokensPerReview (${options.maxTokensPerReview}): the pre-call estimates were low.`);
+  }
+  return { findings, runs: personas.map((p) => runs.get(p.id)!), notes: [...new Set(notes)], unanchored };
+}
+
+function run(persona: string, status: PersonaRun['status'], reason: string | null, findings: number, tokens: TokenCounts, options: ResolvedClaudeOptions, notes: string[]): PersonaRun {
+  const cost = estimateCost(tokens, options.model, options.prices);
+  if (cost === null && sum(tokens) > 0) notes.push(`No price for model "${options.model}" in the price table; its cost is reported as 0.`);
+  const usage: Usage = { ...tokens, costUsd: cost ?? 0 };
+  return { persona, engine: 'claude', status, reason, findings, usage };
+}
+
+function add(into: TokenCounts, from: TokenCounts): void {
+  into.inputTokens += from.inputTokens;
+  into.outputTokens += from.outputTokens;
+  into.cacheCreationInputTokens += from.cacheCreationInputTokens;
+  into.cacheReadInputTokens += from.cacheReadInputTokens;
+}
+
+function sum(t: TokenCounts): number {
+  return t.inputTokens + t.outputTokens + t.cacheCreationInputTokens + t.cacheReadInputTokens;
+}

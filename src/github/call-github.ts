@@ -1,0 +1,29 @@
+import { ExternalServiceError } from '../errors/errors.js';
+
+interface OctokitLikeError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined> };
+}
+
+/**
+ * The GitHub boundary: every failure leaves here as an ExternalServiceError that says whether a
+ * retry can help (5xx, rate limits, network) or not (validation, permissions, missing things).
+ */
+export async function callGitHub<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toGitHubError(what, error);
+  }
+}
+
+export function toGitHubError(what: string, error: unknown): ExternalServiceError {
+  if (error instanceof ExternalServiceError) return error;
+  const e = error as OctokitLikeError;
+  const status = typeof e.status === 'number' ? e.status : null;
+  const headers = e.response?.headers ?? {};
+  const rateLimited = status === 429 || (status === 403 && (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
+  const retryable = status === null || status >= 500 || rateLimited;
+  return new ExternalServiceError('github', `${what} failed${status ? ` (HTTP ${status})` : ''}: ${(e.message ?? String(error)).split('\n')[0]}`, retryable, status, { cause: error });
+}

@@ -1,0 +1,177 @@
+import { loadConfig } from '../config/load-config.js';
+import type { Config } from '../config/schema.js';
+import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
+import { mapErrorToOutcome } from '../errors/map-error-to-outcome.js';
+import { callGitHub } from '../github/call-github.js';
+import type { BotIdentity, PullRef } from '../github/types.js';
+import { computeGate } from '../ledger/compute-gate.js';
+import { decodeLedger, encodeLedger } from '../ledger/ledger-codec.js';
+import { findFixEvidence } from '../ledger/find-fix-evidence.js';
+import { reconcileLedger } from '../ledger/reconcile-ledger.js';
+import { EMPTY_LEDGER, type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
+import { computeReadiness } from '../findings/readiness.js';
+import { loadPersonas } from '../personas/load-personas.js';
+import { loadRepoPersonas } from '../personas/load-repo-personas.js';
+import { runPanel } from '../panel/run-panel.js';
+import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
+import { ensureReview } from '../publish/ensure-review.js';
+import { ensureSummaryComment, findSummaryComment } from '../publish/ensure-summary-comment.js';
+import { permalink } from '../publish/permalink.js';
+import { planReviewComments } from '../publish/plan-review-comments.js';
+import { renderPrSummary } from '../publish/render-pr-summary.js';
+import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
+import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
+import type { ReviewJob } from '../queue/schema.js';
+import type { JobDeps } from './job-deps.js';
+
+/**
+ * One review of one revision, as a numbered pipeline:
+ *   1 pull request now → 2 check run → 3 config → 4 documents → 5 personas → 6 panel →
+ *   7 ledger → 8 still current? → 9 publish (review, thread updates, summary, check run).
+ * Every failure ends in the check run saying what happened; retryable ones are thrown back to the queue.
+ */
+export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { final: boolean } = { final: true }): Promise<void> {
+  const { octokit } = deps;
+  const pull: PullRef = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, trigger: job.trigger });
+
+  // 1. The pull request as it is now: the webhook may be minutes old.
+  const { data: pr } = await callGitHub('reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
+  if (pr.state !== 'open') return log.info({ state: pr.state }, 'skipped: pull request is not open');
+  if (pr.user?.type === 'Bot') return log.info({ author: pr.user.login }, 'skipped: opened by a bot');
+  const headSha = pr.head.sha;
+  if (job.headSha !== null && job.headSha !== headSha && !job.force) {
+    return log.info({ jobHead: job.headSha, head: headSha }, 'skipped: a newer push is queued for review');
+  }
+
+  // 2. Check run: visible progress, and the app's identity for trusting its own markers.
+  const run = await startCheckRun(octokit, pull, headSha);
+  const identity: BotIdentity = await deps.identity();
+  try {
+    // 3. Config from the default branch, validated.
+    const config = await loadConfig(octokit, pull.owner, pull.repo);
+    if (pr.draft && !config.drafts) {
+      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'Draft — not reviewed', summary: 'rfc-panel reviews this pull request when it is marked ready for review (or set `drafts: true`).' });
+      return log.info('skipped: draft');
+    }
+
+    // 4. Plan documents changed in the PR, at head and base.
+    const fetched = await fetchPullDocuments(octokit, { ...pull, headSha, baseSha: pr.base.sha }, config);
+    const notes = fetched.skipped.map((s) => `${s.path} was not reviewed: ${s.reason}.`);
+    if (fetched.filesListed >= 3000) notes.push('GitHub lists at most 3000 files of a pull request; documents beyond that were not seen.');
+
+    // 5. Personas: built-in, plus the repository's own folder.
+    const extra = config.reviewers.folder ? await loadRepoPersonas(octokit, pull.owner, pull.repo, config.reviewers.folder) : [];
+    const personas = mergePersonas(loadPersonas(), extra);
+    const personaNames = new Map(personas.map((p) => [p.id, p.name]));
+
+    const summary = await findSummaryComment(octokit, pull, identity);
+    const previous: Ledger = decodeLedger(summary?.body) ?? EMPTY_LEDGER;
+    if (fetched.documents.length === 0 && previous.entries.length === 0) {
+      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
+      return log.info('nothing to review');
+    }
+
+    // 6. The panel on every document.
+    const engines = await deps.createEngines(config);
+    const panel = await runPanel(fetched.documents.map((d) => d.doc), {
+      engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,
+    });
+    notes.push(...panel.notes);
+
+    // 7. Ledger: relocate, verify and update every finding; separate what is new.
+    const at = deps.now().toISOString();
+    const renamed = new Map(fetched.documents.filter((d) => d.previousPath).map((d) => [d.previousPath!, d.path]));
+    const reconciled = reconcileLedger({
+      previous,
+      current: [...panel.findings, ...panel.held],
+      documents: new Map(fetched.documents.map((d) => [d.path, d.doc])),
+      renamed,
+      sha: headSha,
+      at,
+      evidenceFor: findFixEvidence,
+    });
+    const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
+    const readiness = computeReadiness(open);
+    const ledger: Ledger = {
+      ...reconciled.ledger,
+      revisions: [...reconciled.ledger.revisions.filter((r) => r.sha !== headSha), { sha: headSha, at, readiness: readiness.readiness, verdict: readiness.verdict, open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave } }],
+    };
+
+    // 8. Still the head? A review of an old revision must not be posted as current.
+    const { data: now } = await callGitHub('re-reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
+    if (now.head.sha !== headSha) {
+      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: `Superseded by ${now.head.sha.slice(0, 7)}`, summary: `A newer commit (${now.head.sha}) arrived while this revision was being reviewed; its review replaces this one.` });
+      return log.info({ head: now.head.sha }, 'not posted: head moved during the review');
+    }
+
+    // 9. Publish: one review with the new findings, thread updates, the sticky summary, the check run.
+    const repoUrl = pr.base.repo.html_url;
+    const linkFor = (anchor: Parameters<typeof permalink>[2]) => permalink(repoUrl, headSha, anchor);
+    const newIds = new Set(reconciled.newFindings.map((f) => f.id));
+    const shownNew = panel.findings.filter((f) => newIds.has(f.id));
+    const criticalOpen = open.some((f) => f.severity === 'critical');
+    let threads = new Map<string, number>();
+    if (shownNew.length > 0 || previous.entries.length === 0) {
+      const { inline, elsewhere } = planReviewComments(shownNew, fetched.documents, personaNames);
+      const review = await ensureReview(octokit, {
+        pull, headSha, identity, log, dryRun: deps.dryRun,
+        event: config.reviewEvent === 'request-changes' && criticalOpen ? 'REQUEST_CHANGES' : 'COMMENT',
+        inline, elsewhere,
+        findingsById: new Map(shownNew.map((f) => [f.id, f])),
+        renderBody: (outside) => renderReviewBody(panel, shownNew, outside, linkFor, previous.entries.length > 0),
+      });
+      threads = review.threads;
+      log.info({ status: review.status, inline: inline.length - review.demoted.length, summaryOnly: elsewhere.length + review.demoted.length }, 'review published');
+    }
+    for (const entry of ledger.entries) {
+      const thread = threads.get(entry.finding.id);
+      if (thread !== undefined && entry.threadCommentId === null) entry.threadCommentId = thread;
+    }
+    const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
+    const gate = computeGate(ledger, config.gate);
+    const body = renderPrSummary({
+      ledger, headSha, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds,
+      gate: { ...gate, level: config.gate }, personaNames, linkFor, notes, threadsResolvable: threadResult.resolvable,
+    });
+    await ensureSummaryComment(octokit, pull, identity, `${body}\n\n${encodeLedger(ledger)}`, { existing: summary, dryRun: deps.dryRun });
+    if (!deps.dryRun) {
+      await completeCheckRun(octokit, pull, run.id, {
+        conclusion: gate.conclusion,
+        title: checkTitle(readiness, gate.blocking, config),
+        summary: renderSummaryMarkdown({ ...panel, findings: open, held: [], summary: readiness }, { linkFor, personaNames }),
+      });
+    }
+    log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
+  } catch (error) {
+    const outcome = mapErrorToOutcome(error, attempt);
+    log.warn({ err: error, title: outcome.title }, 'review failed');
+    await completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary }).catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
+    if (outcome.retry) throw error;
+  }
+}
+
+function mergePersonas<T extends { id: string }>(base: T[], extra: T[]): T[] {
+  const byId = new Map(base.map((p) => [p.id, p]));
+  for (const p of extra) byId.set(p.id, p);
+  return [...byId.values()];
+}
+
+function checkTitle(r: ReturnType<typeof computeReadiness>, blocking: number, config: Config): string {
+  const counts = `${r.critical} critical, ${r.important} important, ${r.niceToHave} nice-to-have open`;
+  return blocking > 0 ? `${blocking} finding(s) block the merge (gate: ${config.gate}) · ${counts}` : `Readiness ${r.readiness}/10 · ${counts}`;
+}
+
+function renderReviewBody(
+  panel: Awaited<ReturnType<typeof runPanel>>,
+  shownNew: typeof panel.findings,
+  outside: typeof panel.findings,
+  linkFor: (a: Parameters<typeof permalink>[2]) => string,
+  followUp: boolean,
+): string {
+  const outsideIds = new Set(outside.map((f) => f.id));
+  const body = renderSummaryMarkdown({ ...panel, findings: shownNew }, { linkFor });
+  const lead = followUp ? '_New findings on this revision; the sticky summary tracks every finding._\n\n' : '';
+  const tail = outside.length > 0 ? `\n\n${outside.length} finding(s) above concern lines outside this diff or whole sections; they are linked to the exact lines instead of commented inline.` : '';
+  return `${lead}${body}${outsideIds.size > 0 ? tail : ''}`;
+}

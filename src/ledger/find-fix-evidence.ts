@@ -1,0 +1,36 @@
+import { findSection } from '../documents/find-section.js';
+import type { PlanDocument } from '../documents/schema.js';
+import { loadRules } from '../engines/checklist/load-rules.js';
+import type { Rule } from '../engines/checklist/schema.js';
+import type { Evidence } from './reconcile-ledger.js';
+import type { LedgerEntry } from './schema.js';
+
+let rules: Map<string, Rule> | null = null;
+
+/**
+ * Why the checklist now considers a finding fixed, in the document's own words: the first line
+ * that answers the rule (its mitigation), preferring the finding's own section; for SQL rules,
+ * the statement as it reads now.
+ */
+export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence | null {
+  rules ??= loadRules();
+  const rule = entry.finding.ruleId ? rules.get(entry.finding.ruleId) : undefined;
+  if (!rule) return null;
+  if (rule.kind === 'topic') {
+    const patterns = rule.unless.map((p) => new RegExp(p, 'iu'));
+    const anchorLine = entry.finding.anchor.startLine;
+    const section = anchorLine !== null ? findSection(doc, anchorLine) : null;
+    const candidates = doc.lines.map((text, i) => ({ line: i + 1, text })).filter(({ line, text }) => !doc.hiddenLines.has(line) && text.trim().length > 0 && patterns.some((p) => p.test(text)));
+    const preferred = candidates.find((c) => section && c.line >= section.startLine && c.line <= section.endLine) ?? candidates[0];
+    return preferred ? { note: `“${clip(preferred.text.trim())}”`, lines: [preferred.line, preferred.line] } : null;
+  }
+  const { startLine, endLine } = entry.finding.anchor;
+  if (entry.finding.anchor.level === 'line' && startLine !== null && endLine !== null) {
+    return { note: `now reads “${clip(doc.lines.slice(startLine - 1, endLine).map((l) => l.trim()).join(' '))}”`, lines: [startLine, endLine] };
+  }
+  return null;
+}
+
+function clip(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}

@@ -1,0 +1,126 @@
+import type { PlanDocument } from '../documents/schema.js';
+import type { Finding } from '../findings/schema.js';
+import { relocateAnchor } from './relocate-anchor.js';
+import type { FindingStatus, Ledger, LedgerEntry, StatusChange } from './schema.js';
+
+export interface Evidence {
+  note: string;
+  lines: [number, number] | null;
+}
+
+/** A verifier's answer for one open finding (Claude verification call, or a rule re-run). */
+export interface Verdict {
+  verdict: 'addressed' | 'partly' | 'not-addressed';
+  evidence: Evidence | null;
+  /** What is still missing, for `partly` and `not-addressed`. */
+  missing?: string | null;
+}
+
+export interface ReconcileInput {
+  previous: Ledger;
+  /** Every finding the panel raised on this revision (shown and held). */
+  current: Finding[];
+  /** Documents reviewed at this head, by path. */
+  documents: Map<string, PlanDocument>;
+  /** Old path → new path for documents renamed in the PR. */
+  renamed?: Map<string, string>;
+  /** Documents the PR deleted. */
+  deleted?: Set<string>;
+  sha: string;
+  at: string;
+  /** Verdicts for findings the checklist cannot re-check by itself (Claude findings), by finding id. */
+  verdicts?: Map<string, Verdict>;
+  /** Evidence that a checklist finding is fixed (the mitigating text), when its rule stops firing. */
+  evidenceFor?: (entry: LedgerEntry, doc: PlanDocument) => Evidence | null;
+}
+
+export interface StatusChangeReport {
+  entry: LedgerEntry;
+  from: FindingStatus | null;
+  to: FindingStatus;
+  change: StatusChange;
+}
+
+export interface ReconcileResult {
+  ledger: Ledger;
+  /** Findings not in the ledger before: they go in this revision's review. */
+  newFindings: Finding[];
+  changes: StatusChangeReport[];
+  /** Open findings a verifier said are only partly fixed, with what is missing. */
+  stillOpen: Array<{ entry: LedgerEntry; missing: string | null }>;
+}
+
+function overlaps(a: Finding['anchor'], b: Finding['anchor']): boolean {
+  if (a.path !== b.path) return false;
+  if (a.level !== 'line' || b.level !== 'line') return a.level === b.level && a.section === b.section;
+  return a.startLine !== null && a.endLine !== null && b.startLine !== null && b.endLine !== null && a.startLine <= b.endLine + 1 && b.startLine <= a.endLine + 1;
+}
+
+/**
+ * One new revision against the ledger: relocate every finding's anchor, decide each status from
+ * evidence (a rule that no longer fires, a verifier's verdict), and separate what is new. Human
+ * decisions (accepted risk, withdrawn) are never undone by the text; a fixed finding that comes
+ * back is regressed, not raised again.
+ */
+export function reconcileLedger(input: ReconcileInput): ReconcileResult {
+  const { previous, sha, at } = input;
+  const changes: StatusChangeReport[] = [];
+  const stillOpen: ReconcileResult['stillOpen'] = [];
+  const claimed = new Set<string>();
+  const entries: LedgerEntry[] = [];
+
+  const record = (entry: LedgerEntry, to: FindingStatus, note: string | null, lines: [number, number] | null, by: string | null = null): LedgerEntry => {
+    const change: StatusChange = { status: to, sha, at, by, note, lines };
+    const next = { ...entry, status: to, history: [...entry.history, change] };
+    changes.push({ entry: next, from: entry.status, to, change });
+    return next;
+  };
+
+  for (const entry of previous.entries) {
+    const oldPath = entry.finding.anchor.path;
+    const path = input.renamed?.get(oldPath) ?? oldPath;
+    const doc = input.documents.get(path);
+    if (!doc) {
+      const gone = input.deleted?.has(oldPath) === true;
+      entries.push(gone && entry.status !== 'superseded' ? record(entry, 'superseded', `${oldPath} was deleted`, null) : entry);
+      continue;
+    }
+    const relocated = relocateAnchor(entry.finding.anchor, doc);
+    const moved: LedgerEntry = relocated ? { ...entry, finding: { ...entry.finding, anchor: relocated } } : entry;
+    const match = input.current.find((f) => !claimed.has(f.id) && (f.id === entry.finding.id || (f.concern === entry.finding.concern && relocated !== null && overlaps(f.anchor, relocated))));
+    if (match) claimed.add(match.id);
+    const latest = match ? { ...moved, finding: { ...match, id: entry.finding.id, personas: [...new Set([...entry.finding.personas, ...match.personas])] } } : moved;
+
+    if (entry.status === 'accepted-risk' || entry.status === 'withdrawn') {
+      entries.push(latest);
+      continue;
+    }
+    const deterministic = entry.finding.engines.includes('checklist');
+    const verdict = input.verdicts?.get(entry.finding.id) ?? null;
+    const stillThere = deterministic ? match !== undefined : verdict ? verdict.verdict !== 'addressed' : match !== undefined || entry.status !== 'addressed';
+
+    if (entry.status === 'addressed' || entry.status === 'superseded') {
+      entries.push(stillThere && match ? record(latest, 'regressed', 'the concern is back in this revision', lineRange(match)) : latest);
+      continue;
+    }
+    // open or regressed
+    if (stillThere) {
+      entries.push(latest);
+      if (verdict && verdict.verdict !== 'addressed') stillOpen.push({ entry: latest, missing: verdict.missing ?? null });
+      continue;
+    }
+    const evidence = verdict?.evidence ?? input.evidenceFor?.(latest, doc) ?? (relocated ? null : { note: 'the text this finding quoted was removed or rewritten', lines: null });
+    entries.push(record(latest, 'addressed', evidence?.note ?? 'the rule no longer fires on this revision', evidence?.lines ?? null));
+  }
+
+  const known = new Set(previous.entries.map((e) => e.finding.id));
+  const newFindings = input.current.filter((f) => !claimed.has(f.id) && !known.has(f.id));
+  for (const f of newFindings) {
+    entries.push({ finding: f, status: 'open', raisedIn: sha, threadCommentId: null, threadNodeId: null, resolved: false, claim: null, history: [{ status: 'open', sha, at, by: null, note: null, lines: lineRange(f) }] });
+  }
+  return { ledger: { ...previous, entries }, newFindings, changes, stillOpen };
+}
+
+function lineRange(f: Finding): [number, number] | null {
+  return f.anchor.level === 'line' && f.anchor.startLine !== null && f.anchor.endLine !== null ? [f.anchor.startLine, f.anchor.endLine] : null;
+}

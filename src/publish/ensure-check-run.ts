@@ -1,0 +1,78 @@
+import { callGitHub } from '../github/call-github.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+
+export const CHECK_NAME = 'rfc-panel';
+export const REREVIEW_ACTION = { label: 'Re-review', description: 'Run the panel again on this commit', identifier: 'rereview' } as const;
+
+const MAX_OUTPUT = 65_000;
+
+export interface CheckRunHandle {
+  id: number;
+  /** Learnt from the check run GitHub attributes to us: how the app recognises its own comments. */
+  identity: BotIdentity;
+}
+
+interface CheckRunApp {
+  id?: number | null;
+  slug?: string | null;
+}
+
+function identityOf(app: CheckRunApp | null | undefined): BotIdentity {
+  return { appId: app?.id ?? null, login: app?.slug ? `${app.slug}[bot]` : null };
+}
+
+/** Show "queued" on the commit as soon as a job is accepted; the job picks the same run up. */
+export async function announceCheckRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle> {
+  const existing = await findOpenRun(octokit, pull, headSha);
+  if (existing) return existing;
+  const { data } = await callGitHub('creating the check run', () =>
+    octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'queued' }),
+  );
+  return { id: data.id, identity: identityOf(data.app) };
+}
+
+/** The run for this head, moved to in_progress (created if the announcement never landed). */
+export async function startCheckRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle> {
+  const existing = await findOpenRun(octokit, pull, headSha);
+  if (existing) {
+    await callGitHub('starting the check run', () =>
+      octokit.rest.checks.update({ owner: pull.owner, repo: pull.repo, check_run_id: existing.id, status: 'in_progress', started_at: new Date().toISOString() }),
+    );
+    return existing;
+  }
+  const { data } = await callGitHub('creating the check run', () =>
+    octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'in_progress', started_at: new Date().toISOString() }),
+  );
+  return { id: data.id, identity: identityOf(data.app) };
+}
+
+async function findOpenRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle | null> {
+  const { data } = await callGitHub('listing check runs', () =>
+    octokit.rest.checks.listForRef({ owner: pull.owner, repo: pull.repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 }),
+  );
+  const open = data.check_runs.find((r) => r.status !== 'completed');
+  return open ? { id: open.id, identity: identityOf(open.app) } : null;
+}
+
+export interface CheckRunResult {
+  conclusion: 'success' | 'failure' | 'neutral' | 'action_required';
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export async function completeCheckRun(octokit: Octokit, pull: PullRef, checkRunId: number, result: CheckRunResult): Promise<void> {
+  const clip = (s: string): string => (s.length > MAX_OUTPUT ? `${s.slice(0, MAX_OUTPUT - 80)}\n\n…(truncated at GitHub's size limit)` : s);
+  await callGitHub('completing the check run', () =>
+    octokit.rest.checks.update({
+      owner: pull.owner,
+      repo: pull.repo,
+      check_run_id: checkRunId,
+      status: 'completed',
+      conclusion: result.conclusion,
+      completed_at: new Date().toISOString(),
+      output: { title: result.title.slice(0, 250), summary: clip(result.summary), ...(result.text ? { text: clip(result.text) } : {}) },
+      actions: [REREVIEW_ACTION],
+    }),
+  );
+}

@@ -1,0 +1,129 @@
+import type { Logger } from 'pino';
+import { ExternalServiceError } from '../errors/errors.js';
+import type { Finding } from '../findings/schema.js';
+import { callGitHub } from '../github/call-github.js';
+import { isOwnComment } from '../github/is-own-comment.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import { findingIdIn, marker, reviewHead } from './markers.js';
+import type { InlineComment } from './plan-review-comments.js';
+
+/** The app comments or asks for changes; approving is not something a document may talk it into. */
+export type ReviewEvent = 'COMMENT' | 'REQUEST_CHANGES';
+
+export interface ReviewRequest {
+  pull: PullRef;
+  headSha: string;
+  event: ReviewEvent;
+  inline: InlineComment[];
+  elsewhere: Finding[];
+  /** Every finding of the review, to move a refused inline comment into the summary. */
+  findingsById: Map<string, Finding>;
+  /** The summary body for a given set of findings outside the diff (grows when GitHub rejects a comment). */
+  renderBody: (elsewhere: Finding[]) => string;
+  identity: BotIdentity;
+  dryRun?: boolean;
+  log: Logger;
+}
+
+export interface ReviewOutcome {
+  status: 'created' | 'exists' | 'dry-run';
+  reviewId: number | null;
+  /** Finding id → id of the review comment that opened its thread. */
+  threads: Map<string, number>;
+  /** Findings GitHub refused inline, moved to the summary. */
+  demoted: Finding[];
+  body: string;
+}
+
+const MAX_BODY = 65_000;
+
+/**
+ * One revision, one review: find the review this app already posted for this head (by marker, in
+ * its own reviews only) or post it. If GitHub rejects the batch (422, usually a line outside the
+ * diff), find the comments it refuses and move only those into the summary.
+ */
+export async function ensureReview(octokit: Octokit, request: ReviewRequest): Promise<ReviewOutcome> {
+  const { owner, repo, pullNumber } = request.pull;
+  if ((request.event as string) === 'APPROVE') throw new Error('rfc-panel never approves a pull request');
+
+  const reviews = await callGitHub('listing reviews', () => octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 }));
+  const existing = reviews.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
+  if (existing) {
+    request.log.info({ reviewId: existing.id }, 'review for this head already posted');
+    return { status: 'exists', reviewId: existing.id, threads: await threadsOf(octokit, request.pull, existing.id), demoted: [], body: existing.body ?? '' };
+  }
+
+  let inline = request.inline;
+  let demoted: Finding[] = [];
+  const bodyFor = (): string => truncate(`${request.renderBody([...request.elsewhere, ...demoted])}\n\n${marker.review(request.headSha)}`);
+  if (request.dryRun) return { status: 'dry-run', reviewId: null, threads: new Map(), demoted, body: bodyFor() };
+
+  const post = (comments: InlineComment[]) =>
+    octokit.rest.pulls.createReview({
+      owner, repo, pull_number: pullNumber, commit_id: request.headSha, event: request.event, body: bodyFor(),
+      comments: comments.map(({ findingId: _id, ...c }) => c),
+    });
+
+  let created;
+  try {
+    created = await post(inline);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422 || inline.length === 0) throw wrap(error);
+    request.log.warn({ comments: inline.length }, 'review rejected (422); finding the comments GitHub refuses');
+    const rejected = await findRejected(octokit, request, inline);
+    const rejectedIds = new Set(rejected.map((c) => c.findingId));
+    demoted = rejected.map((c) => request.findingsById.get(c.findingId)).filter((f): f is Finding => f !== undefined);
+    inline = inline.filter((c) => !rejectedIds.has(c.findingId));
+    created = await callGitHub('posting the review', () => post(inline));
+  }
+  return { status: 'created', reviewId: created.data.id, threads: await threadsOf(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
+}
+
+function wrap(error: unknown): Error {
+  return error instanceof ExternalServiceError ? error : new ExternalServiceError('github', `posting the review failed: ${(error as Error).message}`, ((error as { status?: number }).status ?? 500) >= 500, (error as { status?: number }).status ?? null, { cause: error });
+}
+
+function truncate(body: string): string {
+  if (body.length <= MAX_BODY) return body;
+  const tail = body.slice(body.lastIndexOf('<!-- rfc-panel:'));
+  return `${body.slice(0, MAX_BODY - tail.length - 200)}\n\n…(summary truncated at GitHub's size limit; the check run lists every finding)\n\n${tail}`;
+}
+
+/**
+ * Bisect the batch with pending (unsubmitted) reviews, deleted right away: a pending review is
+ * invisible to others, so probing leaves no trace and never posts a second review.
+ */
+async function findRejected(octokit: Octokit, request: ReviewRequest, comments: InlineComment[]): Promise<InlineComment[]> {
+  const { owner, repo, pullNumber } = request.pull;
+  const accepted = async (batch: InlineComment[]): Promise<boolean> => {
+    try {
+      const pending = await octokit.rest.pulls.createReview({
+        owner, repo, pull_number: pullNumber, commit_id: request.headSha, comments: batch.map(({ findingId: _id, ...c }) => c),
+      });
+      await callGitHub('deleting a probe review', () => octokit.rest.pulls.deletePendingReview({ owner, repo, pull_number: pullNumber, review_id: pending.data.id }));
+      return true;
+    } catch (error) {
+      if ((error as { status?: number }).status === 422) return false;
+      throw wrap(error);
+    }
+  };
+  const search = async (batch: InlineComment[]): Promise<InlineComment[]> => {
+    if (await accepted(batch)) return [];
+    if (batch.length === 1) return batch;
+    const mid = Math.ceil(batch.length / 2);
+    return [...(await search(batch.slice(0, mid))), ...(await search(batch.slice(mid)))];
+  };
+  return search(comments);
+}
+
+async function threadsOf(octokit: Octokit, pull: PullRef, reviewId: number): Promise<Map<string, number>> {
+  const comments = await callGitHub('listing review comments', () =>
+    octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 }),
+  );
+  const threads = new Map<string, number>();
+  for (const c of comments) {
+    const id = findingIdIn(c.body);
+    if (id) threads.set(id, c.id);
+  }
+  return threads;
+}

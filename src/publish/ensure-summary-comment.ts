@@ -1,0 +1,40 @@
+import { callGitHub } from '../github/call-github.js';
+import { isOwnComment } from '../github/is-own-comment.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import { isSummary, marker } from './markers.js';
+
+export interface SummaryComment {
+  id: number;
+  body: string;
+}
+
+/** The app's sticky summary on the PR, if it wrote one (comments by others with our marker are ignored). */
+export async function findSummaryComment(octokit: Octokit, pull: PullRef, identity: BotIdentity): Promise<SummaryComment | null> {
+  const comments = await callGitHub('listing PR comments', () =>
+    octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 }),
+  );
+  const own = comments.find((c) => isOwnComment(c, identity) && isSummary(c.body));
+  return own ? { id: own.id, body: own.body ?? '' } : null;
+}
+
+/** Create the sticky summary once, then edit it in place; an identical body is not rewritten. */
+export async function ensureSummaryComment(
+  octokit: Octokit,
+  pull: PullRef,
+  identity: BotIdentity,
+  body: string,
+  options: { existing?: SummaryComment | null; dryRun?: boolean } = {},
+): Promise<{ id: number | null; status: 'created' | 'updated' | 'unchanged' | 'dry-run' }> {
+  const full = body.includes(marker.summary) ? body : `${marker.summary}\n${body}`;
+  if (options.dryRun) return { id: null, status: 'dry-run' };
+  const existing = options.existing !== undefined ? options.existing : await findSummaryComment(octokit, pull, identity);
+  if (existing && existing.body === full) return { id: existing.id, status: 'unchanged' };
+  if (existing) {
+    await callGitHub('updating the summary comment', () => octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: existing.id, body: full }));
+    return { id: existing.id, status: 'updated' };
+  }
+  const { data } = await callGitHub('creating the summary comment', () =>
+    octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body: full }),
+  );
+  return { id: data.id, status: 'created' };
+}

@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import { ExternalServiceError } from '../errors/errors.js';
+import { type EnqueueOutcome, type Job, type JobQueue, pullKey } from './schema.js';
+
+export interface MemoryQueueOptions {
+  process: (job: Job) => Promise<void>;
+  log: Logger;
+  /** Attempts for a job that fails with a retryable error. */
+  attempts?: number;
+  backoffMs?: (attempt: number) => number;
+  /** How many delivery ids to remember for redelivery detection. */
+  rememberDeliveries?: number;
+}
+
+interface Lane {
+  running: Job | null;
+  waiting: Job[];
+}
+
+/**
+ * The default queue: in this process, one lane per pull request so a PR's jobs run one at a
+ * time (different PRs run side by side). A redelivered webhook is dropped; a review waiting
+ * behind another is replaced by a newer push to the same PR, so only the newest head is reviewed.
+ */
+export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
+  const lanes = new Map<string, Lane>();
+  const deliveries = new Set<string>();
+  const limit = options.rememberDeliveries ?? 10_000;
+  const attempts = options.attempts ?? 3;
+  const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
+  let idle: Array<() => void> = [];
+  let closed = false;
+
+  const busy = (): boolean => [...lanes.values()].some((l) => l.running !== null || l.waiting.length > 0);
+  const settle = (): void => {
+    if (busy()) return;
+    const waiters = idle;
+    idle = [];
+    for (const w of waiters) w();
+  };
+
+  async function runWithRetry(job: Job): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.process(job);
+        return;
+      } catch (error) {
+        const retryable = error instanceof ExternalServiceError && error.retryable;
+        if (!retryable || attempt >= attempts) {
+          options.log.error({ err: error, job: describe(job), attempt }, 'job failed');
+          return;
+        }
+        options.log.warn({ err: error, job: describe(job), attempt }, 'job failed, retrying');
+        await new Promise((r) => setTimeout(r, backoff(attempt)));
+      }
+    }
+  }
+
+  async function pump(key: string): Promise<void> {
+    const lane = lanes.get(key);
+    if (!lane || lane.running) return;
+    const next = lane.waiting.shift();
+    if (!next) {
+      lanes.delete(key);
+      settle();
+      return;
+    }
+    lane.running = next;
+    await runWithRetry(next);
+    lane.running = null;
+    void pump(key);
+  }
+
+  return {
+    async enqueue(job) {
+      if (closed) throw new Error('queue is closed');
+      if (deliveries.has(job.deliveryId)) return 'duplicate';
+      deliveries.add(job.deliveryId);
+      if (deliveries.size > limit) deliveries.delete(deliveries.values().next().value as string);
+
+      const key = pullKey(job);
+      const lane = lanes.get(key) ?? { running: null, waiting: [] };
+      lanes.set(key, lane);
+      let outcome: EnqueueOutcome = 'queued';
+      if (job.kind === 'review') {
+        const r = lane.running;
+        if (r?.kind === 'review' && r.headSha === job.headSha && !job.force) return 'duplicate';
+        const waitingReview = lane.waiting.findIndex((w) => w.kind === 'review');
+        if (waitingReview >= 0) {
+          const w = lane.waiting[waitingReview]!;
+          if (w.kind === 'review' && w.headSha === job.headSha && !job.force) return 'duplicate';
+          lane.waiting.splice(waitingReview, 1, job);
+          outcome = 'coalesced';
+        } else lane.waiting.push(job);
+      } else lane.waiting.push(job);
+      void pump(key);
+      return outcome;
+    },
+    drain() {
+      return busy() ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve();
+    },
+    async close() {
+      closed = true;
+      await this.drain();
+    },
+  };
+}
+
+export function describe(job: Job): Record<string, unknown> {
+  return { kind: job.kind, pull: pullKey(job), delivery: job.deliveryId, ...(job.kind === 'review' ? { head: job.headSha?.slice(0, 7) ?? 'current', trigger: job.trigger } : {}) };
+}

@@ -1,0 +1,56 @@
+// Small helpers for tests that run a Probot app against nock: a Probot authenticated as a GitHub
+// App (real JWT → installation-token exchange, as in production) with retries and throttling off,
+// and the token exchange mock it needs.
+//
+//   const probot = await createTestProbot(app);
+//   const github = mockInstallationToken(githubApi(), 42).post('/repos/o/r/check-runs').reply(201, { id: 1 });
+//   await probot.receive({ id: 'd1', name: 'pull_request', payload: pullRequestPayload('opened', { installationId: 42 }) });
+import { generateKeyPairSync } from 'node:crypto';
+import nock from 'nock';
+import { Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
+
+let privateKey: string | undefined;
+
+/** An RSA key generated once per test file (~100–300 ms), so no key material lives in the repo. */
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  return privateKey;
+}
+
+/** A nock scope for GitHub's REST API. For GHE pass `http://host:port/api/v3` (interceptor paths are then
+ * relative to /api/v3) and mock GraphQL on a second scope: `githubApi('http://host:port').post('/api/graphql')`. */
+export function githubApi(baseUrl = 'https://api.github.com'): nock.Scope {
+  return nock(baseUrl);
+}
+
+/** The token exchange Probot makes before the first call of an installation. */
+export function mockInstallationToken(scope: nock.Scope, installationId = 1): nock.Scope {
+  return scope.post(`/app/installations/${installationId}/access_tokens`).reply(201, {
+    token: `ghs_test_${installationId}`,
+    expires_at: '2099-01-01T00:00:00Z',
+    permissions: { checks: 'write', contents: 'read', pull_requests: 'write' },
+    repository_selection: 'all',
+  });
+}
+
+export interface TestProbotOptions {
+  appId?: number;
+  /** GHE: `http://host:port/api/v3`. */
+  baseUrl?: string;
+}
+
+/** A Probot for app id 1 with retries and throttling disabled; loads `app` when given. */
+export async function createTestProbot(app?: ApplicationFunction, options: TestProbotOptions = {}): Promise<Probot> {
+  const probot = new Probot({
+    appId: options.appId ?? 1,
+    privateKey: testPrivateKey(),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  if (app) await probot.load(app);
+  return probot;
+}
