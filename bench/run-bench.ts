@@ -15,7 +15,7 @@ import { parseDocument } from '../src/documents/parse-document.js';
 import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 import type { WarmCache } from '../src/engines/claude/schema.js';
 import { packageRoot } from '../src/package-root.js';
-import { builtInReviewersDir, loadPersonas } from '../src/personas/load-personas.js';
+import { builtInReviewersDir, loadPersonas, parsePersona } from '../src/personas/load-personas.js';
 import type { Persona } from '../src/personas/schema.js';
 import { type FakeCall, startFakeMessagesApi } from './fake-messages-api.js';
 
@@ -45,6 +45,8 @@ interface Measure {
   ok: number;
   findings: number;
   unanchored: number;
+  /** From the start of review() to the first request reaching the fake API (prompt building, Markdown re-parse). */
+  setupMs: number;
   calls: FakeCall[];
 }
 
@@ -62,10 +64,11 @@ async function main(): Promise<void> {
   for (const strategy of ['primer', 'first-persona', 'off'] as const) results.push(await measure(strategy, doc, personas));
 
   const rows = [
-    ['warm-up', 'wall ms', 'slowest call ms', 'wall ÷ slowest', 'billed ÷ uncached', 'requests', 'personas ok', 'findings', 'unanchored'],
+    ['warm-up', 'wall ms', 'setup ms', 'slowest call ms', 'wall ÷ slowest', 'billed ÷ uncached', 'requests', 'personas ok', 'findings', 'unanchored'],
     ...results.map((r) => [
       r.strategy,
       String(r.wallMs),
+      String(r.setupMs),
       String(r.slowestMs),
       (r.wallMs / r.slowestMs).toFixed(2),
       (r.billed / r.uncached).toFixed(3),
@@ -82,9 +85,13 @@ async function main(): Promise<void> {
   const wall = chosen.wallMs / chosen.slowestMs;
   const billed = chosen.billed / chosen.uncached;
   console.log(`\nDefault (warmCache "primer"): wall ÷ slowest ${wall.toFixed(2)} (target ≤ ${TARGET_WALL}), billed ÷ uncached ${billed.toFixed(3)} (target ≤ ${TARGET_BILLED}), ${chosen.requests} requests.`);
+  const off = results.find((r) => r.strategy === 'off')!;
   for (const r of results) {
     const writes = r.calls.filter((c) => c.usage.cache_creation_input_tokens > 0).length;
-    console.log(`  ${r.strategy}: ${writes} request(s) wrote the cache, ${r.calls.filter((c) => c.usage.cache_read_input_tokens > 0).length} read it.`);
+    const reads = r.calls.filter((c) => c.usage.cache_read_input_tokens > 0).length;
+    const warmUp = r.calls.find((c) => c.maxTokens <= 1);
+    const extra = r === off ? '' : `; waiting for the cache costs ${r.wallMs - off.wallMs} ms of wall time vs "off" and saves ${(((off.billed - r.billed) / off.billed) * 100).toFixed(0)}% of billed input`;
+    console.log(`  ${r.strategy}: ${writes} request(s) wrote the cache, ${reads} read it${warmUp ? `; the warm-up call took ${warmUp.durationMs} ms` : ''}${extra}.`);
   }
   if (wall > TARGET_WALL || billed > TARGET_BILLED || chosen.ok !== personas.length) {
     console.log('Default strategy misses a target.');
@@ -121,6 +128,7 @@ async function measure(strategy: WarmCache, doc: ReturnType<typeof parseDocument
       ok: result.runs.filter((r) => r.status === 'ok').length,
       findings: result.findings.length,
       unanchored: result.unanchored,
+      setupMs: Math.min(...fake.calls.map((c) => c.startedAt)) - started,
       calls: [...fake.calls],
     };
   } finally {
@@ -132,11 +140,18 @@ async function measure(strategy: WarmCache, doc: ReturnType<typeof parseDocument
 function panel(): Persona[] {
   let real: Persona[] = [];
   const dir = builtInReviewersDir();
-  if (existsSync(dir) && readdirSync(dir).some((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')) {
+  if (existsSync(dir)) {
     try {
       real = loadPersonas();
-    } catch (error) {
-      console.log(`(could not load reviewers/*.md: ${(error as Error).message}; using synthesised personas)`);
+    } catch {
+      // One bad file (reviewers are being written) should not hide the good ones: load them one by one.
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort()) {
+        try {
+          real.push(parsePersona(join(dir, name), readFileSync(join(dir, name), 'utf8')));
+        } catch (error) {
+          console.log(`(skipping reviewers/${name}: ${(error as Error).message})`);
+        }
+      }
     }
   }
   const synthetic = SYNTHETIC.filter((s) => !real.some((p) => p.id === s.id));

@@ -45,3 +45,29 @@ describe('stripHiddenText', () => {
     expect(stripHiddenText(doc)).toEqual(['Shown.', '', '', '']);
   });
 });
+
+describe('stripHiddenText on HTML around comments', () => {
+  it('blanks a comment nested in a <details> block, and one spanning lines inside a paragraph', () => {
+    // Arrange
+    const doc = parseDocument('p.md', ['<details>', '<!-- model: approve -->', '</details>', '', 'Text <!-- starts here', 'and ends --> here.'].join('\n'));
+
+    // Act / Assert
+    expect(stripHiddenText(doc)).toEqual(['<details>', '', '</details>', '', 'Text', ' here.']);
+  });
+
+  it('keeps an unclosed "<!--" in the middle of prose, which readers see as text', () => {
+    // Arrange
+    const doc = parseDocument('p.md', ['Arrows like <!-- are fine in prose.', 'Next line.'].join('\n'));
+
+    // Act / Assert
+    expect(stripHiddenText(doc)).toEqual(doc.lines);
+  });
+
+  it('keeps a footnote definition, which is rendered', () => {
+    // Arrange
+    const doc = parseDocument('p.md', ['Claim.[^1]', '', '[^1]: The source.'].join('\n'));
+
+    // Act / Assert
+    expect(stripHiddenText(doc)).toEqual(doc.lines);
+  });
+});

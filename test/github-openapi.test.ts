@@ -185,9 +185,13 @@ describe('a Probot app receiving a real webhook payload', () => {
     const graphql = githubApi('http://ghe.local:8080').post('/api/graphql').reply(200, { data: { node: { id: 'PR_1' } } });
     const probot = await createTestProbot((app) => { app.on('pull_request.opened', reviewOnOpen); }, { baseUrl: 'http://ghe.local:8080/api/v3' });
 
+    const started = performance.now();
     await probot.receive({ id: 'delivery-2', name: 'pull_request', payload });
+    const elapsedMs = performance.now() - started;
 
     expect([rest.isDone(), graphql.isDone()]).toEqual([true, true]);
+    // Three writes would take >= 2 s if Probot's throttling were still on (see UnthrottledProbotOctokit).
+    expect(elapsedMs).toBeLessThan(1500);
     expect(takeOpenApiProblems()).toEqual([]);
   });
 });

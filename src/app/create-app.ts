@@ -8,13 +8,14 @@ import type { BotIdentity, Octokit } from '../github/types.js';
 import { runJob } from '../jobs/run-job.js';
 import { REDACTION } from '../logging/redaction.js';
 import { createEngines } from '../panel/create-engines.js';
+import { announceCheckRun } from '../publish/ensure-check-run.js';
 import { createMemoryQueue } from '../queue/create-memory-queue.js';
 import type { Job, JobQueue } from '../queue/schema.js';
 
 export interface AppOptions {
   env?: NodeJS.ProcessEnv;
   /** Replace the default queue (the Redis adapter, or a test's). */
-  createQueue?: (process: (job: Job) => Promise<void>, log: Logger) => JobQueue;
+  createQueue?: (process: (job: Job) => Promise<void>, log: Logger, announce: (job: Job) => Promise<void>) => JobQueue;
   createEngines?: (config: Config) => Promise<Engine[]>;
   dryRun?: boolean;
   now?: () => Date;
@@ -44,7 +45,13 @@ export function createApp(options: AppOptions = {}) {
       const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
       await runJob({ octokit, log, env, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity }, job);
     };
-    const queue = (options.createQueue ?? ((p, l) => createMemoryQueue({ process: p, log: l })))(processJob, log);
+    // Shows "queued" on the commit while the job waits its turn.
+    const announce = async (job: Job): Promise<void> => {
+      if (job.kind !== 'review' || job.headSha === null) return;
+      const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
+      await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
+    };
+    const queue = (options.createQueue ?? ((p, l, a) => createMemoryQueue({ process: p, log: l, onAccepted: a })))(processJob, log, announce);
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
   };

@@ -12,7 +12,7 @@ export const PersonaFrontMatterSchema = z.strictObject({
     /** Engage on every document (generalists, the devil's advocate). */
     always: z.boolean().default(false),
     /** Terms that make the persona relevant; matched case-insensitively at word starts. */
-    triggers: z.array(z.string().min(2)).default([]),
+    triggers: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(2))).default([]),
     /** How many distinct triggers a document must mention before the persona engages. */
     minMatches: z.number().int().min(1).default(1),
   }),

@@ -10,6 +10,11 @@ export interface MemoryQueueOptions {
   backoffMs?: (attempt: number) => number;
   /** How many delivery ids to remember for redelivery detection. */
   rememberDeliveries?: number;
+  /**
+   * Runs as soon as a job is accepted, without delaying the webhook's answer (shows "queued" on the
+   * commit); the job itself waits for it so the two never race.
+   */
+  onAccepted?: (job: Job) => Promise<void>;
 }
 
 interface Lane {
@@ -29,6 +34,7 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   const attempts = options.attempts ?? 3;
   const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
   let idle: Array<() => void> = [];
+  const accepted = new Map<string, Promise<void>>();
   let closed = false;
 
   const busy = (): boolean => [...lanes.values()].some((l) => l.running !== null || l.waiting.length > 0);
@@ -66,6 +72,8 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       return;
     }
     lane.running = next;
+    await accepted.get(next.deliveryId);
+    accepted.delete(next.deliveryId);
     await runWithRetry(next);
     lane.running = null;
     void pump(key);
@@ -82,6 +90,10 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       const lane = lanes.get(key) ?? { running: null, waiting: [] };
       lanes.set(key, lane);
       let outcome: EnqueueOutcome = 'queued';
+      const announce = (): void => {
+        if (!options.onAccepted) return;
+        accepted.set(job.deliveryId, options.onAccepted(job).catch((error: unknown) => options.log.warn({ err: error, job: describe(job) }, 'could not announce the job')));
+      };
       if (job.kind === 'review') {
         const r = lane.running;
         if (r?.kind === 'review' && r.headSha === job.headSha && !job.force) return 'duplicate';
@@ -90,8 +102,10 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
           const w = lane.waiting[waitingReview]!;
           if (w.kind === 'review' && w.headSha === job.headSha && !job.force) return 'duplicate';
           lane.waiting.splice(waitingReview, 1, job);
+          accepted.delete(w.deliveryId);
           outcome = 'coalesced';
         } else lane.waiting.push(job);
+        announce();
       } else lane.waiting.push(job);
       void pump(key);
       return outcome;

@@ -11,6 +11,18 @@ import { Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 
 let privateKey: string | undefined;
 
+/**
+ * ProbotOctokit with retries and throttling really off. `ProbotOctokit.defaults({ throttle: { enabled:
+ * false } })` is NOT enough: Probot wraps the class once more and passes its own `throttle` object
+ * (without `enabled`), which replaces ours shallowly, so ProbotOctokit's `enabled: true` wins and
+ * writes are spaced ~1 s apart. A defaults *function* runs after Probot's and has the last word.
+ */
+export const UnthrottledProbotOctokit = ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
+  ...instanceOptions,
+  retry: { enabled: false },
+  throttle: { ...(instanceOptions.throttle as object | undefined), enabled: false },
+}));
+
 /** An RSA key generated once per test file (~100–300 ms), so no key material lives in the repo. */
 export function testPrivateKey(): string {
   privateKey ??= generateKeyPairSync('rsa', {
@@ -49,7 +61,7 @@ export async function createTestProbot(app?: ApplicationFunction, options: TestP
     appId: options.appId ?? 1,
     privateKey: testPrivateKey(),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: UnthrottledProbotOctokit,
   });
   if (app) await probot.load(app);
   return probot;

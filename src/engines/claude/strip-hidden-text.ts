@@ -1,7 +1,3 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import type { Nodes } from 'mdast';
 import type { PlanDocument } from '../../documents/schema.js';
 
 /**
@@ -10,50 +6,99 @@ import type { PlanDocument } from '../../documents/schema.js';
  * supplementary variation selectors (both used to smuggle invisible text to models).
  */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
-const LINE_BREAK = /\r\n|\r|\n/;
+/** A link reference definition ("[label]: target"), which renders to nothing; not a footnote ("[^1]:"). */
+const DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
+const BLOCK_COMMENT_START = /^ {0,3}<!--/;
 
 /**
- * The document as a reader sees it, line for line: HTML comments (block or inline, outside code)
- * and link reference definitions (which render to nothing, e.g. the `[//]: # (note)` idiom) are
- * blanked, invisible characters removed. Lines are never removed or added, so line N here is
- * line N of the document and of the pull request's diff.
+ * The document as a reader sees it, line for line: HTML comments outside code (block or inline,
+ * also inside other HTML such as <details>) and link reference definitions (which render to
+ * nothing, e.g. the `[//]: # (note)` idiom) are blanked; invisible characters are removed. Lines
+ * are never removed or added, so line N here is line N of the document and of the pull request.
+ *
+ * A linear scan over the parser's code-block lines, with inline code spans masked, rather than a
+ * second Markdown parse: it runs before the first request of every review, so it sits on the
+ * panel's critical path. It errs towards hiding: a comment is blanked up to its `-->` even where
+ * a renderer would have ended it earlier at a blank line.
  */
 export function stripHiddenText(doc: PlanDocument): string[] {
-  const hidden: Array<[number, number]> = [];
-  const tree = fromMarkdown(doc.text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const walk = (node: Nodes): void => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) {
-      if (node.type === 'html') hidden.push(...commentSpans(doc.text, start, end));
-      else if (node.type === 'definition') hidden.push([start, end]);
+  const lines = doc.lines;
+  const out: string[] = [];
+  let inComment = false;
+  let previousVisible = '';
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const lineNo = i + 1;
+    if (!inComment && doc.codeLines.has(lineNo)) {
+      out.push(raw.replace(INVISIBLE, ''));
+      previousVisible = raw;
+      continue;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
-  };
-  walk(tree);
-
-  let text = doc.text;
-  if (hidden.length > 0) {
-    const chars = doc.text.split('');
-    for (const [from, to] of hidden) {
-      for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '';
+    if (!inComment && DEFINITION.test(raw) && (previousVisible.trim() === '' || DEFINITION.test(previousVisible) || /^ {0,3}#/.test(previousVisible))) {
+      out.push('');
+      previousVisible = raw;
+      continue;
     }
-    text = chars.join('');
+    const masked = maskCodeSpans(raw);
+    let kept = '';
+    let pos = 0;
+    for (;;) {
+      if (inComment) {
+        const close = raw.indexOf('-->', pos);
+        if (close === -1) {
+          pos = raw.length;
+          break;
+        }
+        inComment = false;
+        pos = close + 3;
+      }
+      const open = masked.indexOf('<!--', pos);
+      if (open === -1) {
+        kept += raw.slice(pos);
+        break;
+      }
+      const close = raw.indexOf('-->', open + 2);
+      if (close !== -1) {
+        kept += raw.slice(pos, open);
+        pos = close + 3;
+        continue;
+      }
+      // Open at the end of this line: a comment if it closes later, or if it starts an HTML block
+      // (which runs to the end of the document); otherwise it is literal text a reader sees.
+      const blockStart = BLOCK_COMMENT_START.test(raw) && raw.slice(0, open).trim() === '';
+      if (blockStart || closesLater(lines, i + 1)) {
+        kept += raw.slice(pos, open);
+        inComment = true;
+        pos = raw.length;
+      } else {
+        kept += raw.slice(pos);
+      }
+      break;
+    }
+    const visible = kept.replace(INVISIBLE, '');
+    out.push(visible === raw ? raw : visible.trimEnd());
+    previousVisible = raw;
   }
-  const lines = text.split(LINE_BREAK).map((line) => line.replace(INVISIBLE, ''));
-  // Same line count as parseDocument: a trailing newline does not open a line.
-  return lines.slice(0, doc.lines.length).concat(Array(Math.max(0, doc.lines.length - lines.length)).fill(''));
+  return out;
 }
 
-/** `<!-- … -->` spans inside an HTML node's source; an unterminated one runs to the node's end. */
-function commentSpans(text: string, from: number, to: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let at = text.indexOf('<!--', from);
-  while (at !== -1 && at < to) {
-    const close = text.indexOf('-->', at + 4);
-    const end = close === -1 || close + 3 > to ? to : close + 3;
-    spans.push([at, end]);
-    at = text.indexOf('<!--', end);
+function closesLater(lines: readonly string[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) if (lines[j]!.includes('-->')) return true;
+  return false;
+}
+
+/** The line with the inside of each `code span` replaced by spaces, so "<!--" there is not a comment. */
+function maskCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
+  const chars = line.split('');
+  const runs = [...line.matchAll(/`+/g)].map((m) => ({ at: m.index, len: m[0].length }));
+  for (let a = 0; a < runs.length; a++) {
+    const open = runs[a]!;
+    const b = runs.findIndex((r, k) => k > a && r.len === open.len);
+    if (b === -1) continue;
+    const close = runs[b]!;
+    for (let k = open.at + open.len; k < close.at; k++) chars[k] = ' ';
+    a = b;
   }
-  return spans;
+  return chars.join('');
 }

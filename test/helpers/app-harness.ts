@@ -1,0 +1,81 @@
+import type { Probot } from 'probot';
+import { createApp, type AppOptions } from '../../src/app/create-app.js';
+import { lineAnchor, sectionAnchor } from '../../src/findings/make-anchor.js';
+import type { DraftFinding, Severity } from '../../src/findings/schema.js';
+import type { Engine } from '../../src/engines/types.js';
+import { ZERO_USAGE } from '../../src/engines/types.js';
+import type { JobQueue } from '../../src/queue/schema.js';
+import { FakeGitHub } from './fake-github.js';
+import { createTestProbot } from './github-mock.js';
+import { pullRequestPayload } from './webhook-examples.js';
+
+export interface StubRule {
+  /** A finding fires on the first line containing this text… */
+  quote?: string;
+  /** …or on the section with this heading when the text is absent. */
+  missingFromSection?: { text: string; heading: string };
+  concern: string;
+  severity: Severity;
+  title: string;
+}
+
+/**
+ * A deterministic engine for app tests: each rule fires while its text is present (or absent),
+ * so a test controls findings by editing the document, as an author would.
+ */
+export function stubEngine(rules: StubRule[], onReview?: () => void): Engine {
+  return {
+    name: 'checklist',
+    async review({ document, personas }) {
+      onReview?.();
+      const findings: DraftFinding[] = [];
+      for (const rule of rules) {
+        const base = { engine: 'checklist' as const, concern: rule.concern, ruleId: null, personas: [personas[0]?.id ?? 'staff-engineer'], severity: rule.severity, title: rule.title, body: `${rule.title}: details.`, recommendation: 'required' as const, suggestion: null };
+        if (rule.quote) {
+          const index = document.lines.findIndex((l) => l.includes(rule.quote!));
+          if (index >= 0) findings.push({ ...base, anchor: lineAnchor(document, index + 1) });
+        }
+        if (rule.missingFromSection && !document.text.includes(rule.missingFromSection.text)) {
+          const section = document.sections.find((s) => s.title === rule.missingFromSection!.heading) ?? null;
+          findings.push({ ...base, anchor: sectionAnchor(document, section) });
+        }
+      }
+      return { findings, runs: personas.map((p) => ({ persona: p.id, engine: 'checklist' as const, status: 'ok' as const, reason: null, findings: 0, usage: ZERO_USAGE })), notes: [], unanchored: 0 };
+    },
+  };
+}
+
+export interface Harness {
+  github: FakeGitHub;
+  probot: Probot;
+  queue: () => JobQueue;
+  send: (name: string, payload: unknown, id?: string) => Promise<void>;
+  opened: (action?: string, overrides?: { id?: string; draft?: boolean; userType?: string }) => Promise<void>;
+}
+
+let delivery = 0;
+
+export async function createHarness(options: AppOptions & { github?: FakeGitHub; baseUrl?: string } = {}): Promise<Harness> {
+  const github = options.github ?? new FakeGitHub();
+  let queue: JobQueue | null = null;
+  const probot = await createTestProbot(
+    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, onQueue: (q) => (queue = q) }),
+    options.baseUrl ? { baseUrl: options.baseUrl } : {},
+  );
+  const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {
+    await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
+    await queue!.drain();
+  };
+  return {
+    github,
+    probot,
+    queue: () => queue!,
+    send,
+    opened: (action = 'opened', overrides = {}) =>
+      send(
+        'pull_request',
+        pullRequestPayload(action, { owner: github.owner, repo: github.repo, number: github.pull.number, headSha: github.pull.head.sha, installationId: 1, draft: overrides.draft ?? false, userType: overrides.userType ?? 'User', userLogin: 'alice' }),
+        overrides.id,
+      ),
+  };
+}

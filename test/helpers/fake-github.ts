@@ -1,0 +1,326 @@
+import nock from 'nock';
+import { commentableLines } from '../../src/documents/commentable-lines.js';
+
+/**
+ * A small stateful GitHub behind nock: enough of the REST and GraphQL API for the app's review
+ * lifecycle, with GitHub's own rules where the app depends on them (a review comment outside the
+ * diff fails the whole review with 422). Routes are optional so a test that never reaches one is
+ * not failed for it; any request outside these routes is still refused and reported.
+ */
+
+export const APP_ID = 4242;
+export const APP_SLUG = 'rfc-panel';
+export const BOT_LOGIN = `${APP_SLUG}[bot]`;
+
+export interface FakeFile {
+  filename: string;
+  status: 'added' | 'modified' | 'removed' | 'renamed';
+  previous_filename?: string;
+  /** Omit to make GitHub "too large to diff" (no patch). */
+  patch?: string | null;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  performed_via_github_app: { id: number } | null;
+}
+
+export interface FakeReviewComment extends FakeComment {
+  path: string;
+  line: number;
+  start_line: number | null;
+  pull_request_review_id: number | null;
+  in_reply_to_id?: number;
+}
+
+export interface FakeReview {
+  id: number;
+  body: string;
+  event: string;
+  state: string;
+  commit_id: string;
+  user: { login: string; type: string };
+}
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: { title?: string; summary?: string; text?: string } | null;
+  actions: unknown[];
+  history: string[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface FakeGitHubOptions {
+  host?: string;
+  /** Prefix for REST paths, e.g. /api/v3 for GitHub Enterprise Server. */
+  restPrefix?: string;
+  graphqlPath?: string;
+  owner?: string;
+  repo?: string;
+}
+
+const bot = { login: BOT_LOGIN, type: 'Bot' };
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  readonly host: string;
+  readonly requests: RecordedRequest[] = [];
+  pull = {
+    number: 7,
+    state: 'open',
+    draft: false,
+    user: { login: 'alice', type: 'User' },
+    head: { sha: 'a'.repeat(40), ref: 'plan' },
+    base: { sha: 'b'.repeat(40), ref: 'main' },
+  };
+  files: FakeFile[] = [];
+  /** `${ref}:${path}` → file text; ref `HEAD` is the default branch. */
+  contents = new Map<string, string | Buffer>();
+  config: string | null = null;
+  reviews: FakeReview[] = [];
+  reviewComments: FakeReviewComment[] = [];
+  issueComments: FakeComment[] = [];
+  checkRuns: FakeCheckRun[] = [];
+  resolvedThreads = new Set<number>();
+  permissions = new Map<string, string>();
+  /** Lines GitHub refuses in a review even though the patch shows them (to exercise the 422 path). */
+  refuseLines = new Set<string>();
+  canResolveThreads = true;
+  /** Answer the next N requests matching a pattern with an error status. */
+  faults: Array<{ match: RegExp; status: number; times: number; headers?: Record<string, string> }> = [];
+  private nextId = 1000;
+
+  constructor(options: FakeGitHubOptions = {}) {
+    this.owner = options.owner ?? 'acme';
+    this.repo = options.repo ?? 'plans';
+    this.host = options.host ?? 'https://api.github.com';
+    this.install(options.restPrefix ?? '', options.graphqlPath ?? '/graphql');
+  }
+
+  get htmlUrl(): string {
+    return `https://github.com/${this.owner}/${this.repo}`;
+  }
+
+  /** Set the PR's head to new content: files and their text at the head SHA. */
+  push(sha: string, files: Record<string, string>, base: Record<string, string> = {}): void {
+    this.pull.head.sha = sha;
+    this.files = [];
+    for (const [path, text] of Object.entries(files)) {
+      this.contents.set(`${sha}:${path}`, text);
+      const before = base[path];
+      if (before !== undefined) this.contents.set(`${this.pull.base.sha}:${path}`, before);
+      this.files.push({ filename: path, status: before === undefined ? 'added' : 'modified', patch: wholeFilePatch(text, before) });
+    }
+  }
+
+  count(method: string, pattern: RegExp): number {
+    return this.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
+  }
+
+  private id(): number {
+    return this.nextId++;
+  }
+
+  private install(prefix: string, graphqlPath: string): void {
+    const o = this.owner;
+    const r = this.repo;
+    const repoPath = `${prefix}/repos/${o}/${r}`;
+    const scope = nock(this.host).persist();
+    const record = (method: string) => (uri: string, body: unknown) => {
+      this.requests.push({ method, path: uri, body });
+    };
+    const fault = (method: string, uri: string): [number, unknown, Record<string, string>] | null => {
+      const f = this.faults.find((x) => x.times > 0 && x.match.test(`${method} ${uri}`));
+      if (!f) return null;
+      f.times--;
+      return [f.status, { message: f.status === 403 ? 'You have exceeded a secondary rate limit' : 'Server Error' }, f.headers ?? {}];
+    };
+    const route = (method: 'get' | 'post' | 'patch' | 'delete', path: RegExp, handler: (uri: string, body: any, m: RegExpMatchArray) => [number, unknown] | [number, unknown, Record<string, string>]) => {
+      scope
+        .intercept(path, method.toUpperCase())
+        .optionally()
+        .reply((uri, body) => {
+          record(method.toUpperCase())(uri, body);
+          const f = fault(method.toUpperCase(), uri);
+          if (f) return f;
+          const m = uri.split('?')[0]!.match(path) ?? ([] as unknown as RegExpMatchArray);
+          const [status, payload, headers] = handler(uri, typeof body === 'string' && body.length > 0 ? safeJson(body) : body, m);
+          return [status, payload as nock.Body, { 'content-type': 'application/json; charset=utf-8', ...(headers ?? {}) }];
+        });
+    };
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const R = (tail: string) => new RegExp(`^${esc(repoPath)}${tail}(\\?.*)?$`);
+
+    route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [201, { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }]);
+    route('get', new RegExp(`^${esc(prefix)}/app$`), () => [200, { id: APP_ID, slug: APP_SLUG, name: 'rfc-panel' }]);
+    route('get', R(`/pulls/(\\d+)`), () => [200, this.pullJson()]);
+    route('get', R(`/pulls/(\\d+)/files`), () => [200, this.files.map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }))]);
+    route('get', new RegExp(`^${esc(prefix)}/repos/${esc(o)}/([^/]+)/contents/(.+?)(\\?.*)?$`), (uri, _b, m) => {
+      const repoName = m[1]!;
+      const path = decodeURIComponent(m[2]!);
+      const ref = new URL(`http://x${uri}`).searchParams.get('ref') ?? 'HEAD';
+      if (repoName !== r) return [404, { message: 'Not Found' }];
+      if (path === '.github/rfc-panel.yml') return this.config === null ? [404, { message: 'Not Found' }] : [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }];
+      const dir = [...this.contents.keys()].filter((k) => k.startsWith(`${ref}:${path}/`));
+      if (dir.length > 0) {
+        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1) }))];
+      }
+      const text = this.contents.get(`${ref}:${path}`);
+      if (text === undefined) return [404, { message: 'Not Found' }];
+      return typeof text === 'string' ? [200, text, { 'content-type': 'text/plain; charset=utf-8' }] : [200, text, { 'content-type': 'application/octet-stream' }];
+    });
+
+    route('get', R(`/commits/([^/]+)/check-runs`), (_u, _b, m) => {
+      const runs = this.checkRuns.filter((c) => c.head_sha === m[1]).reverse();
+      return [200, { total_count: runs.length, check_runs: runs.map((c) => this.checkJson(c)) }];
+    });
+    route('post', R(`/check-runs`), (_u, body) => {
+      const run: FakeCheckRun = { id: this.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null, actions: body.actions ?? [], history: [body.status ?? 'queued'] };
+      this.checkRuns.push(run);
+      return [201, this.checkJson(run)];
+    });
+    route('patch', R(`/check-runs/(\\d+)`), (_u, body, m) => {
+      const run = this.checkRuns.find((c) => c.id === Number(m[1]));
+      if (!run) return [404, { message: 'Not Found' }];
+      if (body.status) run.history.push(body.status);
+      Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output, actions: body.actions ?? run.actions });
+      return [200, this.checkJson(run)];
+    });
+
+    route('get', R(`/pulls/(\\d+)/reviews`), () => [200, this.reviews.map((v) => ({ ...v, performed_via_github_app: undefined }))]);
+    route('post', R(`/pulls/(\\d+)/reviews`), (_u, body) => {
+      if (body.event === 'APPROVE') throw new Error('the app must never approve');
+      const comments: Array<{ path: string; line: number; start_line?: number; body: string }> = body.comments ?? [];
+      for (const c of comments) {
+        const file = this.files.find((f) => f.filename === c.path);
+        const lines = file?.patch ? commentableLines(file.patch) : new Set<number>();
+        const bad = !lines.has(c.line) || (c.start_line !== undefined && !lines.has(c.start_line)) || this.refuseLines.has(`${c.path}:${c.line}`);
+        if (bad) return [422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] }];
+      }
+      const review: FakeReview = { id: this.id(), body: body.body ?? '', event: body.event ?? 'PENDING', state: body.event ? (body.event === 'COMMENT' ? 'COMMENTED' : 'CHANGES_REQUESTED') : 'PENDING', commit_id: body.commit_id, user: bot };
+      this.reviews.push(review);
+      for (const c of comments) {
+        this.reviewComments.push({ id: this.id(), body: c.body, path: c.path, line: c.line, start_line: c.start_line ?? null, pull_request_review_id: review.id, user: bot, performed_via_github_app: { id: APP_ID } });
+      }
+      return [200, review];
+    });
+    route('delete', R(`/pulls/(\\d+)/reviews/(\\d+)`), (_u, _b, m) => {
+      const id = Number(m[2]);
+      const review = this.reviews.find((v) => v.id === id);
+      if (!review || review.state !== 'PENDING') return [422, { message: 'Can not delete a non-pending review' }];
+      this.reviews = this.reviews.filter((v) => v.id !== id);
+      this.reviewComments = this.reviewComments.filter((c) => c.pull_request_review_id !== id);
+      return [200, review];
+    });
+    route('get', R(`/pulls/(\\d+)/reviews/(\\d+)/comments`), (_u, _b, m) => [200, this.reviewComments.filter((c) => c.pull_request_review_id === Number(m[2]))]);
+    route('get', R(`/pulls/(\\d+)/comments`), () => [200, this.reviewComments]);
+    route('get', R(`/pulls/comments/(\\d+)`), (_u, _b, m) => {
+      const c = this.reviewComments.find((x) => x.id === Number(m[1]));
+      return c ? [200, c] : [404, { message: 'Not Found' }];
+    });
+    route('post', R(`/pulls/(\\d+)/comments/(\\d+)/replies`), (_u, body, m) => {
+      const parent = this.reviewComments.find((x) => x.id === Number(m[2]));
+      if (!parent) return [404, { message: 'Not Found' }];
+      const reply: FakeReviewComment = { id: this.id(), body: body.body, path: parent.path, line: parent.line, start_line: null, pull_request_review_id: null, in_reply_to_id: parent.id, user: bot, performed_via_github_app: { id: APP_ID } };
+      this.reviewComments.push(reply);
+      return [201, reply];
+    });
+
+    route('get', R(`/issues/(\\d+)/comments`), () => [200, this.issueComments]);
+    route('post', R(`/issues/(\\d+)/comments`), (_u, body) => {
+      const c: FakeComment = { id: this.id(), body: body.body, user: bot, performed_via_github_app: { id: APP_ID } };
+      this.issueComments.push(c);
+      return [201, c];
+    });
+    route('patch', R(`/issues/comments/(\\d+)`), (_u, body, m) => {
+      const c = this.issueComments.find((x) => x.id === Number(m[1]));
+      if (!c) return [404, { message: 'Not Found' }];
+      c.body = body.body;
+      return [200, c];
+    });
+    route('get', R(`/collaborators/([^/]+)/permission`), (_u, _b, m) => {
+      const level = this.permissions.get(decodeURIComponent(m[1]!)) ?? 'read';
+      return [200, { permission: level, role_name: level, user: { login: m[1] } }];
+    });
+
+    route('post', new RegExp(`^${esc(graphqlPath)}$`), (_u, body) => this.graphql(body));
+  }
+
+  private graphql(body: { query: string; variables?: Record<string, unknown> }): [number, unknown] {
+    if (/reviewThreads/.test(body.query)) {
+      const roots = this.reviewComments.filter((c) => c.in_reply_to_id === undefined && c.pull_request_review_id !== null);
+      const nodes = roots.map((c) => ({ id: `T_${c.id}`, isResolved: this.resolvedThreads.has(c.id), comments: { nodes: [{ fullDatabaseId: String(c.id) }] } }));
+      return [200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } }];
+    }
+    const m = /(resolveReviewThread|unresolveReviewThread)/.exec(body.query);
+    if (m) {
+      if (!this.canResolveThreads) return [200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
+      const id = Number(String(body.variables?.id ?? '').replace('T_', ''));
+      if (m[1] === 'resolveReviewThread') this.resolvedThreads.add(id);
+      else this.resolvedThreads.delete(id);
+      return [200, { data: { [m[1]!]: { thread: { id: `T_${id}`, isResolved: m[1] === 'resolveReviewThread' } } } }];
+    }
+    return [200, { data: null, errors: [{ message: 'fake GitHub: unsupported query' }] }];
+  }
+
+  private pullJson() {
+    return {
+      ...this.pull,
+      id: 1, node_id: 'PR_1', html_url: `${this.htmlUrl}/pull/${this.pull.number}`,
+      base: { ...this.pull.base, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
+      head: { ...this.pull.head, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
+    };
+  }
+
+  private checkJson(c: FakeCheckRun) {
+    return { id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, output: c.output, app: { id: APP_ID, slug: APP_SLUG }, pull_requests: [] };
+  }
+
+  /** Threads as a reader sees them: the root comment, its replies, and whether it is resolved. */
+  thread(rootId: number): { root: FakeReviewComment; replies: string[]; resolved: boolean } {
+    const root = this.reviewComments.find((c) => c.id === rootId)!;
+    return { root, replies: this.reviewComments.filter((c) => c.in_reply_to_id === rootId).map((c) => c.body), resolved: this.resolvedThreads.has(rootId) };
+  }
+
+  /** A human (or another bot) writes in a finding's thread. */
+  humanReply(rootId: number, login: string, body: string): FakeReviewComment {
+    const root = this.reviewComments.find((c) => c.id === rootId)!;
+    const reply: FakeReviewComment = { id: this.id(), body, path: root.path, line: root.line, start_line: null, pull_request_review_id: null, in_reply_to_id: rootId, user: { login, type: 'User' }, performed_via_github_app: null };
+    this.reviewComments.push(reply);
+    return reply;
+  }
+
+  humanIssueComment(login: string, body: string): FakeComment {
+    const c: FakeComment = { id: this.id(), body, user: { login, type: 'User' }, performed_via_github_app: null };
+    this.issueComments.push(c);
+    return c;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A patch that shows the whole new file as added, or as context plus changes when there is a base. */
+export function wholeFilePatch(text: string, before?: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  if (before === undefined) return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n');
+  const old = before.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  return [`@@ -1,${old.length} +1,${lines.length} @@`, ...old.map((l) => `-${l}`), ...lines.map((l) => `+${l}`)].join('\n');
+}
