@@ -160,6 +160,19 @@ describe('the claude engine panel', () => {
     expect([seen[0]!.model, result.runs[0]!.usage.costUsd]).toEqual(['claude-haiku-4-5', 2]);
   });
 
+  it('allows a large max_tokens without streaming, because the timeout is explicit', async () => {
+    // Arrange
+    const seen: CapturedBody[] = [];
+    nock(API).post('/v1/messages', forPersona('sre')).reply(200, capture(seen, findingsReply([])));
+    const engine = createClaudeEngine({ ...base, warmCache: 'off', maxOutputTokens: 64_000 });
+
+    // Act
+    const result = await engine.review({ document: loadPlan(), personas: [persona('sre')] });
+
+    // Assert
+    expect([result.runs[0]!.status, seen[0]!.max_tokens]).toEqual(['ok', 64_000]);
+  });
+
   it('refuses to start without ANTHROPIC_API_KEY, before any call', () => {
     // Arrange / Act / Assert (the network guard fails the test on any request)
     expect(() => createClaudeEngine({ env: {} })).toThrow(InputError);

@@ -1,11 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
-import type { Config } from '../config/schema.js';
 import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
 import { mapErrorToOutcome } from '../errors/map-error-to-outcome.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
-import { computeGate } from '../ledger/compute-gate.js';
-import { decodeLedger, encodeLedger } from '../ledger/ledger-codec.js';
+import { decodeLedger } from '../ledger/ledger-codec.js';
 import { findFixEvidence } from '../ledger/find-fix-evidence.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
@@ -15,10 +13,10 @@ import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel } from '../panel/run-panel.js';
 import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
-import { ensureSummaryComment, findSummaryComment } from '../publish/ensure-summary-comment.js';
+import { findSummaryComment } from '../publish/ensure-summary-comment.js';
+import { publishLedger } from '../publish/publish-ledger.js';
 import { permalink } from '../publish/permalink.js';
 import { planReviewComments } from '../publish/plan-review-comments.js';
-import { renderPrSummary } from '../publish/render-pr-summary.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import type { ReviewJob } from '../queue/schema.js';
@@ -129,19 +127,10 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       if (thread !== undefined && entry.threadCommentId === null) entry.threadCommentId = thread;
     }
     const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
-    const gate = computeGate(ledger, config.gate);
-    const body = renderPrSummary({
-      ledger, headSha, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds,
-      gate: { ...gate, level: config.gate }, personaNames, linkFor, notes, threadsResolvable: threadResult.resolvable,
+    await publishLedger(octokit, {
+      pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
+      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
     });
-    await ensureSummaryComment(octokit, pull, identity, `${body}\n\n${encodeLedger(ledger)}`, { existing: summary, dryRun: deps.dryRun });
-    if (!deps.dryRun) {
-      await completeCheckRun(octokit, pull, run.id, {
-        conclusion: gate.conclusion,
-        title: checkTitle(readiness, gate.blocking, config),
-        summary: renderSummaryMarkdown({ ...panel, findings: open, held: [], summary: readiness }, { linkFor, personaNames }),
-      });
-    }
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
   } catch (error) {
     const outcome = mapErrorToOutcome(error, attempt);
@@ -155,11 +144,6 @@ function mergePersonas<T extends { id: string }>(base: T[], extra: T[]): T[] {
   const byId = new Map(base.map((p) => [p.id, p]));
   for (const p of extra) byId.set(p.id, p);
   return [...byId.values()];
-}
-
-function checkTitle(r: ReturnType<typeof computeReadiness>, blocking: number, config: Config): string {
-  const counts = `${r.critical} critical, ${r.important} important, ${r.niceToHave} nice-to-have open`;
-  return blocking > 0 ? `${blocking} finding(s) block the merge (gate: ${config.gate}) · ${counts}` : `Readiness ${r.readiness}/10 · ${counts}`;
 }
 
 function renderReviewBody(

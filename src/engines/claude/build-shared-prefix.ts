@@ -39,9 +39,9 @@ export function buildSharedPrefix(doc: PlanDocument, visibleLines: readonly stri
   const id = createHash('sha256').update(doc.text).digest('hex').slice(0, 12);
   const header =
     chunkCount === 1
-      ? `Document: ${doc.path} (${total} lines)`
+      ? `Document: ${JSON.stringify(doc.path.slice(0, 300))} (${total} lines)`
       : [
-          `Document: ${doc.path} (${total} lines), reviewed in ${chunkCount} parts. This is part ${chunk.index + 1}: lines ${chunk.startLine}–${chunk.endLine}.`,
+          `Document: ${JSON.stringify(doc.path.slice(0, 300))} (${total} lines), reviewed in ${chunkCount} parts. This is part ${chunk.index + 1}: lines ${chunk.startLine}–${chunk.endLine}.`,
           'Only this part is shown. Do not report something as missing if it could be in another part; the outline of the whole document shows what the other parts cover.',
           '',
           'Outline of the whole document (line ranges and heading paths):',

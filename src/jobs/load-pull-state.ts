@@ -1,0 +1,68 @@
+import { loadConfig } from '../config/load-config.js';
+import type { Config } from '../config/schema.js';
+import { decodeDocument } from '../cli/read-input-file.js';
+import { parseDocument } from '../documents/parse-document.js';
+import type { PlanDocument } from '../documents/schema.js';
+import type { Anchor } from '../findings/schema.js';
+import { callGitHub } from '../github/call-github.js';
+import type { BotIdentity, PullRef } from '../github/types.js';
+import { decodeLedger } from '../ledger/ledger-codec.js';
+import type { Ledger } from '../ledger/schema.js';
+import { loadPersonas } from '../personas/load-personas.js';
+import { findSummaryComment, type SummaryComment } from '../publish/ensure-summary-comment.js';
+import { permalink } from '../publish/permalink.js';
+import type { JobDeps } from './job-deps.js';
+
+export interface PullState {
+  pull: PullRef;
+  identity: BotIdentity;
+  author: string;
+  headSha: string;
+  open: boolean;
+  config: Config;
+  summary: SummaryComment | null;
+  ledger: Ledger | null;
+  personaNames: Map<string, string>;
+  linkFor: (anchor: Anchor) => string;
+  /** A document at the head, or null when it is gone or unreadable. */
+  readDocument: (path: string) => Promise<PlanDocument | null>;
+}
+
+/** Everything a follow-up job (a reply, a response document) needs to judge a finding now. */
+export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullState> {
+  const { octokit } = deps;
+  const identity = await deps.identity();
+  const { data: pr } = await callGitHub('reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
+  const config = await loadConfig(octokit, pull.owner, pull.repo);
+  const summary = await findSummaryComment(octokit, pull, identity);
+  const headSha = pr.head.sha;
+  return {
+    pull, identity, headSha, config, summary,
+    author: pr.user?.login ?? '',
+    open: pr.state === 'open',
+    ledger: decodeLedger(summary?.body),
+    personaNames: new Map(loadPersonas().map((p) => [p.id, p.name])),
+    linkFor: (anchor) => permalink(pr.base.repo.html_url, headSha, anchor),
+    readDocument: async (path) => {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ owner: pull.owner, repo: pull.repo, path, ref: headSha, mediaType: { format: 'raw' } });
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as unknown as ArrayBuffer);
+        return parseDocument(path, decodeDocument(path, bytes));
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Write access (or the PR's author, where the policy allows) decides a finding's fate. */
+export async function hasWriteAccess(deps: JobDeps, pull: PullRef, login: string): Promise<boolean> {
+  try {
+    const { data } = await deps.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: pull.owner, repo: pull.repo, username: login });
+    return data.permission === 'admin' || data.permission === 'write' || data.permission === 'maintain';
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Config } from '../config/schema.js';
+import type { Anchor } from '../findings/schema.js';
+import { callGitHub } from '../github/call-github.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import { computeGate } from '../ledger/compute-gate.js';
+import { encodeLedger } from '../ledger/ledger-codec.js';
+import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
+import { computeReadiness } from '../findings/readiness.js';
+import { CHECK_NAME, completeCheckRun, REREVIEW_ACTION } from './ensure-check-run.js';
+import { ensureSummaryComment, type SummaryComment } from './ensure-summary-comment.js';
+import { renderPrSummary } from './render-pr-summary.js';
+
+export interface LedgerPublication {
+  pull: PullRef;
+  headSha: string;
+  identity: BotIdentity;
+  ledger: Ledger;
+  previousSha: string | null;
+  changes: StatusChangeReport[];
+  newIds: Set<string>;
+  config: Pick<Config, 'gate'>;
+  personaNames: Map<string, string>;
+  linkFor: (anchor: Anchor) => string;
+  notes: string[];
+  threadsResolvable: boolean;
+  existing: SummaryComment | null;
+  /** The run to complete; null → a new completed run on the head (a reply changed the gate). */
+  checkRunId: number | null;
+  dryRun: boolean;
+}
+
+/**
+ * The ledger's public face: the sticky summary (carrying the ledger itself) and the check run whose
+ * conclusion is the merge gate. Both are derived from the ledger alone, so any job that changes a
+ * finding's status publishes the same way.
+ */
+export async function publishLedger(octokit: Octokit, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
+  const gate = computeGate(p.ledger, p.config.gate);
+  const body = renderPrSummary({
+    ledger: p.ledger, headSha: p.headSha, previousSha: p.previousSha, changes: p.changes, newIds: p.newIds,
+    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes: p.notes, threadsResolvable: p.threadsResolvable,
+  });
+  await ensureSummaryComment(octokit, p.pull, p.identity, `${body}\n\n${encodeLedger(p.ledger)}`, { existing: p.existing, dryRun: p.dryRun });
+  if (p.dryRun) return { conclusion: gate.conclusion };
+  const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
+  const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;
+  const title = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  const result = { conclusion: gate.conclusion, title, summary: body };
+  if (p.checkRunId !== null) {
+    await completeCheckRun(octokit, p.pull, p.checkRunId, result);
+  } else {
+    await callGitHub('creating the check run', () =>
+      octokit.rest.checks.create({
+        owner: p.pull.owner, repo: p.pull.repo, name: CHECK_NAME, head_sha: p.headSha, status: 'completed', conclusion: gate.conclusion,
+        completed_at: new Date().toISOString(), output: { title: title.slice(0, 250), summary: body.slice(0, 65_000) }, actions: [REREVIEW_ACTION],
+      }),
+    );
+  }
+  return { conclusion: gate.conclusion };
+}
