@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
-import type { Engine } from '../engines/types.js';
+import type { Engine, Usage } from '../engines/types.js';
+import type { Assistant } from '../ledger/assistant.js';
 import type { BotIdentity, Octokit } from '../github/types.js';
 
 /** What a job needs from the outside world; tests and the Action entry pass their own. */
@@ -15,4 +16,31 @@ export interface JobDeps {
   now: () => Date;
   /** The app's own account, to trust only markers it wrote (resolved once per process). */
   identity: () => Promise<BotIdentity>;
+  /** The model-backed judge for model-raised findings and free-text replies; null offline. */
+  createAssistant?: (config: Config) => Promise<Assistant | null>;
+  /** Per-installation and per-PR spending limits; absent = unlimited. */
+  budget?: ReviewBudget;
+  metrics?: MetricsSink;
+}
+
+export interface BudgetScope {
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+}
+
+/** Paid engines run only within budget; over it, the offline engine still reviews and the check says why. */
+export interface ReviewBudget {
+  check(scope: BudgetScope): Promise<{ allowed: boolean; reason: string | null }>;
+  record(scope: BudgetScope, usage: Usage): Promise<void>;
+}
+
+export type MetricEvent =
+  | { type: 'review'; seconds: number; outcome: 'posted' | 'skipped' | 'failed' | 'superseded' }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'error'; kind: string };
+
+export interface MetricsSink {
+  record(event: MetricEvent): void;
 }

@@ -6,9 +6,14 @@ import type { BotIdentity, PullRef } from '../github/types.js';
 import { decodeLedger } from '../ledger/ledger-codec.js';
 import { findFixEvidence } from '../ledger/find-fix-evidence.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
-import { EMPTY_LEDGER, type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
+import { EMPTY_LEDGER, type Ledger, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
 import { loadPersonas } from '../personas/load-personas.js';
+import type { Persona } from '../personas/schema.js';
+import type { PlanDocument } from '../documents/schema.js';
+import type { Assistant } from '../ledger/assistant.js';
+import type { Verdict } from '../ledger/reconcile-ledger.js';
+import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel } from '../panel/run-panel.js';
 import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
@@ -70,12 +75,21 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       return log.info('nothing to review');
     }
 
-    // 6. The panel on every document.
-    const engines = await deps.createEngines(config);
+    // 6. The panel on every document, within budget: over it, the offline engine still reviews.
+    const scope = { installationId: job.installationId, owner: pull.owner, repo: pull.repo, pullNumber: pull.pullNumber };
+    const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
+    const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine()];
+    if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,
     });
     notes.push(...panel.notes);
+    await deps.budget?.record(scope, panel.usage);
+    deps.metrics?.record({ type: 'usage', usage: panel.usage });
+
+    // Findings only a model can re-judge are verified by the model (one call per persona).
+    const assistant = allowance.allowed && deps.createAssistant ? await deps.createAssistant(config) : null;
+    const verdicts = assistant ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log) : new Map();
 
     // 7. Ledger: relocate, verify and update every finding; separate what is new.
     const at = deps.now().toISOString();
@@ -87,6 +101,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       renamed,
       sha: headSha,
       at,
+      verdicts,
       evidenceFor: findFixEvidence,
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
@@ -138,6 +153,39 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     await completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary }).catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
     if (outcome.retry) throw error;
   }
+}
+
+async function verifyModelFindings(
+  assistant: Assistant,
+  ledger: Ledger,
+  docs: PlanDocument[],
+  personas: Persona[],
+  notes: string[],
+  log: JobDeps['log'],
+): Promise<Map<string, Verdict>> {
+  const verdicts = new Map<string, Verdict>();
+  const pending = ledger.entries.filter((e) => OPEN_STATUSES.has(e.status) && !e.finding.engines.includes('checklist'));
+  for (const doc of docs) {
+    const byPersona = new Map<string, LedgerEntry[]>();
+    for (const e of pending.filter((x) => x.finding.anchor.path === doc.path)) {
+      const id = e.finding.personas[0] ?? 'staff-engineer';
+      byPersona.set(id, [...(byPersona.get(id) ?? []), e]);
+    }
+    await Promise.all(
+      [...byPersona].map(async ([id, entries]) => {
+        const persona = personas.find((p) => p.id === id) ?? personas[0];
+        if (!persona) return;
+        try {
+          const { verdicts: found } = await assistant.verify(doc, persona, entries);
+          for (const [k, v] of found) verdicts.set(k, v);
+        } catch (error) {
+          log.warn({ err: error, persona: id }, 'verification failed');
+          notes.push(`Could not verify ${entries.length} finding(s) of ${persona.name} on this revision; they stay open.`);
+        }
+      }),
+    );
+  }
+  return verdicts;
 }
 
 function mergePersonas<T extends { id: string }>(base: T[], extra: T[]): T[] {
