@@ -10,12 +10,12 @@ import { REDACTION } from '../logging/redaction.js';
 import { createEngines } from '../panel/create-engines.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import { createMemoryQueue } from '../queue/create-memory-queue.js';
-import type { Job, JobQueue } from '../queue/schema.js';
+import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
 
 export interface AppOptions {
   env?: NodeJS.ProcessEnv;
   /** Replace the default queue (the Redis adapter, or a test's). */
-  createQueue?: (process: (job: Job) => Promise<void>, log: Logger, announce: (job: Job) => Promise<void>) => JobQueue;
+  createQueue?: (process: JobProcessor, log: Logger, announce: (job: Job) => Promise<void>) => JobQueue;
   createEngines?: (config: Config) => Promise<Engine[]>;
   dryRun?: boolean;
   now?: () => Date;
@@ -41,9 +41,9 @@ export function createApp(options: AppOptions = {}) {
       });
       return identity;
     };
-    const processJob = async (job: Job): Promise<void> => {
+    const processJob: JobProcessor = async (job, attempt) => {
       const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
-      await runJob({ octokit, log, env, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity }, job);
+      await runJob({ octokit, log, env, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     const announce = async (job: Job): Promise<void> => {

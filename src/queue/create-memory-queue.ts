@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import { ExternalServiceError } from '../errors/errors.js';
-import { type EnqueueOutcome, type Job, type JobQueue, pullKey } from './schema.js';
+import { type EnqueueOutcome, type Job, type JobProcessor, type JobQueue, pullKey } from './schema.js';
 
 export interface MemoryQueueOptions {
-  process: (job: Job) => Promise<void>;
+  /** `final` tells the job whether a retryable failure will be tried again (so it can say so). */
+  process: JobProcessor;
   log: Logger;
   /** Attempts for a job that fails with a retryable error. */
   attempts?: number;
@@ -48,7 +49,7 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   async function runWithRetry(job: Job): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.process(job);
+        await options.process(job, { number: attempt, final: attempt >= attempts });
         return;
       } catch (error) {
         const retryable = error instanceof ExternalServiceError && error.retryable;

@@ -49,6 +49,9 @@ export function pullKey(job: Pick<Job, 'owner' | 'repo' | 'pullNumber'>): string
   return `${job.owner}/${job.repo}#${job.pullNumber}`.toLowerCase();
 }
 
+/** Runs one job; `final` says whether a retryable failure will be tried again. */
+export type JobProcessor = (job: Job, attempt: { number: number; final: boolean }) => Promise<void>;
+
 export type EnqueueOutcome = 'queued' | 'coalesced' | 'duplicate';
 
 export interface JobQueue {
