@@ -29,6 +29,7 @@ export function renderJson(result: PanelResult): string {
     {
       findings,
       summary: { critical, important, niceToHave, readiness, verdict, held: result.held.length, unanchored: result.unanchored },
+      executiveSummary: result.executiveSummary,
       panel: result.consulted.map((p) => p.id),
       runs: result.runs.map(({ persona, engine, status, reason, findings: count }) => ({ persona, engine, status, reason, findings: count })),
       notes: result.notes,

@@ -34,6 +34,7 @@ export function renderText(result: PanelResult, style: TextStyle = PLAIN): strin
   const out: string[] = [];
   out.push(style.bold(`Readiness ${summary.readiness}/10 — ${VERDICT_LABEL[summary.verdict]}`));
   out.push(`${summary.critical} critical, ${summary.important} important, ${summary.niceToHave} nice-to-have · panel: ${result.consulted.map((p) => p.name).join(', ') || 'none'}`);
+  if (result.executiveSummary) out.push('', wrap(result.executiveSummary, 96, ''));
   for (const severity of SEVERITIES) {
     const items = result.findings.filter((f) => f.severity === severity);
     if (items.length === 0) continue;

@@ -4,6 +4,7 @@ import { InputError, RfcPanelError } from '../errors/errors.js';
 import { SEVERITY_RANK, type Severity } from '../findings/schema.js';
 import { loadPersonas } from '../personas/load-personas.js';
 import { createEngines } from '../panel/create-engines.js';
+import { createSummariser } from '../panel/create-summariser.js';
 import { runPanel } from '../panel/run-panel.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { readInputFile } from './read-input-file.js';
@@ -102,6 +103,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     engines,
     personas,
     only,
+    summarise: createSummariser(engine, { env: io.env }),
     onDocument: progress ? (doc, i, total) => io.stderr(`[${i + 1}/${total}] reviewed ${doc.path}\n`) : undefined,
   });
 

@@ -16,6 +16,7 @@ import type { Verdict } from '../ledger/reconcile-ledger.js';
 import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel } from '../panel/run-panel.js';
+import { createSummariser } from '../panel/create-summariser.js';
 import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
 import { findSummaryComment } from '../publish/ensure-summary-comment.js';
@@ -82,6 +83,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,
+      summarise: createSummariser(allowance.allowed ? config.engine : 'checklist', { env: deps.env, model: config.model }),
     });
     notes.push(...panel.notes);
     await deps.budget?.record(scope, panel.usage);

@@ -7,6 +7,8 @@ import type { DraftFinding, Finding } from '../findings/schema.js';
 import type { Persona } from '../personas/schema.js';
 import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.js';
 import { selectPersonas } from './select-personas.js';
+import type { Summariser } from './create-summariser.js';
+import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
 
 export interface PanelOptions {
   engines: Engine[];
@@ -17,6 +19,8 @@ export interface PanelOptions {
   /** Called as each document finishes, for progress output. */
   onDocument?: (doc: PlanDocument, index: number, total: number) => void;
   signal?: AbortSignal;
+  /** Writes the executive summary; the deterministic one when absent. */
+  summarise?: Summariser;
 }
 
 export interface PanelResult {
@@ -32,6 +36,8 @@ export interface PanelResult {
   usage: Usage;
   /** Computed on every open finding, shown or held. */
   summary: Readiness;
+  /** Two or three sentences for a busy reader; null when nothing ran. */
+  executiveSummary: string | null;
 }
 
 /**
@@ -61,7 +67,10 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const merged = mergeFindings(drafts);
   const { shown, held } = rankFindings(merged, options.caps ?? DEFAULT_CAPS);
   if (held.length > 0) notes.push(`${held.length} lower-ranked finding(s) beyond the per-severity caps are counted but not listed.`);
+  const summarise = options.summarise ?? (async (f: Finding[], r: PersonaRun[]) => summariseReviewOffline(f, r));
+  const executiveSummary = await summarise(merged, runs);
   return {
+    executiveSummary,
     findings: shown,
     held,
     runs,

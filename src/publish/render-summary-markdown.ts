@@ -36,6 +36,7 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
     `**${summary.critical} critical · ${summary.important} important · ${summary.niceToHave} nice-to-have**` +
       ` · panel: ${result.consulted.map((p) => p.name).join(', ') || 'none'}`,
   );
+  if (result.executiveSummary) out.push('', `> ${sanitiseMarkdown(result.executiveSummary).replace(/\n/g, '\n> ')}`);
   const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s)]));
   for (const severity of SEVERITIES) {
     const items = bySeverity.get(severity) ?? [];

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from '../src/documents/parse-document.js';
+import { createChecklistEngine } from '../src/engines/checklist/create-checklist-engine.js';
+import { builtInRulesDir, loadRules } from '../src/engines/checklist/load-rules.js';
+import { ValidationError } from '../src/errors/errors.js';
+import { builtInReviewersDir, loadPersonaDir, loadPersonas, parsePersona } from '../src/personas/load-personas.js';
+import type { Persona } from '../src/personas/schema.js';
+import { selectPersonas } from '../src/panel/select-personas.js';
+
+const personas: Persona[] = loadPersonaDir(builtInReviewersDir());
+const ruleFiles = readdirSync(builtInRulesDir()).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** The problems a persona file reports, or 'no error'. */
+function problemsOf(file: string, text: string): { where: string; problems: string[] } | 'no error' {
+  try {
+    parsePersona(file, text);
+    return 'no error';
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { where: error.where, problems: error.problems };
+  }
+}
+
+const PROMPT = 'Review the plan for the one thing this persona cares about and say what is missing, with a quote.';
+
+describe('built-in personas', () => {
+  it('cover the panel the product promises', () => {
+    const ids = personas.map((p) => p.id).sort();
+
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'api-architect', 'data-migration', 'database-architect', 'devils-advocate', 'integrations',
+        'operations', 'payments', 'scalability', 'security', 'staff-engineer',
+      ]),
+    );
+  });
+
+  it('have unique ids that match their file names', () => {
+    const ids = personas.map((p) => p.id);
+
+    expect({ unique: new Set(ids).size, fileNames: personas.map((p) => p.source.split(/[\\/]/).pop()) }).toEqual({
+      unique: ids.length,
+      fileNames: ids.map((id) => `${id}.md`),
+    });
+  });
+
+  it('only list checks that exist as rule files, each once', () => {
+    const missing = personas.flatMap((p) => p.checks.filter((id) => !existsSync(join(builtInRulesDir(), `${id}.yaml`))).map((id) => `${p.id} → ${id}`));
+    const repeated = personas.filter((p) => new Set(p.checks).size !== p.checks.length).map((p) => p.id);
+
+    expect({ missing, repeated }).toEqual({ missing: [], repeated: [] });
+  });
+
+  it('between them run every rule file', () => {
+    const listed = new Set(personas.flatMap((p) => p.checks));
+
+    expect(ruleFiles.filter((id) => !listed.has(id))).toEqual([]);
+  });
+
+  it('give the database architect every SQL rule', () => {
+    const architect = personas.find((p) => p.id === 'database-architect');
+
+    expect(ruleFiles.filter((id) => id.startsWith('sql.') && !architect?.checks.includes(id))).toEqual([]);
+  });
+
+  it('engage the generalists on every document and payments only on real payment talk', () => {
+    const engaged = (text: string): string[] => selectPersonas(parseDocument('plan.md', text), personas).map((s) => s.persona.id).sort();
+
+    expect({
+      always: personas.filter((p) => p.engage.always).map((p) => p.id).sort(),
+      passingMention: engaged('# Pricing page\nThe page shows the free tier and a paid tier.\n').includes('payments'),
+      payments: engaged('# Checkout\nCharge the card through Stripe and refund on cancellation.\n').includes('payments'),
+    }).toEqual({ always: ['devils-advocate', 'operations', 'staff-engineer'], passingMention: false, payments: true });
+  });
+
+  it.each(personas.map((p) => [p.id, p] as const))('%s has a prompt of 150 to 400 words', (_id, persona) => {
+    const words = wordCount(persona.prompt);
+
+    expect(words >= 150 && words <= 400 ? 'ok' : `${words} words`).toBe('ok');
+  });
+
+  it.each(personas.map((p) => [p.id, p] as const))('%s raises exactly its expected rules on its fixture, which engages it', async (_id, persona) => {
+    const fixture = persona.fixture;
+    if (!fixture) throw new Error(`${persona.id} has no fixture`);
+    const document = parseDocument(fixture.file, readFileSync(join(builtInReviewersDir(), fixture.file), 'utf8'));
+
+    const { findings, notes } = await createChecklistEngine(loadRules()).review({ document, personas: [persona] });
+
+    expect({
+      engaged: selectPersonas(document, [persona]).length === 1,
+      raised: [...new Set(findings.map((f) => f.ruleId))].sort(),
+      notes,
+    }).toEqual({ engaged: true, raised: [...fixture.expect].sort(), notes: [] });
+  });
+});
+
+describe('a persona file with a mistake', () => {
+  it('names the file and the missing field', () => {
+    const text = `---\nid: bad\nname: Bad\nengage:\n  always: true\n---\n${PROMPT}\n`;
+
+    expect(problemsOf('reviewers/bad.md', text)).toEqual({
+      where: 'reviewers/bad.md',
+      problems: ['focus: Invalid input: expected string, received undefined'],
+    });
+  });
+
+  it('says when engage.triggers is not a list', () => {
+    const text = `---\nid: bad\nname: Bad\nfocus: Money\nengage:\n  triggers: payments\n---\n${PROMPT}\n`;
+
+    expect(problemsOf('reviewers/bad.md', text)).toEqual({
+      where: 'reviewers/bad.md',
+      problems: ['engage.triggers: Invalid input: expected array, received string'],
+    });
+  });
+
+  it('says when the id does not match the file name', () => {
+    const text = `---\nid: other\nname: Bad\nfocus: Money\nengage:\n  always: true\n---\n${PROMPT}\n`;
+
+    expect(problemsOf('reviewers/bad.md', text)).toEqual({
+      where: 'reviewers/bad.md',
+      problems: ['id: "other" must match the file name "bad.md"'],
+    });
+  });
+
+  it('says when a check id is malformed or the prompt is missing', () => {
+    const text = `---\nid: bad\nname: Bad\nfocus: Money\nengage:\n  always: true\nchecks: [Bad Id]\n---\n`;
+
+    expect(problemsOf('reviewers/bad.md', text)).toEqual({
+      where: 'reviewers/bad.md',
+      problems: ['checks.0: use lowercase letters, digits, dots and dashes', 'prompt: the prompt body is missing or too short to guide a reviewer'],
+    });
+  });
+
+  it('says when there is no front matter at all', () => {
+    expect(problemsOf('reviewers/bad.md', 'Just a prompt.')).toEqual({
+      where: 'reviewers/bad.md',
+      problems: ['(front matter): the file must start with a YAML block between two "---" lines'],
+    });
+  });
+});
+
+describe('loadPersonas with a repository folder', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds a new persona and replaces a built-in one by id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-panel-personas-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'accessibility.md'), `---\nid: accessibility\nname: Accessibility Reviewer\nfocus: Keyboard and screen-reader use\nengage:\n  triggers: [UI, page]\n---\n${PROMPT}\n`);
+    writeFileSync(join(dir, 'security.md'), `---\nid: security\nname: In-house Security\nfocus: Our own threat model\nengage:\n  always: true\n---\n${PROMPT}\n`);
+    writeFileSync(join(dir, 'README.md'), '# Not a persona\n');
+
+    const loaded = loadPersonas([dir]);
+
+    const security = loaded.find((p) => p.id === 'security');
+    expect({
+      count: loaded.length,
+      added: loaded.some((p) => p.id === 'accessibility'),
+      security: [security?.name, security?.engage.always, security?.checks],
+    }).toEqual({ count: personas.length + 1, added: true, security: ['In-house Security', true, []] });
+  });
+});
