@@ -8,6 +8,8 @@ import { createSummariser } from '../panel/create-summariser.js';
 import { runPanel } from '../panel/run-panel.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { readInputFile } from './read-input-file.js';
+import { compareRevisions } from './compare-revisions.js';
+import { renderComparisonJson, renderComparisonText } from './render-comparison.js';
 import { renderJson } from './render-json.js';
 import { ANSI, PLAIN, renderText } from './render-text.js';
 
@@ -24,7 +26,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 const USAGE = `Usage:
   rfc-panel review <file.md…> [--engine checklist|claude|both] [--reviewers a,b]
                    [--format text|markdown|json] [--fail-on critical|important|none]
-                   [--reviewers-dir <folder>]
+                   [--reviewers-dir <folder>] [--previous <old.md>]
   rfc-panel reviewers [--reviewers-dir <folder>]
 
 Exit codes: 0 reviewed, 1 findings at or above --fail-on, 2 usage or input error.`;
@@ -70,6 +72,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'reviewers-dir': { type: 'string', multiple: true },
+        previous: { type: 'string' },
       },
     });
   } catch (error) {
@@ -94,6 +97,17 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const unknown = (only ?? []).filter((id) => !personas.some((p) => p.id === id));
   if (unknown.length > 0) throw new InputError(`unknown reviewer(s): ${unknown.join(', ')}; run "rfc-panel reviewers" to list them`);
   if (positionals.length === 0) throw new InputError(`review needs at least one Markdown file\n${USAGE}`);
+
+  if (values.previous !== undefined) {
+    if (positionals.length !== 1) throw new InputError('--previous compares two revisions of one document: rfc-panel review --previous old.md new.md');
+    const previous = parseDocument(values.previous, readInputFile(values.previous));
+    const current = parseDocument(positionals[0]!, readInputFile(positionals[0]!));
+    const comparison = await compareRevisions(previous, current, { engines: await createEngines(engine, { env: io.env }), personas, only });
+    if (format === 'json') io.stdout(`${renderComparisonJson(comparison)}\n`);
+    else io.stdout(`${renderComparisonText(comparison, io.stdoutIsTTY && !io.env.NO_COLOR ? ANSI : PLAIN)}\n`);
+    const open = comparison.reconciled.ledger.entries.filter((e) => e.status === 'open' || e.status === 'regressed').map((e) => e.finding);
+    return failOn !== 'none' && open.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn as Severity]) ? EXIT.findings : EXIT.ok;
+  }
 
   // Read every file before any review so a bad input fails fast and alone.
   const documents = positionals.map((path) => parseDocument(path, readInputFile(path)));

@@ -41,7 +41,20 @@ export function normaliseForMatch(text: string): string {
 export function locateQuote(doc: PlanDocument, quote: string, hint: QuoteHint = {}): QuoteLocation | null {
   const wanted = quote.replace(/\r\n?/g, '\n').trim();
   if (wanted.length === 0) return null;
-  return exactMatch(doc, wanted, hint) ?? normalisedMatch(doc, wanted, hint) ?? fuzzyMatch(doc, wanted, hint);
+  return wholeLineMatch(doc, wanted, hint) ?? exactMatch(doc, wanted, hint) ?? normalisedMatch(doc, wanted, hint) ?? fuzzyMatch(doc, wanted, hint);
+}
+
+/** Quotes are usually whole lines: a run of lines equal to the quote beats the same words inside a longer line. */
+function wholeLineMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): QuoteLocation | null {
+  const quoteLines = wanted.split('\n').map((l) => l.trim());
+  const first = quoteLines[0]!;
+  const candidates: Array<{ startLine: number; endLine: number }> = [];
+  for (let i = 0; i + quoteLines.length <= doc.lines.length; i++) {
+    if (doc.lines[i]!.trim() !== first) continue;
+    if (quoteLines.every((q, k) => doc.lines[i + k]!.trim() === q)) candidates.push({ startLine: i + 1, endLine: i + quoteLines.length });
+  }
+  const best = pickNearest(candidates, hint);
+  return best ? { ...best, method: 'exact', score: 1 } : null;
 }
 
 function pickNearest(candidates: Array<{ startLine: number; endLine: number }>, hint: QuoteHint) {
@@ -81,7 +94,10 @@ function normalisedMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): Qu
     for (let k = 0; k < n.length; k++) owner.push(i + 1);
   });
   const candidates: Array<{ startLine: number; endLine: number }> = [];
+  const wordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
   for (let at = joined.indexOf(target); at !== -1 && candidates.length < 50; at = joined.indexOf(target, at + 1)) {
+    // Words are not cut: "restricted" is not found inside "unrestricted".
+    if ((wordChar(target[0]) && wordChar(joined[at - 1])) || (wordChar(target[target.length - 1]) && wordChar(joined[at + target.length]))) continue;
     candidates.push({ startLine: owner[at]!, endLine: owner[at + target.length - 1]! });
   }
   const best = pickNearest(candidates, hint);
@@ -100,13 +116,26 @@ function fuzzyMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): QuoteLo
     for (let len = Math.max(1, span - 1); len <= span + 1 && start + len - 1 <= to; len++) {
       const text = normaliseForMatch(doc.lines.slice(start - 1, start - 1 + len).join('\n'));
       if (text.length === 0) continue;
-      const score = dice(targetGrams, bigrams(text));
+      const score = Math.max(dice(targetGrams, bigrams(text)), len === span ? sharedPrefix(target, text) : 0);
       if (score >= FUZZY_THRESHOLD && (best === null || score > best.score)) {
         best = { startLine: start, endLine: start + len - 1, method: 'fuzzy', score };
       }
     }
   }
   return best;
+}
+
+/**
+ * How much of the quote survives as the start of the text: fixes often append to a line
+ * ("REFERENCES teams(id)" → "REFERENCES teams(id) ON DELETE CASCADE"), which bigram similarity
+ * undervalues. Only a long shared start counts.
+ */
+function sharedPrefix(target: string, text: string): number {
+  let n = 0;
+  const max = Math.min(target.length, text.length);
+  while (n < max && target[n] === text[n]) n++;
+  const core = target.replace(/[\s,.;:]+$/, '').length;
+  return n >= Math.max(12, 0.9 * core) ? Math.min(1, n / core) : 0;
 }
 
 function lineStartOffsets(lines: string[]): number[] {

@@ -86,7 +86,7 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
       continue;
     }
     const relocated = relocateAnchor(entry.finding.anchor, doc);
-    const moved: LedgerEntry = relocated ? { ...entry, finding: { ...entry.finding, anchor: relocated } } : entry;
+    const moved: LedgerEntry = { ...entry, finding: { ...entry.finding, anchor: relocated ?? { ...entry.finding.anchor, path } } };
     const match = input.current.find((f) => !claimed.has(f.id) && (f.id === entry.finding.id || (f.concern === entry.finding.concern && relocated !== null && overlaps(f.anchor, relocated))));
     if (match) claimed.add(match.id);
     const latest = match ? { ...moved, finding: { ...match, id: entry.finding.id, personas: [...new Set([...entry.finding.personas, ...match.personas])] } } : moved;

@@ -49,12 +49,16 @@ export const TopicRuleSchema = z.strictObject({
   exclude: z.array(pattern).default([]),
   /** How many distinct trigger lines the document needs before the rule fires (a passing mention is not a design). */
   minTriggers: z.number().int().min(1).default(1),
-  /** Any match (in the document, the trigger's section, or `near` lines of the trigger) means the concern is handled. */
+  /** Any match within `unlessScope` (prose or code, never HTML comments) means the concern is handled. */
   unless: z.array(pattern).min(1),
-  /** `near`: only within `near` lines either side of the trigger line (needs a trigger). */
+  /** Where `unless` is looked for: the whole document, the trigger's section, or `near` lines either side of the trigger line. */
   unlessScope: z.enum(['document', 'section', 'near']).default('document'),
   near: z.number().int().min(0).default(3),
-  /** `trigger`: on the trigger line; `section`: the first section whose heading matches `heading`, else the trigger's section, else document. */
+  /**
+   * `trigger`: on the first unhandled trigger line; `section`: the first section whose heading matches
+   * `heading`, else the trigger's section, else the document; `document`: the document. Gap anchors
+   * still take `{match}` from the first unhandled trigger, when the rule has triggers.
+   */
   anchor: z.enum(['trigger', 'section', 'document']).default('trigger'),
   heading: pattern.optional(),
   /** One finding per distinct trigger text (each new dependency), instead of one for the first. */
