@@ -68,14 +68,21 @@ export interface FakeGitHubOptions {
   graphqlPath?: string;
   owner?: string;
   repo?: string;
+  /** Who the app's writes are attributed to: defaults to the App (rfc-panel[bot], app 4242); the
+   * GitHub Action's token writes as github-actions[bot] via the GitHub Actions app. */
+  appId?: number;
+  appSlug?: string;
 }
-
-const bot = { login: BOT_LOGIN, type: 'Bot' };
 
 export class FakeGitHub {
   readonly owner: string;
   readonly repo: string;
   readonly host: string;
+  readonly appId: number;
+  readonly appSlug: string;
+  readonly bot: { login: string; type: string };
+  /** Owner of the head repository (a fork's owner for a pull request from a fork). */
+  headOwner: string;
   readonly requests: RecordedRequest[] = [];
   pull = {
     number: 7,
@@ -106,6 +113,10 @@ export class FakeGitHub {
     this.owner = options.owner ?? 'acme';
     this.repo = options.repo ?? 'plans';
     this.host = options.host ?? 'https://api.github.com';
+    this.appId = options.appId ?? APP_ID;
+    this.appSlug = options.appSlug ?? APP_SLUG;
+    this.bot = { login: `${this.appSlug}[bot]`, type: 'Bot' };
+    this.headOwner = this.owner;
     this.install(options.restPrefix ?? '', options.graphqlPath ?? '/graphql');
   }
 
@@ -164,8 +175,14 @@ export class FakeGitHub {
     const R = (tail: string) => new RegExp(`^${esc(repoPath)}${tail}(\\?.*)?$`);
 
     route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [201, { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }]);
-    route('get', new RegExp(`^${esc(prefix)}/app$`), () => [200, { id: APP_ID, slug: APP_SLUG, name: 'rfc-panel' }]);
+    route('get', new RegExp(`^${esc(prefix)}/app$`), () => [200, { id: this.appId, slug: this.appSlug, name: this.appSlug }]);
     route('get', R(`/pulls/(\\d+)`), () => [200, this.pullJson()]);
+    route('get', R(`/pulls`), (uri) => {
+      // pulls.list: the one open pull request, filtered by `head=owner:branch` as GitHub does.
+      const head = new URL(`http://x${uri}`).searchParams.get('head');
+      const match = this.pull.state === 'open' && (head === null || head === `${this.headOwner}:${this.pull.head.ref}`);
+      return [200, match ? [this.pullJson()] : []];
+    });
     route('get', R(`/pulls/(\\d+)/files`), () => [200, this.files.map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }))]);
     route('get', new RegExp(`^${esc(prefix)}/repos/${esc(o)}/([^/]+)/contents/(.+?)(\\?.*)?$`), (uri, _b, m) => {
       const repoName = m[1]!;
@@ -209,10 +226,10 @@ export class FakeGitHub {
         const bad = !lines.has(c.line) || (c.start_line !== undefined && !lines.has(c.start_line)) || this.refuseLines.has(`${c.path}:${c.line}`);
         if (bad) return [422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] }];
       }
-      const review: FakeReview = { id: this.id(), body: body.body ?? '', event: body.event ?? 'PENDING', state: body.event ? (body.event === 'COMMENT' ? 'COMMENTED' : 'CHANGES_REQUESTED') : 'PENDING', commit_id: body.commit_id, user: bot };
+      const review: FakeReview = { id: this.id(), body: body.body ?? '', event: body.event ?? 'PENDING', state: body.event ? (body.event === 'COMMENT' ? 'COMMENTED' : 'CHANGES_REQUESTED') : 'PENDING', commit_id: body.commit_id, user: this.bot };
       this.reviews.push(review);
       for (const c of comments) {
-        this.reviewComments.push({ id: this.id(), body: c.body, path: c.path, line: c.line, start_line: c.start_line ?? null, pull_request_review_id: review.id, user: bot, performed_via_github_app: { id: APP_ID } });
+        this.reviewComments.push({ id: this.id(), body: c.body, path: c.path, line: c.line, start_line: c.start_line ?? null, pull_request_review_id: review.id, user: this.bot, performed_via_github_app: { id: this.appId } });
       }
       return [200, review];
     });
@@ -233,14 +250,14 @@ export class FakeGitHub {
     route('post', R(`/pulls/(\\d+)/comments/(\\d+)/replies`), (_u, body, m) => {
       const parent = this.reviewComments.find((x) => x.id === Number(m[2]));
       if (!parent) return [404, { message: 'Not Found' }];
-      const reply: FakeReviewComment = { id: this.id(), body: body.body, path: parent.path, line: parent.line, start_line: null, pull_request_review_id: null, in_reply_to_id: parent.id, user: bot, performed_via_github_app: { id: APP_ID } };
+      const reply: FakeReviewComment = { id: this.id(), body: body.body, path: parent.path, line: parent.line, start_line: null, pull_request_review_id: null, in_reply_to_id: parent.id, user: this.bot, performed_via_github_app: { id: this.appId } };
       this.reviewComments.push(reply);
       return [201, reply];
     });
 
     route('get', R(`/issues/(\\d+)/comments`), () => [200, this.issueComments]);
     route('post', R(`/issues/(\\d+)/comments`), (_u, body) => {
-      const c: FakeComment = { id: this.id(), body: body.body, user: bot, performed_via_github_app: { id: APP_ID } };
+      const c: FakeComment = { id: this.id(), body: body.body, user: this.bot, performed_via_github_app: { id: this.appId } };
       this.issueComments.push(c);
       return [201, c];
     });
@@ -285,7 +302,7 @@ export class FakeGitHub {
   }
 
   private checkJson(c: FakeCheckRun) {
-    return { id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, output: c.output, app: { id: APP_ID, slug: APP_SLUG }, pull_requests: [] };
+    return { id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, output: c.output, app: { id: this.appId, slug: this.appSlug }, pull_requests: [] };
   }
 
   /** Threads as a reader sees them: the root comment, its replies, and whether it is resolved. */
