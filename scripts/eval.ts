@@ -101,7 +101,7 @@ if (existsSync(seed)) {
   });
 }
 const corpusDir = join(shared, 'corpus');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((n) => n.endsWith('.md') && !n.includes('template')).map((n) => join(corpusDir, n)) : [];
+const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((n) => n.endsWith('.md') && n.includes('--') && !n.includes('template')).map((n) => join(corpusDir, n)) : [];
 let soundCritical = 0, soundFindings = 0;
 console.log('\nsound plans (want no Critical, few findings)');
 for (const file of [...sound, ...(engine === 'checklist' ? corpus : [])]) {

@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import { ValidationError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { toGitHubError } from '../github/call-github.js';
 import { type Config, ConfigSchema } from './schema.js';
 
 export const CONFIG_FILE = 'rfc-panel.yml';
@@ -27,16 +28,46 @@ function mergeConfigs(configs: unknown[]): Record<string, unknown> {
  * acknowledged and have no Context, so this calls the same config plugin on the job's Octokit.
  */
 export async function loadConfig(octokit: Octokit, owner: string, repo: string): Promise<Config> {
-  let merged: Record<string, unknown>;
+  const where = `.github/${CONFIG_FILE}`;
+  let files: ConfigFile[];
   try {
-    const { config } = await octokit.config.get({ owner, repo, path: `.github/${CONFIG_FILE}`, defaults: (configs: unknown[]) => mergeConfigs(configs) });
-    merged = config as Record<string, unknown>;
+    ({ files } = (await octokit.config.get({ owner, repo, path: where })) as unknown as { files: ConfigFile[] });
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status !== undefined && status !== 404) throw error;
-    throw new ValidationError(`.github/${CONFIG_FILE}`, [`could not be read: ${(error as Error).message.split('\n')[0]}`]);
+    // The plugin's own errors (invalid YAML, a bad `_extends` value, recursion) are the file's fault;
+    // anything else (5xx, rate limits, connection resets) is GitHub's, and worth retrying.
+    const message = (error as Error)?.message ?? '';
+    if (!message.startsWith(PLUGIN_PREFIX)) throw toGitHubError(`reading ${where}`, error);
+    const cause = (error as { cause?: unknown }).cause;
+    const detail = cause instanceof Error ? ` — ${cause.message.split('\n')[0]}` : '';
+    throw new ValidationError(where, [`could not be read: ${message.slice(PLUGIN_PREFIX.length).trim().split('\n')[0]}${detail}`]);
   }
-  return parseConfig(merged);
+  // Most specific last, as the plugin merges them: the repository's own file wins.
+  const configs = files.map((f) => f.config).reverse().filter((c) => c !== null && c !== undefined);
+  // A list or a scalar where a mapping belongs is a mistake, not "no settings": say so rather than use defaults.
+  const notMapping = configs.find((c) => !isPlainObject(c));
+  if (notMapping !== undefined) {
+    throw new ValidationError(where, [`(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(notMapping) ? 'a list' : `a ${typeof notMapping}`}`]);
+  }
+  // An `_extends` whose target is missing (or not readable by the app) must not silently drop the inherited settings.
+  const missing = extendedFiles(files).find((f) => f.config === null);
+  if (missing) throw new ValidationError(where, [`_extends: ${missing.owner}/${missing.repo}:${missing.path} was not found (or the app cannot read it)`]);
+  return parseConfig(mergeConfigs(configs));
+}
+
+const PLUGIN_PREFIX = '[@probot/octokit-plugin-config]';
+
+interface ConfigFile {
+  owner: string;
+  repo: string;
+  path: string;
+  config: unknown;
+}
+
+/** The files the plugin read because of `_extends`: after the repo's own file, or after the org's `.github` fallback. */
+function extendedFiles(files: ConfigFile[]): ConfigFile[] {
+  const first = files[0];
+  if (!first) return [];
+  return files.slice(first.config === null ? 2 : 1);
 }
 
 export function parseConfig(data: unknown): Config {

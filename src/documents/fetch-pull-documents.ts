@@ -72,9 +72,14 @@ export async function fetchPullDocuments(
 }
 
 async function readBlob(octokit: Octokit, owner: string, repo: string, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {
-  const response = await callGitHub(`reading ${path}`, () =>
-    octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }),
-  );
+  let response;
+  try {
+    response = await callGitHub(`reading ${path}`, () => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }));
+  } catch (error) {
+    // Gone since the listing (a force-push, a deleted branch): this document is skipped, the others are still reviewed.
+    if ((error as { status?: number | null }).status === 404) return { skip: `it could not be read at ${ref.slice(0, 7)} (HTTP 404: removed or force-pushed away during the review)` };
+    throw error;
+  }
   const data = response.data as unknown;
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(String(data));
   if (bytes.length > maxBytes) return { skip: `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for one document` };
