@@ -1,10 +1,15 @@
 import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import { listReviewThreads, setThreadResolved } from '../github/review-threads.js';
+import type { PlanDocument } from '../documents/schema.js';
+import type { Assistant } from '../ledger/assistant.js';
 import { classifyReply, type ReplyIntent } from '../ledger/classify-reply.js';
-import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { StatusChangeReport, Verdict } from '../ledger/reconcile-ledger.js';
 import type { FindingStatus, LedgerEntry } from '../ledger/schema.js';
 import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { loadPersonas } from '../personas/load-personas.js';
+import { loadRepoPersonas } from '../personas/load-repo-personas.js';
+import type { Persona } from '../personas/schema.js';
 import { findingIdIn, marker } from '../publish/markers.js';
 import { publishLedger } from '../publish/publish-ledger.js';
 import { RECOMMENDATION_LABEL } from '../publish/labels.js';
@@ -38,12 +43,13 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   if (!state.ledger || !entry) return log.info({ findingId }, 'reply to a finding the ledger does not hold');
   if (!entry.threadCommentId) entry.threadCommentId = root.id;
 
-  // 3. What the reply means.
-  const intent = classifyReply(job.body);
-  log.info({ intent: intent.kind, findingId }, 'reply classified');
+  // 3. What the reply means: the rules first; the model reads only what they leave open.
+  const model = modelFor(deps, state, job, log);
+  const { intent, inferred } = await readReply(job.body, entry, model);
+  log.info({ intent: intent.kind, inferred, findingId }, 'reply classified');
 
   // 4–5. Act within the commenter's rights, and answer.
-  const act = await decide(deps, state, entry, intent, job);
+  const act = await decide(deps, state, entry, intent, job, { model, inferred, log });
   if (!act) return;
   const reply = `${act.reply}\n\n${marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`)}`;
   if (!deps.dryRun) {
@@ -86,14 +92,84 @@ interface Action {
   claim?: { by: string; at: string } | null;
 }
 
-async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, intent: ReplyIntent, job: ReplyJob): Promise<Action | null> {
+/** The assistant, created on first use and only within budget; null offline or when it cannot be made. */
+type ModelSource = () => Promise<Assistant | null>;
+
+function modelFor(deps: JobDeps, state: PullState, job: ReplyJob, log: JobDeps['log']): ModelSource {
+  let made: ReturnType<ModelSource> | null = null;
+  return () =>
+    (made ??= (async () => {
+      if (!deps.createAssistant) return null;
+      const scope = { installationId: job.installationId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+      if (deps.budget && !(await deps.budget.check(scope)).allowed) return null;
+      return deps.createAssistant(state.config);
+    })().catch((error: unknown) => {
+      log.warn({ err: error }, 'no assistant for this reply; answering by rules');
+      return null;
+    }));
+}
+
+/**
+ * The rules classify first. Explicit decisions ("won't fix", "/rfc-panel withdraw") and claims
+ * of a fix stay with the rules: they are predictable and cost nothing. Only what the rules call
+ * a question, a disagreement or nothing in particular is read by the model (one small call), and
+ * its reading replaces the rules' when it has one. A decision the model reads into a reply
+ * (`inferred`) never changes the ledger by itself: the commenter is asked to make it explicitly.
+ */
+async function readReply(body: string, entry: LedgerEntry, model: ModelSource): Promise<{ intent: ReplyIntent; inferred: boolean }> {
+  const ruled = classifyReply(body);
+  if (ruled.kind !== 'other' && ruled.kind !== 'question' && ruled.kind !== 'disagreement') return { intent: ruled, inferred: false };
+  const assistant = await model();
+  const read = assistant ? await assistant.classify(entry, body).catch(() => null) : null;
+  return read ? { intent: read, inferred: true } : { intent: ruled, inferred: false };
+}
+
+async function personaOf(deps: JobDeps, state: PullState, entry: LedgerEntry): Promise<Persona | null> {
+  const id = entry.finding.personas[0] ?? 'staff-engineer';
+  const builtIn = loadPersonas();
+  const folder = state.config.reviewers.folder;
+  const extra = folder ? await loadRepoPersonas(deps.octokit, state.pull.owner, state.pull.repo, folder).catch(() => []) : [];
+  return extra.find((p) => p.id === id) ?? builtIn.find((p) => p.id === id) ?? builtIn.find((p) => p.id === 'staff-engineer') ?? null;
+}
+
+/** A model-raised finding checked against the head by the model; null when it cannot say. */
+async function verifyWithModel(deps: JobDeps, state: PullState, entry: LedgerEntry, doc: PlanDocument, job: ReplyJob, ctx: DecideContext): Promise<Verdict | null> {
+  if (entry.finding.engines.includes('checklist')) return null;
+  const assistant = await ctx.model();
+  const persona = assistant ? await personaOf(deps, state, entry) : null;
+  if (!assistant || !persona) return null;
+  try {
+    const { verdicts, usage } = await assistant.verify(doc, persona, [entry]);
+    await deps.budget?.record({ installationId: job.installationId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, usage);
+    deps.metrics?.record({ type: 'usage', usage });
+    return verdicts.get(entry.finding.id) ?? null;
+  } catch (error) {
+    ctx.log.warn({ err: error, findingId: entry.finding.id }, 'verification by the model failed');
+    return null;
+  }
+}
+
+interface DecideContext {
+  model: ModelSource;
+  /** The intent came from the model, not from the rules. */
+  inferred: boolean;
+  log: JobDeps['log'];
+}
+
+async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, intent: ReplyIntent, job: ReplyJob, ctx: DecideContext): Promise<Action | null> {
   const who = sanitiseMarkdown(job.author);
   const short = state.headSha.slice(0, 7);
+  const mayDecide = async (): Promise<boolean> => {
+    const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
+    const critical = entry.finding.severity === 'critical';
+    const writer = await hasWriteAccess(deps, state.pull, job.author);
+    return writer || (isAuthor && (!critical || state.config.acceptCritical === 'author-or-writer'));
+  };
   switch (intent.kind) {
     case 'addressed': {
       if (entry.status !== 'open' && entry.status !== 'regressed') return { kind: 'noted', reply: `Thanks — this finding is already ${entry.status.replace('-', ' ')}.`, by: null, note: null, lines: null };
       const doc = await state.readDocument(entry.finding.anchor.path);
-      const verdict = doc ? await verifyWithChecklist(entry, doc) : null;
+      const verdict = doc ? ((await verifyWithChecklist(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
       if (verdict?.verdict === 'addressed') {
         const lines = verdict.evidence?.lines ?? null;
         const where = lines ? ` (lines ${lines[0]}–${lines[1]})` : '';
@@ -107,11 +183,14 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
     case 'wont-fix': {
       const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
       const critical = entry.finding.severity === 'critical';
-      const writer = await hasWriteAccess(deps, state.pull, job.author);
-      const allowed = writer || (isAuthor && (!critical || state.config.acceptCritical === 'author-or-writer'));
+      const allowed = await mayDecide();
       if (!allowed) {
         const need = critical && isAuthor ? 'a Critical finding can be accepted as a risk only by someone with write access' : 'only the pull request author or someone with write access can accept a finding as a risk';
         return { kind: 'refused', reply: `Thanks for the input, ${who}. I have not changed this finding: ${need}.`, by: null, note: null, lines: null };
+      }
+      if (ctx.inferred) {
+        const heard = intent.reason ? ` (“${sanitiseMarkdown(intent.reason)}”)` : '';
+        return { kind: 'confirm-risk', reply: `It sounds like you would accept this as a risk${heard}. To put that on record, reply \`won't fix: <reason>\`; until then the finding stays open.`, by: null, note: null, lines: null };
       }
       if (!intent.reason) return { kind: 'need-reason', reply: `Please give the reason so it is on record: reply \`won't fix: <reason>\`.`, by: null, note: null, lines: null };
       return { kind: 'accepted', reply: `🤝 Recorded as an accepted risk by ${who}: “${sanitiseMarkdown(intent.reason)}”. It no longer counts against the merge gate.`, status: 'accepted-risk', by: job.author, note: intent.reason, lines: null, resolve: true };
@@ -119,10 +198,20 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
     case 'withdraw': {
       const writer = await hasWriteAccess(deps, state.pull, job.author);
       if (!writer) return { kind: 'refused', reply: `Only someone with write access can withdraw a finding.`, by: null, note: null, lines: null };
+      if (ctx.inferred) return { kind: 'confirm-withdraw', reply: 'To withdraw this finding, reply `/rfc-panel withdraw`; until then it stays open.', by: null, note: null, lines: null };
       return { kind: 'withdrawn', reply: `↩️ Withdrawn by ${who}.`, status: 'withdrawn', by: job.author, note: 'withdrawn on request', lines: null, resolve: true };
     }
     case 'question':
     case 'disagreement': {
+      const answered = await answerWithModel(deps, state, entry, job, ctx);
+      if (answered) {
+        const text = sanitiseMarkdown(answered.text);
+        if (!answered.withdraw || (entry.status !== 'open' && entry.status !== 'regressed')) return { kind: intent.kind, reply: text, by: null, note: null, lines: null };
+        // The reviewer concedes, quoting where the plan covers it; only someone who may settle the finding makes it stick.
+        if (!(await mayDecide())) return { kind: intent.kind, reply: `${text}\n\nThe finding stays open: only the pull request author or someone with write access can settle it.`, by: null, note: null, lines: null };
+        const note = answered.text.replace(/\s+/g, ' ').trim();
+        return { kind: 'conceded', reply: `${text}\n\n↩️ Withdrawn by the reviewer. Resolving this thread.`, status: 'withdrawn', by: null, note: note.length > 300 ? `${note.slice(0, 299)}…` : note, lines: null, resolve: true };
+      }
       const f = entry.finding;
       const persona = state.personaNames.get(f.personas[0] ?? '') ?? f.personas[0] ?? 'the panel';
       const stance = intent.kind === 'disagreement' ? 'Here is the concern again so we can settle it' : 'Here is the reasoning';
@@ -138,5 +227,20 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
     }
     case 'other':
       return null;
+  }
+}
+
+/** The persona's own answer, grounded in the document at the head; null when the model is not available or fails. */
+async function answerWithModel(deps: JobDeps, state: PullState, entry: LedgerEntry, job: ReplyJob, ctx: DecideContext): Promise<{ text: string; withdraw: boolean } | null> {
+  const assistant = await ctx.model();
+  const persona = assistant ? await personaOf(deps, state, entry) : null;
+  if (!assistant || !persona) return null;
+  try {
+    const doc = await state.readDocument(entry.finding.anchor.path);
+    const answered = await assistant.answer(doc, persona, entry, job.body);
+    return answered && answered.text.trim().length > 0 ? answered : null;
+  } catch (error) {
+    ctx.log.warn({ err: error, findingId: entry.finding.id }, 'the reviewer could not answer; answering by rules');
+    return null;
   }
 }

@@ -68,7 +68,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const { shown, held } = rankFindings(merged, options.caps ?? DEFAULT_CAPS);
   if (held.length > 0) notes.push(`${held.length} lower-ranked finding(s) beyond the per-severity caps are counted but not listed.`);
   const summarise = options.summarise ?? (async (f: Finding[], r: PersonaRun[]) => summariseReviewOffline(f, r));
-  const executiveSummary = await summarise(merged, runs);
+  const executiveSummary = await summarise([...shown, ...held], runs);
   return {
     executiveSummary,
     findings: shown,

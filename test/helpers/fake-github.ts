@@ -105,8 +105,14 @@ export class FakeGitHub {
   /** Lines GitHub refuses in a review even though the patch shows them (to exercise the 422 path). */
   refuseLines = new Set<string>();
   canResolveThreads = true;
-  /** Answer the next N requests matching a pattern with an error status. */
-  faults: Array<{ match: RegExp; status: number; times: number; headers?: Record<string, string> }> = [];
+  /**
+   * Answer the next N requests matching a pattern (against `METHOD /path?query`) with an error status.
+   * `error` fails the connection instead (e.g. 'ECONNRESET'); `after` lets the request take effect
+   * first and then loses the answer — a write GitHub made but the app never heard about.
+   */
+  faults: Array<{ match: RegExp; status: number; times: number; headers?: Record<string, string>; error?: string; after?: boolean }> = [];
+  /** GitHub lists at most this many files of a pull request (GET …/pulls/{n}/files), 100 per page at most. */
+  maxListedFiles = 3000;
   private nextId = 1000;
 
   constructor(options: FakeGitHubOptions = {}) {
@@ -152,22 +158,27 @@ export class FakeGitHub {
     const record = (method: string) => (uri: string, body: unknown) => {
       this.requests.push({ method, path: uri, body });
     };
-    const fault = (method: string, uri: string): [number, unknown, Record<string, string>] | null => {
-      const f = this.faults.find((x) => x.times > 0 && x.match.test(`${method} ${uri}`));
+    const fault = (method: string, uri: string, after: boolean): [number, unknown, Record<string, string>] | { error: string } | null => {
+      const f = this.faults.find((x) => x.times > 0 && (x.after ?? false) === after && x.match.test(`${method} ${uri}`));
       if (!f) return null;
       f.times--;
-      return [f.status, { message: f.status === 403 ? 'You have exceeded a secondary rate limit' : 'Server Error' }, f.headers ?? {}];
+      if (f.error) return { error: f.error };
+      return [f.status, { message: f.status === 403 ? 'You have exceeded a secondary rate limit' : f.status === 404 ? 'Not Found' : 'Server Error' }, f.headers ?? {}];
     };
+    const answer = (f: [number, unknown, Record<string, string>] | { error: string }) =>
+      Array.isArray(f) ? f : Promise.reject(Object.assign(new Error(`fake GitHub: ${f.error}`), { code: f.error }));
     const route = (method: 'get' | 'post' | 'patch' | 'delete', path: RegExp, handler: (uri: string, body: any, m: RegExpMatchArray) => [number, unknown] | [number, unknown, Record<string, string>]) => {
       scope
         .intercept(path, method.toUpperCase())
         .optionally()
         .reply((uri, body) => {
           record(method.toUpperCase())(uri, body);
-          const f = fault(method.toUpperCase(), uri);
-          if (f) return f;
+          const f = fault(method.toUpperCase(), uri, false);
+          if (f) return answer(f);
           const m = uri.split('?')[0]!.match(path) ?? ([] as unknown as RegExpMatchArray);
           const [status, payload, headers] = handler(uri, typeof body === 'string' && body.length > 0 ? safeJson(body) : body, m);
+          const lost = fault(method.toUpperCase(), uri, true);
+          if (lost) return answer(lost);
           return [status, payload as nock.Body, { 'content-type': 'application/json; charset=utf-8', ...(headers ?? {}) }];
         });
     };
@@ -183,7 +194,18 @@ export class FakeGitHub {
       const match = this.pull.state === 'open' && (head === null || head === `${this.headOwner}:${this.pull.head.ref}`);
       return [200, match ? [this.pullJson()] : []];
     });
-    route('get', R(`/pulls/(\\d+)/files`), () => [200, this.files.map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }))]);
+    route('get', R(`/pulls/(\\d+)/files`), (uri) => {
+      // Paged as GitHub pages it: per_page (default 30, at most 100), page, a Link header, and no more than maxListedFiles in all.
+      const query = new URL(`http://x${uri}`).searchParams;
+      const perPage = Math.min(100, Number(query.get('per_page') ?? 30));
+      const page = Math.max(1, Number(query.get('page') ?? 1));
+      const listed = this.files.slice(0, this.maxListedFiles);
+      const last = Math.max(1, Math.ceil(listed.length / perPage));
+      const url = (n: number) => `${this.host}${repoPath}/pulls/${this.pull.number}/files?per_page=${perPage}&page=${n}`;
+      const links: Record<string, string> = page < last ? { link: `<${url(page + 1)}>; rel="next", <${url(last)}>; rel="last"` } : {};
+      const files = listed.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }));
+      return [200, files, links];
+    });
     route('get', new RegExp(`^${esc(prefix)}/repos/${esc(o)}/([^/]+)/contents/(.+?)(\\?.*)?$`), (uri, _b, m) => {
       const repoName = m[1]!;
       const path = decodeURIComponent(m[2]!);
