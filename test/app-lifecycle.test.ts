@@ -211,3 +211,47 @@ describe('replies in a finding thread', () => {
     expect(latestConclusion(github)).toBe('success');
   });
 });
+
+describe('an author response document', () => {
+  it('checks each claimed fix at its claimed location and closes what is verified', async () => {
+    const github = new FakeGitHub();
+    github.config = 'reviewers:\n  enable: [database-architect]\n';
+    const h = await createHarness({ github });
+    github.push('1'.repeat(40), { [PATH]: plan({}) });
+    await h.opened();
+    const fk = rootOf(github, /does not say what happens/);
+    // The fixes are on the branch; the author answers before any re-review ran.
+    github.push('2'.repeat(40), { [PATH]: plan({ onDelete: true, ifNotExists: true }) });
+    const response = [
+      '## Findings Addressed',
+      '',
+      '### ✅ Critical: Foreign key on team_id',
+      '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"',
+      '**Resolution:** added ON DELETE CASCADE.',
+      '**Location:** Lines 7-7',
+      '',
+      '### ✅ Important: IF NOT EXISTS',
+      '**Your finding:** "team_invites is created without IF NOT EXISTS"',
+      '**Location:** Lines 15-16',
+      '',
+      '### ✅ Critical: status values',
+      '**Your finding:** "team_invites.status accepts any string for what is a fixed set of values"',
+      '**Location:** Lines 9-9',
+    ].join('\n');
+    const comment = github.humanIssueComment('alice', response);
+    const payload = withOverrides(webhookExample('issue_comment', 'created'), {
+      installation: { id: 1 },
+      repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
+      issue: { number: github.pull.number, state: 'open', pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
+      comment: { id: comment.id, body: response, user: { login: 'alice', type: 'User' } },
+    });
+
+    await h.send('issue_comment', payload);
+
+    const answer = github.issueComments.filter((c) => c.user.type === 'Bot').at(-1)!.body;
+    expect(answer.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Item')).map((l) => l.split(' | ')[2])).toEqual(['✅ verified', '✅ verified (elsewhere)', '⏳ not fixed yet']);
+    expect(answer).toContain('fixed, but the evidence is at lines 5–5, not 15–16');
+    expect(github.thread(fk).resolved).toBe(true);
+    expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.varchar-enumeration:open', 'sql.create-without-if-not-exists:addressed']);
+  });
+});

@@ -1,6 +1,87 @@
+import { callGitHub } from '../github/call-github.js';
+import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
+import { parseResponse } from '../ledger/parse-response.js';
+import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { publishLedger } from '../publish/publish-ledger.js';
+import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
+import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ResponseJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';
+import { hasWriteAccess, loadPullState } from './load-pull-state.js';
 
+const OUTCOME_LABEL: Record<ClaimCheck['outcome'], string> = {
+  verified: '✅ verified',
+  'verified-elsewhere': '✅ verified (elsewhere)',
+  'not-verified': '⏳ not fixed yet',
+  unverifiable: '🕓 checked on next revision',
+  unmatched: '❓ no matching finding',
+  noted: '📝 noted',
+};
+
+/**
+ * An author's response document posted as a PR comment: each claimed fix is matched to its ledger
+ * finding and checked at the claimed location; verified claims close their findings, the rest are
+ * answered with what is missing. Only the PR author's or a writer's claims change the ledger.
+ */
 export async function runResponseJob(deps: JobDeps, job: ResponseJob): Promise<void> {
-  deps.log.info({ comment: job.commentId }, 'response handling not implemented yet');
+  const pull = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId });
+  const claims = parseResponse(job.body);
+  if (claims.length === 0) return log.debug('no claims in the comment');
+  const state = await loadPullState(deps, pull);
+  if (!state.ledger || state.ledger.entries.length === 0) return log.info('response to a pull request without findings');
+  const ledger = state.ledger;
+  const mayDecide = job.author.toLowerCase() === state.author.toLowerCase() || (await hasWriteAccess(deps, pull, job.author));
+
+  const docs = new Map<string, Awaited<ReturnType<typeof state.readDocument>>>();
+  const checks = await checkResponseClaims(claims, ledger, async (entry) => {
+    const path = entry.finding.anchor.path;
+    if (!docs.has(path)) docs.set(path, await state.readDocument(path));
+    const doc = docs.get(path) ?? null;
+    return { verdict: doc ? await verifyWithChecklist(entry, doc) : null, doc };
+  });
+
+  const at = deps.now().toISOString();
+  const changes: StatusChangeReport[] = [];
+  if (mayDecide) {
+    for (const c of checks) {
+      if (!c.entry || (c.entry.status !== 'open' && c.entry.status !== 'regressed')) continue;
+      if (c.outcome === 'verified' || c.outcome === 'verified-elsewhere') {
+        const change = { status: 'addressed' as const, sha: state.headSha, at, by: job.author, note: c.detail, lines: c.lines };
+        changes.push({ entry: c.entry, from: c.entry.status, to: 'addressed', change });
+        Object.assign(c.entry, { status: 'addressed', history: [...c.entry.history, change], claim: null });
+      } else if (c.outcome === 'not-verified' || c.outcome === 'unverifiable') {
+        c.entry.claim = { by: job.author, at };
+      }
+    }
+  }
+
+  const rows = checks.map((c) => `| ${cell(c.claim.heading)} | ${c.entry ? cell(c.entry.finding.title) : '—'} | ${OUTCOME_LABEL[c.outcome]} | ${cell(c.detail)}${c.lines ? ` (lines ${c.lines[0]}–${c.lines[1]})` : ''} |`);
+  const body = [
+    `Checked ${checks.length} item(s) of this response against \`${state.headSha.slice(0, 7)}\`:`,
+    '',
+    '| Item | Finding | Result | Evidence / what is missing |',
+    '|---|---|---|---|',
+    ...rows,
+    ...(mayDecide ? [] : ['', 'Only the pull request author or someone with write access can close findings; nothing was changed.']),
+  ].join('\n');
+  if (!deps.dryRun) {
+    await callGitHub('answering the response', () => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body }));
+  }
+  // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).
+  const threads = await publishThreadUpdates(deps.octokit, {
+    pull, headSha: state.headSha, ledger, identity: state.identity, dryRun: deps.dryRun, log, stillOpen: [],
+    changes: changes.map((c) => ({ ...c, change: { ...c.change, by: null } })),
+  });
+  await publishLedger(deps.octokit, {
+    pull, headSha: state.headSha, identity: state.identity, ledger, previousSha: ledger.revisions.at(-2)?.sha ?? null, changes, newIds: new Set(),
+    config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [], threadsResolvable: threads.resolvable, existing: state.summary,
+    checkRunId: null, dryRun: deps.dryRun,
+  });
+  log.info({ claims: checks.length, closed: changes.length }, 'response checked');
+}
+
+function cell(text: string): string {
+  return sanitiseMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 300);
 }
