@@ -1,0 +1,10 @@
+/** npm run docs:reviewers — regenerate docs/REVIEWERS.md from reviewers/. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRules } from '../src/engines/checklist/load-rules.js';
+import { loadPersonas } from '../src/personas/load-personas.js';
+import { renderCatalogue } from '../src/personas/render-catalogue.js';
+import { packageRoot } from '../src/package-root.js';
+
+writeFileSync(join(packageRoot(), 'docs', 'REVIEWERS.md'), renderCatalogue(loadPersonas(), loadRules()));
+console.log('docs/REVIEWERS.md written');
