@@ -11,10 +11,17 @@ function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Triggers match at word starts, case-insensitively, in visible text (code included: a ```sql block is a schema). */
+/**
+ * Triggers match whole words (a plural "s"/"es" allowed), case-insensitively, in visible text —
+ * code included: a ```sql block is a schema. Whole words, because prefixes misfire: "HTTP" is not
+ * "https", "REST" is not "rest".
+ */
 export function matchedTriggers(doc: PlanDocument, persona: Persona): string[] {
   const text = doc.lines.filter((_, i) => !doc.hiddenLines.has(i + 1)).join('\n');
-  return persona.engage.triggers.filter((term) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(term)}`, 'iu').test(text));
+  return persona.engage.triggers.filter((term) => {
+    const tail = /[\p{L}\p{N}]$/u.test(term) ? '(?:s|es)?(?![\\p{L}\\p{N}])' : '';
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escape(term)}${tail}`, 'iu').test(text);
+  });
 }
 
 /**
