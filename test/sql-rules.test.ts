@@ -338,3 +338,13 @@ describe('SQL rules on migrations of existing tables', () => {
     expect(placed(hits)).toEqual([['sql.no-timestamps', 'document', null, null, 'user_settings']]);
   });
 });
+
+describe('a table sketched in the design and created idempotently by the migration', () => {
+  it('does not ask for IF NOT EXISTS on the sketch', async () => {
+    const plan = ['# Plan', '## Design', '```sql', 'CREATE TABLE prefs (id bigint PRIMARY KEY);', '```', '## Migration', '```sql', 'CREATE TABLE IF NOT EXISTS prefs (id bigint PRIMARY KEY);', '```'].join('\n');
+
+    const hits = await review(plan, ['sql.create-without-if-not-exists']);
+
+    expect(hits).toEqual([]);
+  });
+});
