@@ -6,11 +6,14 @@ import { registerHandlers } from '../events/register-handlers.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, Octokit } from '../github/types.js';
 import { runJob } from '../jobs/run-job.js';
-import { REDACTION } from '../logging/redaction.js';
+import { createAppLogger } from '../logging/create-app-logger.js';
+import type { HttpHandler } from '../metrics/endpoints.js';
+import { instrumentOctokit } from '../metrics/instrument.js';
 import { createEngines } from '../panel/create-engines.js';
+import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
-import { createMemoryQueue } from '../queue/create-memory-queue.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
+import { createOperations } from './operations.js';
 
 export interface AppOptions {
   env?: NodeJS.ProcessEnv;
@@ -21,13 +24,25 @@ export interface AppOptions {
   now?: () => Date;
   /** Receives the queue once created (tests wait on `drain()`). */
   onQueue?: (queue: JobQueue) => void;
+  /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
+  onEndpoints?: (handler: HttpHandler) => void;
 }
 
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {
-  return (app: Probot, _probotOptions?: ApplicationFunctionOptions): void => {
+  return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const env = options.env ?? process.env;
-    const log = (app.log as unknown as Logger).child({ name: 'rfc-panel' }, { redact: REDACTION });
+    const log = createAppLogger(app.log as unknown as Logger);
+    // Queue choice (REDIS_URL), budgets, metrics, endpoints: see operations.ts and docs/OPERATIONS.md.
+    const ops = createOperations(env, log);
+    app.onAny(async (context) => ops.metrics.webhookReceived(context.name, (context.payload as { action?: string }).action));
+    app.onError(async () => ops.metrics.error('webhook'));
+    options.onEndpoints?.(ops.endpoints);
+    try {
+      probotOptions?.addHandler(ops.endpoints);
+    } catch {
+      log.debug('no HTTP server: /healthz, /readyz and /metrics are not served');
+    }
     const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview }));
     let identity: Promise<BotIdentity> | null = null;
     const resolveIdentity = (): Promise<BotIdentity> => {
@@ -42,16 +57,16 @@ export function createApp(options: AppOptions = {}) {
       return identity;
     };
     const processJob: JobProcessor = async (job, attempt) => {
-      const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
-      await runJob({ octokit, log, env, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity }, job, attempt);
+      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
+      await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     const announce = async (job: Job): Promise<void> => {
       if (job.kind !== 'review' || job.headSha === null) return;
-      const octokit = (await app.auth(job.installationId)) as unknown as Octokit;
+      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
       await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
     };
-    const queue = (options.createQueue ?? ((p, l, a) => createMemoryQueue({ process: p, log: l, onAccepted: a })))(processJob, log, announce);
+    const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
   };

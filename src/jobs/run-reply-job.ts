@@ -172,7 +172,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
       const verdict = doc ? ((await verifyWithChecklist(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
       if (verdict?.verdict === 'addressed') {
         const lines = verdict.evidence?.lines ?? null;
-        const where = lines ? ` (lines ${lines[0]}–${lines[1]})` : '';
+        const where = lines ? (lines[0] === lines[1] ? ` (line ${lines[0]})` : ` (lines ${lines[0]}–${lines[1]})`) : '';
         return { kind: 'verified', reply: `✅ Verified at \`${short}\`: ${sanitiseMarkdown(verdict.evidence?.note ?? 'the concern no longer applies')}${where}. Resolving this thread.`, status: 'addressed', by: job.author, note: verdict.evidence?.note ?? null, lines, resolve: true };
       }
       if (verdict) {

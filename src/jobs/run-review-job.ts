@@ -15,7 +15,8 @@ import type { Assistant } from '../ledger/assistant.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
 import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
-import { runPanel } from '../panel/run-panel.js';
+import { runPanel, sumUsage } from '../panel/run-panel.js';
+import type { Usage } from '../engines/types.js';
 import { createSummariser } from '../panel/create-summariser.js';
 import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
@@ -91,7 +92,13 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
 
     // Findings only a model can re-judge are verified by the model (one call per persona).
     const assistant = allowance.allowed && deps.createAssistant ? await deps.createAssistant(config) : null;
-    const verdicts = assistant ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log) : new Map();
+    const verification = assistant ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log) : { verdicts: new Map<string, Verdict>(), usage: [] };
+    const verdicts = verification.verdicts;
+    const verificationUsage = sumUsage(verification.usage);
+    if (verification.usage.length > 0) {
+      await deps.budget?.record(scope, verificationUsage);
+      deps.metrics?.record({ type: 'usage', usage: verificationUsage });
+    }
 
     // 7. Ledger: relocate, verify and update every finding; separate what is new.
     const at = deps.now().toISOString();
@@ -164,8 +171,9 @@ async function verifyModelFindings(
   personas: Persona[],
   notes: string[],
   log: JobDeps['log'],
-): Promise<Map<string, Verdict>> {
+): Promise<{ verdicts: Map<string, Verdict>; usage: Usage[] }> {
   const verdicts = new Map<string, Verdict>();
+  const usage: Usage[] = [];
   const pending = ledger.entries.filter((e) => OPEN_STATUSES.has(e.status) && !e.finding.engines.includes('checklist'));
   for (const doc of docs) {
     const byPersona = new Map<string, LedgerEntry[]>();
@@ -178,7 +186,8 @@ async function verifyModelFindings(
         const persona = personas.find((p) => p.id === id) ?? personas[0];
         if (!persona) return;
         try {
-          const { verdicts: found } = await assistant.verify(doc, persona, entries);
+          const { verdicts: found, usage: spent } = await assistant.verify(doc, persona, entries);
+          usage.push(spent);
           for (const [k, v] of found) verdicts.set(k, v);
         } catch (error) {
           log.warn({ err: error, persona: id }, 'verification failed');
@@ -187,7 +196,7 @@ async function verifyModelFindings(
       }),
     );
   }
-  return verdicts;
+  return { verdicts, usage };
 }
 
 function mergePersonas<T extends { id: string }>(base: T[], extra: T[]): T[] {

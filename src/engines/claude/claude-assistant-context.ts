@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { PlanDocument } from '../../documents/schema.js';
-import { locateQuote } from '../../findings/locate-quote.js';
-import { normaliseForMatch } from '../../findings/locate-quote.js';
+import { locateQuote, normaliseForMatch } from '../../findings/locate-quote.js';
 import type { LedgerEntry } from '../../ledger/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import type { Usage } from '../types.js';
