@@ -72,16 +72,24 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
   const blockedRetryMs = options.blockedRetryMs ?? 1000;
   const announceHoldMs = options.announceHoldMs ?? 15_000;
   const orphanGraceMs = options.orphanGraceMs ?? 60_000;
-  const connect = (role: string): Redis => {
-    // BullMQ needs maxRetriesPerRequest: null (its blocking calls must wait through reconnects).
-    const redis = new Redis(options.url, { maxRetriesPerRequest: null, ...options.redisOptions });
-    redis.on('error', (error: Error) => log.warn({ err: error, role }, 'redis connection error'));
+  let down = false;
+  const connect = (role: string, maxRetriesPerRequest: number | null): Redis => {
+    // disconnectTimeout: ioredis otherwise keeps a never-connected socket's 2 s timer after close.
+    const redis = new Redis(options.url, { maxRetriesPerRequest, disconnectTimeout: 500, ...options.redisOptions });
+    redis.on('error', (error: Error) => {
+      if (!down) log.warn({ err: error, role }, 'redis connection error');
+      down = true;
+    });
+    redis.on('ready', () => (down = false));
     return redis;
   };
-  const commands = connect('queue');
-  const lanes = new RedisLanes(commands, { prefix, deliveryTtlSeconds: options.deliveryTtlSeconds ?? 7 * 24 * 3600, laneTtlSeconds: options.laneTtlSeconds ?? 30 * 24 * 3600 });
+  const laneOptions = { prefix, deliveryTtlSeconds: options.deliveryTtlSeconds ?? 7 * 24 * 3600, laneTtlSeconds: options.laneTtlSeconds ?? 30 * 24 * 3600 };
+  // Enqueueing fails fast while Redis is down (the webhook is answered with an error, not left
+  // hanging); the worker's connection waits through reconnects, as BullMQ requires.
+  const producer = connect('producer', 2);
+  const producerLanes = new RedisLanes(producer, laneOptions);
   const queue = new Queue<Payload>(QUEUE_NAME, {
-    connection: commands,
+    connection: producer,
     prefix,
     defaultJobOptions: {
       attempts,
@@ -114,7 +122,9 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
 
   async function processBullJob(bullJob: BullJob<Payload>, token?: string): Promise<string> {
     const id = bullJob.id!;
-    const job = JobSchema.parse(bullJob.data.job);
+    const parsed = JobSchema.safeParse(bullJob.data.job);
+    if (!parsed.success) throw new UnrecoverableError('the job data in Redis is not a job this version understands');
+    const job = parsed.data;
     const pull = pullKey(job);
     await announcing.get(id);
 
@@ -153,7 +163,8 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
     return 'done';
   }
 
-  const workerConnection = options.worker === false ? null : connect('worker');
+  const workerConnection = options.worker === false ? null : connect('worker', null);
+  const lanes = new RedisLanes(workerConnection ?? producer, laneOptions);
   const worker = workerConnection === null
     ? null
     : new Worker<Payload, string>(QUEUE_NAME, processBullJob, {
@@ -180,14 +191,14 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
     // BullMQ ids may not contain ':' and may not be integers; delivery ids are UUIDs (check runs add ":<pr>").
     const jobId = `d-${encodeURIComponent(job.deliveryId)}`;
     const review = job.kind === 'review';
-    const { outcome, ticket } = await lanes.accept({ deliveryId: job.deliveryId, pull, jobId, review, headSha: review ? job.headSha ?? '' : '', force: review && job.force });
+    const { outcome, ticket } = await producerLanes.accept({ deliveryId: job.deliveryId, pull, jobId, review, headSha: review ? job.headSha ?? '' : '', force: review && job.force });
     if (outcome === 'duplicate') return outcome;
     const announce = review && options.onAccepted ? options.onAccepted : null;
     try {
       // A review waits (delayed) for its announcement; if this replica dies first, the hold expires.
       await queue.add(job.kind, { job, ticket }, { jobId, ...(announce ? { delay: announceHoldMs } : {}) });
     } catch (error) {
-      await lanes.undoAccept(pull, job.deliveryId, jobId).catch(() => undefined);
+      await producerLanes.undoAccept(pull, job.deliveryId, jobId).catch(() => undefined);
       throw error;
     }
     if (announce) {
@@ -238,9 +249,15 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
       closed = true;
       await Promise.allSettled([...enqueuing, ...announcing.values()]);
       await worker?.close();
-      await workerConnection?.quit().catch(() => workerConnection.disconnect());
+      if (workerConnection) await hangUp(workerConnection);
       await queue.close();
-      await commands.quit().catch(() => commands.disconnect());
+      await hangUp(producer);
     },
   };
+}
+
+/** QUIT when connected; otherwise stop reconnecting at once (a QUIT would wait for a connection). */
+async function hangUp(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+  else redis.disconnect();
 }
