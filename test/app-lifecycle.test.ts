@@ -255,3 +255,25 @@ describe('an author response document', () => {
     expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.varchar-enumeration:open', 'sql.create-without-if-not-exists:addressed']);
   });
 });
+
+describe('a response document in the pull request', () => {
+  it('is not reviewed as a plan, and its claims are checked once', async () => {
+    const github = new FakeGitHub();
+    github.config = 'reviewers:\n  enable: [database-architect]\n';
+    const h = await createHarness({ github });
+    github.push('1'.repeat(40), { [PATH]: plan({}) });
+    await h.opened();
+    const response = ['# Response to review', '', '## Findings Addressed', '', '### ✅ Foreign key on team_id', '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"', '**Location:** Lines 7-7'].join('\n');
+
+    await push(h, '2'.repeat(40), plan({ onDelete: true }));
+    github.push('3'.repeat(40), { [PATH]: plan({ onDelete: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
+    await h.send('pull_request', pullRequestPayload('synchronize', { owner: github.owner, repo: github.repo, number: 7, headSha: '3'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }));
+    github.push('4'.repeat(40), { [PATH]: plan({ onDelete: true, check: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
+    await h.send('pull_request', pullRequestPayload('synchronize', { owner: github.owner, repo: github.repo, number: 7, headSha: '4'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }));
+
+    const answers = github.issueComments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('Checked'));
+    expect(answers.map((c) => c.body.split('\n')[0])).toEqual(['Checked 1 item(s) of `docs/rfcs/team-invites-RESPONSE.md` against `3333333`:']);
+    expect(answers[0]!.body).toContain('✅ verified');
+    expect(github.reviewComments.filter((c) => c.path.endsWith('RESPONSE.md'))).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ export const DEFAULT_PATHS = [
   'docs/rfcs/**/*.md', 'docs/rfc/**/*.md', 'rfcs/**/*.md', 'rfc/**/*.md', 'docs/design/**/*.md', 'design/**/*.md',
   'docs/designs/**/*.md', 'specs/**/*.md', 'spec/**/*.md', 'docs/specs/**/*.md', 'plans/**/*.md', 'docs/plans/**/*.md',
   'adr/**/*.md', 'docs/adr/**/*.md', 'docs/architecture/decisions/**/*.md', 'proposals/**/*.md', 'docs/proposals/**/*.md',
-  'keps/**/*.md', '**/*RFC*.md', '**/*SPEC*.md', '**/*PLAN*.md', '**/*-rfc.md', '**/*-design.md',
+  'keps/**/*.md', '**/*RFC*.md', '**/*SPEC*.md', '**/*PLAN*.md', '**/*RESPONSE*.md', '**/*-rfc.md', '**/*-design.md',
 ];
 
 const glob = z.string().min(1);

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { callGitHub } from '../github/call-github.js';
+import { isOwnComment } from '../github/is-own-comment.js';
 import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -7,6 +9,7 @@ import { publishLedger } from '../publish/publish-ledger.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ResponseJob } from '../queue/schema.js';
+import type { PullRef } from '../github/types.js';
 import type { JobDeps } from './job-deps.js';
 import { hasWriteAccess, loadPullState } from './load-pull-state.js';
 
@@ -25,11 +28,19 @@ const OUTCOME_LABEL: Record<ClaimCheck['outcome'], string> = {
  * answered with what is missing. Only the PR author's or a writer's claims change the ledger.
  */
 export async function runResponseJob(deps: JobDeps, job: ResponseJob): Promise<void> {
-  const pull = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
-  const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId });
-  const claims = parseResponse(job.body);
+  await answerResponse(deps, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.body, job.author, deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId }));
+}
+
+/** A response (a PR comment, or a changed *RESPONSE*.md in the PR) checked against the ledger and answered. */
+export async function answerResponse(deps: JobDeps, pull: PullRef, text: string, author: string, log: JobDeps['log'], source = 'this response'): Promise<void> {
+  const job = { author };
+  const claims = parseResponse(text);
   if (claims.length === 0) return log.debug('no claims in the comment');
   const state = await loadPullState(deps, pull);
+  // The same response text is answered once, however many revisions carry it.
+  const tag = `<!-- rfc-panel:response ${createHash('sha256').update(`${source}\u0000${text}`).digest('hex').slice(0, 16)} -->`;
+  const comments = await callGitHub('listing PR comments', () => deps.octokit.paginate(deps.octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 }));
+  if (comments.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) return log.debug('response already answered');
   if (!state.ledger || state.ledger.entries.length === 0) return log.info('response to a pull request without findings');
   const ledger = state.ledger;
   const mayDecide = job.author.toLowerCase() === state.author.toLowerCase() || (await hasWriteAccess(deps, pull, job.author));
@@ -59,12 +70,14 @@ export async function runResponseJob(deps: JobDeps, job: ResponseJob): Promise<v
 
   const rows = checks.map((c) => `| ${cell(c.claim.heading)} | ${c.entry ? cell(c.entry.finding.title) : '—'} | ${OUTCOME_LABEL[c.outcome]} | ${cell(c.detail)}${c.lines ? ` (lines ${c.lines[0]}–${c.lines[1]})` : ''} |`);
   const body = [
-    `Checked ${checks.length} item(s) of this response against \`${state.headSha.slice(0, 7)}\`:`,
+    `Checked ${checks.length} item(s) of ${source} against \`${state.headSha.slice(0, 7)}\`:`,
     '',
     '| Item | Finding | Result | Evidence / what is missing |',
     '|---|---|---|---|',
     ...rows,
     ...(mayDecide ? [] : ['', 'Only the pull request author or someone with write access can close findings; nothing was changed.']),
+    '',
+    tag,
   ].join('\n');
   if (!deps.dryRun) {
     await callGitHub('answering the response', () => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body }));

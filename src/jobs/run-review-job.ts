@@ -16,6 +16,7 @@ import type { Verdict } from '../ledger/reconcile-ledger.js';
 import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
+import { answerResponse } from './run-response-job.js';
 import type { Usage } from '../engines/types.js';
 import { createSummariser } from '../panel/create-summariser.js';
 import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
@@ -61,7 +62,12 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     }
 
     // 4. Plan documents changed in the PR, at head and base.
-    const fetched = await fetchPullDocuments(octokit, { ...pull, headSha, baseSha: pr.base.sha }, config);
+    const fetchedAll = await fetchPullDocuments(octokit, { ...pull, headSha, baseSha: pr.base.sha }, config);
+    // An author's response to the review (seed style "Findings Addressed … Location: Lines a–b") is
+    // checked against the ledger after this revision is published, not reviewed as a plan.
+    const isResponse = (path: string): boolean => /response/i.test(path.split('/').pop() ?? '');
+    const responses = fetchedAll.documents.filter((d) => isResponse(d.path));
+    const fetched = { ...fetchedAll, documents: fetchedAll.documents.filter((d) => !isResponse(d.path)) };
     const notes = fetched.skipped.map((s) => `${s.path} was not reviewed: ${s.reason}.`);
     if (fetched.filesListed >= 3000) notes.push('GitHub lists at most 3000 files of a pull request; documents beyond that were not seen.');
 
@@ -155,6 +161,9 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
       notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
     });
+    for (const response of responses) {
+      await answerResponse(deps, pull, response.doc.text, pr.user?.login ?? '', log, `\`${response.path}\``);
+    }
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
   } catch (error) {
     const outcome = mapErrorToOutcome(error, attempt);
