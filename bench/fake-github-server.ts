@@ -14,6 +14,7 @@ export interface FakeGitHubServerOptions {
   repo?: string;
   /** path → text of the plan documents every pull request changes (added files). */
   files: Record<string, string>;
+  /** The head of every pull request; by default each pull request has its own (its number in hex, padded). */
   headSha?: string;
   baseSha?: string;
   latencyMs?: number;
@@ -29,6 +30,8 @@ export interface FakeGitHubServer {
   origin: string;
   requests: Array<{ method: string; path: string; status: number }>;
   state: Map<number, PullState>;
+  checkRuns: CheckRun[];
+  headShaOf(pull: number): string;
   close(): Promise<void>;
 }
 
@@ -46,8 +49,16 @@ interface ReviewComment extends Comment {
   in_reply_to_id?: number;
 }
 
+interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: unknown;
+}
+
 interface PullState {
-  checkRuns: Array<{ id: number; name: string; head_sha: string; status: string; conclusion: string | null; output: unknown }>;
   reviews: Array<{ id: number; body: string; state: string; commit_id: string; user: { login: string; type: string } }>;
   reviewComments: ReviewComment[];
   issueComments: Comment[];
@@ -56,7 +67,7 @@ interface PullState {
 export async function startFakeGitHubServer(options: FakeGitHubServerOptions): Promise<FakeGitHubServer> {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'plans';
-  const headSha = options.headSha ?? 'c'.repeat(40);
+  const headShaOf = (n: number): string => options.headSha ?? n.toString(16).padStart(40, 'c');
   const baseSha = options.baseSha ?? 'b'.repeat(40);
   const latency = options.latencyMs ?? 0;
   const writeLatency = options.writeLatencyMs ?? latency;
@@ -65,12 +76,12 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
   const bot = { login: `${appSlug}[bot]`, type: 'Bot' };
   const requests: FakeGitHubServer['requests'] = [];
   const state = new Map<number, PullState>();
-  const checkRunPull = new Map<number, number>();
+  const checkRuns: CheckRun[] = [];
   let nextId = 1000;
   const id = (): number => nextId++;
   const pullState = (n: number): PullState => {
     let s = state.get(n);
-    if (!s) state.set(n, (s = { checkRuns: [], reviews: [], reviewComments: [], issueComments: [] }));
+    if (!s) state.set(n, (s = { reviews: [], reviewComments: [], issueComments: [] }));
     return s;
   };
   const htmlUrl = `https://github.com/${owner}/${repo}`;
@@ -78,7 +89,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
   const pullJson = (n: number) => ({
     id: n, node_id: `PR_${n}`, number: n, state: 'open', draft: false, html_url: `${htmlUrl}/pull/${n}`,
     user: { login: 'alice', type: 'User' },
-    head: { sha: headSha, ref: 'plan', repo: repoJson },
+    head: { sha: headShaOf(n), ref: 'plan', repo: repoJson },
     base: { sha: baseSha, ref: 'main', repo: repoJson },
   });
   const patchOf = (text: string): string => {
@@ -100,23 +111,24 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     }
     if (!path.startsWith(`${r}/`)) return [404, { message: 'Not Found' }];
     const tail = path.slice(r.length);
-    if (method === 'GET' && tail === '/pulls') return [200, [pullJson(1)]];
+    if (method === 'GET' && tail === '/pulls') return [200, []];
     if (method === 'GET' && (m = tail.match(/^\/pulls\/(\d+)$/))) return [200, pullJson(Number(m[1]))];
     if (method === 'GET' && /^\/pulls\/\d+\/files$/.test(tail)) return [200, query.get('page') && query.get('page') !== '1' ? [] : files];
     if (method === 'GET' && (m = tail.match(/^\/commits\/([^/]+)\/check-runs$/))) {
-      const runs = [...state.values()].flatMap((s) => s.checkRuns).filter((c) => c.head_sha === m![1] && c.name === (query.get('check_name') ?? c.name));
-      // One head is shared by every PR here: answer with the runs of the PR that last asked (see below).
-      return [200, { total_count: runs.length, check_runs: [] }];
+      const runs = checkRuns.filter((c) => c.head_sha === m![1] && c.name === (query.get('check_name') ?? c.name)).reverse();
+      return [200, { total_count: runs.length, check_runs: runs.map((c) => ({ ...c, app: { id: appId, slug: appSlug }, pull_requests: [] })) }];
     }
     if (method === 'POST' && tail === '/check-runs') {
-      const run = { id: id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
-      return [201, { ...run, app: { id: appId, slug: appSlug }, pull_requests: [] }, `check:${run.id}`];
+      const run: CheckRun = { id: id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
+      checkRuns.push(run);
+      return [201, { ...run, app: { id: appId, slug: appSlug }, pull_requests: [] }];
     }
     if (method === 'PATCH' && (m = tail.match(/^\/check-runs\/(\d+)$/))) {
       const runId = Number(m[1]);
-      const run = [...state.values()].flatMap((s) => s.checkRuns).find((c) => c.id === runId) ?? null;
-      if (run) Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
-      return [200, { id: runId, name: 'rfc-panel', head_sha: headSha, status: body.status ?? 'in_progress', conclusion: body.conclusion ?? null, app: { id: appId, slug: appSlug }, pull_requests: [] }];
+      const run = checkRuns.find((c) => c.id === runId);
+      if (!run) return [404, { message: 'Not Found' }];
+      Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
+      return [200, { ...run, app: { id: appId, slug: appSlug }, pull_requests: [] }];
     }
     if ((m = tail.match(/^\/pulls\/(\d+)\/reviews$/))) {
       const s = pullState(Number(m[1]));
@@ -172,15 +184,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
         body = text;
       }
       const isGraphql = method === 'POST' && (url.pathname === '/api/graphql' || url.pathname === '/graphql');
-      let [status, payload, extra] = isGraphql ? graphql(body) : rest(method, path, url.searchParams, body);
-      // Check runs are created per PR by head; remember which PR so PATCH finds it.
-      if (typeof extra === 'string' && extra.startsWith('check:')) {
-        const run = payload as PullState['checkRuns'][number];
-        const pull = Number(req.headers['x-bench-pull'] ?? 0) || 0;
-        pullState(pull).checkRuns.push({ id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion, output: run.output });
-        checkRunPull.set(run.id, pull);
-        extra = undefined;
-      }
+      const [status, payload, extra] = isGraphql ? graphql(body) : rest(method, path, url.searchParams, body);
       requests.push({ method, path: url.pathname + url.search, status });
       const contentType = typeof extra === 'string' ? extra : 'application/json; charset=utf-8';
       const wait = method === 'GET' ? latency : writeLatency;
@@ -197,6 +201,8 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     origin,
     requests,
     state,
+    checkRuns,
+    headShaOf,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -61,6 +61,7 @@ export function createOperations(env: NodeJS.ProcessEnv, log: Logger): Operation
       const concurrency = Number(env.RFC_PANEL_CONCURRENCY ?? '') || undefined;
       const queue = createRedisQueue({ url: redisUrl, prefix, process, log: queueLog, onAccepted: announce, concurrency });
       metrics.queueCounts(() => queue.counts());
+      tracker.state.trackWaiting = false;
       queueLog.info({ prefix, concurrency: concurrency ?? 4 }, 'jobs queue in Redis');
       return queue;
     },

@@ -25,8 +25,13 @@ export function eventOf(job: Job): string {
   return 'pull_request';
 }
 
-/** Counts what happens to jobs on this replica; `local` tracks the in-process queue's sizes. */
-export function createJobTracker(metrics: AppMetrics) {
+/**
+ * Counts what happens to jobs on this replica, and keeps the in-process queue's sizes for
+ * `rfc_panel_jobs` (`trackWaiting`; off with Redis, where jobs may start on another replica and
+ * BullMQ's counts are used instead).
+ */
+export function createJobTracker(metrics: AppMetrics, limit = 10_000) {
+  const state = { trackWaiting: true };
   const waiting = new Map<string, string>();
   const waitingReview = new Map<string, string>();
   let active = 0;
@@ -57,7 +62,7 @@ export function createJobTracker(metrics: AppMetrics) {
       const outcome = await inner.enqueue(job);
       metrics.job(job.kind, outcome);
       metrics.webhookAcked(eventOf(job), outcome);
-      if (outcome !== 'duplicate') {
+      if (outcome !== 'duplicate' && state.trackWaiting) {
         const key = pullKey(job);
         if (job.kind === 'review') {
           // A coalesced review replaced the PR's waiting one, which will never start.
@@ -66,6 +71,7 @@ export function createJobTracker(metrics: AppMetrics) {
           waitingReview.set(key, job.deliveryId);
         }
         waiting.set(job.deliveryId, key);
+        if (waiting.size > limit) waiting.delete(waiting.keys().next().value as string);
       }
       return outcome;
     },
@@ -82,5 +88,5 @@ export function createJobTracker(metrics: AppMetrics) {
   /** The in-process queue's sizes (this process only). */
   const localCounts = async (): Promise<Record<string, number>> => ({ waiting: waiting.size, active, completed, failed });
 
-  return { processor, queue, localCounts };
+  return { processor, queue, localCounts, state };
 }
