@@ -81,6 +81,24 @@ describe('the in-process queue', () => {
     expect(started).toBe(2);
   });
 
+  it('runs at most maxActive jobs at once across pull requests, then the rest in turn', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    const queue = createMemoryQueue({ log, maxActive: 2, process: async (job) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      done.push(job.pullNumber);
+    } });
+
+    for (let pr = 1; pr <= 5; pr++) await queue.enqueue(review(`d${pr}`, 'aaaaaaa', pr));
+    await queue.drain();
+
+    expect([peak, done.sort()]).toEqual([2, [1, 2, 3, 4, 5]]);
+  });
+
   it('retries a job that failed for a retryable reason', async () => {
     let attempts = 0;
     const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {

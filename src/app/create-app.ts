@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
@@ -14,6 +15,7 @@ import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js'
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
 import { createOperations } from './operations.js';
+import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
   env?: NodeJS.ProcessEnv;
@@ -61,13 +63,17 @@ export function createApp(options: AppOptions = {}) {
       await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
-    const announce = async (job: Job): Promise<void> => {
+    // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
+    // answers them: announcements go out a few at a time.
+    const announcing = pLimit(4);
+    const announce = (job: Job): Promise<void> => announcing(async () => {
       if (job.kind !== 'review' || job.headSha === null) return;
       const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
       await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
-    };
+    });
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
+    void warmUp(log).catch((error: unknown) => log.warn({ err: error }, 'warm-up failed; the first review pays for it'));
   };
 }

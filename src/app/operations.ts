@@ -57,7 +57,7 @@ export function createOperations(env: NodeJS.ProcessEnv, log: Logger): Operation
     endpoints: createEndpoints({ registry: metrics.registry, readiness }),
     instrumentProcessor: tracker.processor,
     createQueue(process, queueLog, announce) {
-      if (!redisUrl) return createMemoryQueue({ process, log: queueLog, onAccepted: announce });
+      if (!redisUrl) return createMemoryQueue({ process, log: queueLog, onAccepted: announce, maxActive: Number(env.RFC_PANEL_CONCURRENCY) || 4 });
       const concurrency = Number(env.RFC_PANEL_CONCURRENCY ?? '') || undefined;
       const queue = createRedisQueue({ url: redisUrl, prefix, process, log: queueLog, onAccepted: announce, concurrency });
       metrics.queueCounts(() => queue.counts());

@@ -2,6 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors/errors.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/**
+ * The Markdown parser spends about 1 KB of memory per line however short the line: a few MB of bare
+ * newlines exhaust the heap and abort the process. No plan has this many lines; refuse it instead.
+ */
+export const MAX_INPUT_LINES = 100_000;
 
 /**
  * Read a document the user named, refusing what cannot be a Markdown plan with one line that says
@@ -35,9 +40,23 @@ export function decodeDocument(path: string, bytes: Uint8Array): string {
   }
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) throw new InputError(`${path}: looks like a binary file, not Markdown`);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InputError(`${path}: is not valid UTF-8; save it as UTF-8`);
   }
+  const lines = countLines(text, MAX_INPUT_LINES + 1);
+  if (lines > MAX_INPUT_LINES) throw new InputError(`${path}: has more than ${MAX_INPUT_LINES.toLocaleString('en')} lines; split the document or review its sections separately`);
+  return text;
+}
+
+/** Line breaks as the document model counts them (CRLF, LF, CR), stopping once `stop` is reached. */
+function countLines(text: string, stop: number): number {
+  let lines = 1;
+  for (let i = 0; i < text.length && lines < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+  }
+  return lines;
 }

@@ -47,10 +47,14 @@ export async function fetchPullDocuments(
   )) as PullFile[];
   const wanted = picomatch(config.paths, { dot: true, nocase: false });
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-  const matching = files.filter((f) => f.status !== 'removed' && wanted(f.filename) && !ignored(f.filename)).slice(0, config.budgets.maxFiles);
+  const candidates = files.filter((f) => f.status !== 'removed' && wanted(f.filename) && !ignored(f.filename));
+  const matching = candidates.slice(0, config.budgets.maxFiles);
 
   const documents: PullDocument[] = [];
   const skipped: Array<{ path: string; reason: string }> = [];
+  // Documents over the budget are named once, not one note each: a PR of thousands must not flood the summary.
+  const over = candidates.slice(config.budgets.maxFiles);
+  if (over.length > 0) skipped.push({ path: over.length === 1 ? over[0]!.filename : `${over[0]!.filename} and ${over.length - 1} more document(s)`, reason: `over the limit of ${config.budgets.maxFiles} documents per review (budgets.maxFiles)` });
   for (const file of matching) {
     const head = await readBlob(octokit, owner, repo, file.filename, pull.headSha, config.budgets.maxDocumentBytes);
     if ('skip' in head) {
@@ -72,21 +76,37 @@ export async function fetchPullDocuments(
 }
 
 async function readBlob(octokit: Octokit, owner: string, repo: string, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {
-  let response;
+  let bytes: Buffer;
   try {
-    response = await callGitHub(`reading ${path}`, () => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }));
+    bytes = await callGitHub(`reading ${path}`, () => readRawContent(octokit, { owner, repo, path, ref }));
   } catch (error) {
     // Gone since the listing (a force-push, a deleted branch): this document is skipped, the others are still reviewed.
     if ((error as { status?: number | null }).status === 404) return { skip: `it could not be read at ${ref.slice(0, 7)} (HTTP 404: removed or force-pushed away during the review)` };
     throw error;
   }
-  const data = response.data as unknown;
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(String(data));
-  if (bytes.length > maxBytes) return { skip: `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for one document` };
+  if (bytes.length > maxBytes) {
+    // Just over the limit rounds to the limit itself in MB ("5.0 MB is over the 5.0 MB limit"): then say it in bytes.
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    const [size, limit] = mb(bytes.length) === mb(maxBytes) ? [`${bytes.length.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')}-byte`] : [`${mb(bytes.length)} MB`, `${mb(maxBytes)} MB`];
+    return { skip: `${size} is over the ${limit} limit for one document (budgets.maxDocumentBytes)` };
+  }
   try {
     return { text: decodeDocument(path, bytes) };
   } catch (error) {
     if (error instanceof InputError) return { skip: error.message.replace(`${path}: `, '') };
     throw error;
   }
+}
+
+/**
+ * A file's exact bytes. GitHub labels raw content `charset=utf-8` whatever it holds, and Octokit then
+ * decodes it as text, turning invalid UTF-8 (Latin-1, binary) into U+FFFD: a Latin-1 plan would be
+ * reviewed mangled instead of refused. Reading the unparsed body keeps the bytes for decodeDocument.
+ */
+export async function readRawContent(octokit: Octokit, params: { owner: string; repo: string; path: string; ref: string }): Promise<Buffer> {
+  const response = await octokit.rest.repos.getContent({ ...params, mediaType: { format: 'raw' }, request: { parseSuccessResponseBody: false } });
+  const data = response.data as unknown;
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return Buffer.from(await new Response(data as ReadableStream<Uint8Array>).arrayBuffer());
 }

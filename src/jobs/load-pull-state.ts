@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import { decodeDocument } from '../cli/read-input-file.js';
+import { readRawContent } from '../documents/fetch-pull-documents.js';
 import { parseDocument } from '../documents/parse-document.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Anchor } from '../findings/schema.js';
@@ -45,8 +46,7 @@ export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullS
     linkFor: (anchor) => permalink(pr.base.repo.html_url, headSha, anchor),
     readDocument: async (path) => {
       try {
-        const { data } = await octokit.rest.repos.getContent({ owner: pull.owner, repo: pull.repo, path, ref: headSha, mediaType: { format: 'raw' } });
-        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as unknown as ArrayBuffer);
+        const bytes = await readRawContent(octokit, { owner: pull.owner, repo: pull.repo, path, ref: headSha });
         return parseDocument(path, decodeDocument(path, bytes));
       } catch (error) {
         if ((error as { status?: number }).status === 404) return null;

@@ -15,7 +15,8 @@ export function encodeLedger(ledger: Ledger): string {
 /** Null when there is no ledger or it cannot be read: the caller starts afresh rather than trust a damaged one. */
 export function decodeLedger(body: string | null | undefined): Ledger | null {
   const text = body ?? '';
-  const start = text.indexOf(PREFIX);
+  // The app appends the ledger last: an earlier look-alike in the same body is not ours.
+  const start = text.lastIndexOf(PREFIX);
   if (start < 0) return null;
   const end = text.indexOf(SUFFIX, start + PREFIX.length);
   if (end < 0) return null;

@@ -7,21 +7,33 @@ export interface Selection {
   matched: string[];
 }
 
-function escape(term: string): string {
-  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Triggers match whole words (a plural "s"/"es" allowed), case-insensitively, in visible text —
  * code included: a ```sql block is a schema. Whole words, because prefixes misfire: "HTTP" is not
  * "https", "REST" is not "rest".
  */
 export function matchedTriggers(doc: PlanDocument, persona: Persona): string[] {
-  const text = doc.lines.filter((_, i) => !doc.hiddenLines.has(i + 1)).join('\n');
-  return persona.engage.triggers.filter((term) => {
-    const tail = /[\p{L}\p{N}]$/u.test(term) ? '(?:s|es)?(?![\\p{L}\\p{N}])' : '';
-    return new RegExp(`(?<![\\p{L}\\p{N}])${escape(term)}${tail}`, 'iu').test(text);
-  });
+  const text = doc.lines.filter((_, i) => !doc.hiddenLines.has(i + 1)).join('\n').toLowerCase();
+  return persona.engage.triggers.filter((term) => containsWord(text, term.toLowerCase()));
+}
+
+// One small pattern compiled once: a regular expression per trigger with \p{L} and the `i` flag
+// costs milliseconds each to compile, which blocked the webhook loop on the first reviews.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWord = (c: string | undefined): boolean => c !== undefined && c !== '' && WORD_CHAR.test(c);
+
+function containsWord(text: string, term: string): boolean {
+  if (term.length === 0) return false;
+  const wordEnd = isWord(term[term.length - 1]);
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (isWord(term[0]) && isWord(text[at - 1])) continue;
+    if (!wordEnd) return true;
+    const end = at + term.length;
+    if (!isWord(text[end])) return true;
+    if (text[end] === 's' && !isWord(text[end + 1])) return true;
+    if (text.startsWith('es', end) && !isWord(text[end + 2])) return true;
+  }
+  return false;
 }
 
 /**

@@ -6,6 +6,9 @@ import { packageRoot } from '../package-root.js';
 import { type Persona, PersonaSchema } from './schema.js';
 import { splitFrontMatter } from './split-front-matter.js';
 
+// The built-in personas ship with the app: read once per process (extra folders are read each time).
+let builtIn: { dir: string; personas: Persona[] } | null = null;
+
 export function builtInReviewersDir(): string {
   return join(packageRoot(), 'reviewers');
 }
@@ -16,7 +19,10 @@ export function builtInReviewersDir(): string {
  */
 export function loadPersonas(extraDirs: string[] = [], builtInDir = builtInReviewersDir()): Persona[] {
   const byId = new Map<string, Persona>();
-  for (const dir of [builtInDir, ...extraDirs]) {
+  builtIn ??= { dir: builtInDir, personas: loadPersonaDir(builtInDir) };
+  const base = builtIn.dir === builtInDir ? builtIn.personas : loadPersonaDir(builtInDir);
+  for (const persona of base) byId.set(persona.id, persona);
+  for (const dir of extraDirs) {
     for (const persona of loadPersonaDir(dir)) byId.set(persona.id, persona);
   }
   return [...byId.values()];

@@ -9,12 +9,22 @@ export const marker = {
   reply: (id: string, kind: string) => `<!-- rfc-panel:reply id=${id} kind=${kind} -->`,
 };
 
+/**
+ * The app appends its marker after everything else it writes, so the last one is ours: an earlier
+ * look-alike (quoted in a suggestion, a file name, a model's words) must not win.
+ */
+function lastMatch(pattern: RegExp, body: string | null | undefined): string | null {
+  let found: string | null = null;
+  for (const m of (body ?? '').matchAll(pattern)) found = m[1] ?? null;
+  return found;
+}
+
 export function reviewHead(body: string | null | undefined): string | null {
-  return /<!-- rfc-panel:review head=([0-9a-f]{7,64}) -->/.exec(body ?? '')?.[1] ?? null;
+  return lastMatch(/<!-- rfc-panel:review head=([0-9a-f]{7,64}) -->/g, body);
 }
 
 export function findingIdIn(body: string | null | undefined): string | null {
-  return /<!-- rfc-panel:finding id=([0-9a-f]{12}) -->/.exec(body ?? '')?.[1] ?? null;
+  return lastMatch(/<!-- rfc-panel:finding id=([0-9a-f]{12}) -->/g, body);
 }
 
 export function isSummary(body: string | null | undefined): boolean {

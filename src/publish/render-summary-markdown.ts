@@ -44,7 +44,8 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
     out.push('', `### ${SEVERITY_ICON[severity]} ${SEVERITY_HEADING[severity]} (${items.length})`, '');
     items.forEach((f, i) => {
       const link = options.linkFor?.(f.anchor) ?? null;
-      const where = link ? `[${locationText(f.anchor)}](${link})` : `\`${locationText(f.anchor)}\``;
+      // A file name is the PR author's text: in link text it could carry a mention or a marker.
+      const where = link ? `[${sanitiseMarkdown(locationText(f.anchor))}](${link})` : `\`${locationText(f.anchor)}\``;
       const who = f.personas.map((p) => names.get(p) ?? p).join(', ');
       out.push(`${i + 1}. **${sanitiseMarkdown(f.title)}** — ${where} · _${who}_  `);
       out.push(`   ${sanitiseMarkdown(f.body).replace(/\n/g, '\n   ')}  `);

@@ -16,6 +16,8 @@ export interface MemoryQueueOptions {
    * commit); the job itself waits for it so the two never race.
    */
   onAccepted?: (job: Job) => Promise<void>;
+  /** Jobs running at once across all pull requests (default 4). */
+  maxActive?: number;
 }
 
 interface Lane {
@@ -33,6 +35,7 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   const deliveries = new Set<string>();
   const limit = options.rememberDeliveries ?? 10_000;
   const attempts = options.attempts ?? 3;
+  const maxActive = Math.max(1, options.maxActive ?? 4);
   const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
   let idle: Array<() => void> = [];
   const accepted = new Map<string, Promise<void>>();
@@ -63,21 +66,39 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
     }
   }
 
+  // Lanes with work but no free slot, in the order they asked: at most `maxActive` jobs run at
+  // once, so a burst of reviews cannot starve the event loop that answers webhooks.
+  const blocked: string[] = [];
+  let active = 0;
+
+  function pumpBlocked(): void {
+    while (active < maxActive && blocked.length > 0) void pump(blocked.shift()!);
+  }
+
   async function pump(key: string): Promise<void> {
     const lane = lanes.get(key);
     if (!lane || lane.running) return;
-    const next = lane.waiting.shift();
-    if (!next) {
+    if (lane.waiting.length === 0) {
       lanes.delete(key);
       settle();
       return;
     }
+    if (active >= maxActive) {
+      if (!blocked.includes(key)) blocked.push(key);
+      return;
+    }
+    const next = lane.waiting.shift()!;
     lane.running = next;
+    active++;
     await accepted.get(next.deliveryId);
     accepted.delete(next.deliveryId);
     await runWithRetry(next);
     lane.running = null;
-    void pump(key);
+    active--;
+    if (lane.waiting.length > 0) blocked.push(key);
+    else lanes.delete(key);
+    pumpBlocked();
+    settle();
   }
 
   return {

@@ -10,8 +10,22 @@ export function builtInRulesDir(): string {
   return join(builtInReviewersDir(), 'rules');
 }
 
-/** Every `<id>.yaml` in the rules folder, validated; the file name must be the rule id. */
+const cache = new Map<string, Map<string, Rule>>();
+
+/**
+ * Every `<id>.yaml` in the rules folder, validated; the file name must be the rule id. Read once
+ * per process: rule files ship with the app, and re-parsing them on every review blocks the event
+ * loop that answers webhooks.
+ */
 export function loadRules(dir = builtInRulesDir()): Map<string, Rule> {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const rules = readRules(dir);
+  cache.set(dir, rules);
+  return rules;
+}
+
+function readRules(dir: string): Map<string, Rule> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../../documents/schema.js';
 import { locateQuote } from '../../findings/locate-quote.js';
 import { documentAnchor, lineAnchor, sectionAnchor } from '../../findings/make-anchor.js';
+import { maskSecrets } from '../../logging/redaction.js';
 import type { DraftFinding } from '../../findings/schema.js';
 import { findNamedSection } from './find-named-section.js';
 import type { LlmFinding } from './schema.js';
@@ -25,14 +26,16 @@ export function anchorLlmFinding(
   scope: { startLine: number; endLine: number } | null = null,
 ): AnchoredFinding {
   const section = findNamedSection(doc, finding.section);
+  // Model output is untrusted: a secret it repeats (pasted in the document, or talked out of it) never
+  // reaches a finding, so it is neither posted nor stored in the ledger.
   const base = {
     engine: 'claude' as const,
     concern: finding.concern,
     ruleId: null,
     personas: [persona],
     severity: finding.severity,
-    title: finding.title.trim(),
-    body: finding.body.trim(),
+    title: maskSecrets(finding.title.trim()),
+    body: maskSecrets(finding.body.trim()),
     recommendation: finding.recommendation,
   };
   const quote = finding.quote === null ? '' : stripLineNumbers(finding.quote);
@@ -45,14 +48,14 @@ export function anchorLlmFinding(
   const found = locateQuote(visible, quote, { within });
   if (found) {
     // A replacement is only offered where the quoted lines were identified for certain.
-    const suggestion = found.method === 'fuzzy' ? null : blankToNull(finding.suggestion);
+    const suggestion = found.method === 'fuzzy' ? null : blankToNull(finding.suggestion && maskSecrets(finding.suggestion));
     return { draft: { ...base, suggestion, anchor: lineAnchor(doc, found.startLine, found.endLine) }, unanchored: false };
   }
   const shown = quote.length > 300 ? `${quote.slice(0, 300)}…` : quote;
   return {
     draft: {
       ...base,
-      body: `${base.body}\n\n_The reviewer quoted text that was not found in the document:_ “${shown.replace(/\s+/g, ' ')}”`,
+      body: `${base.body}\n\n_The reviewer quoted text that was not found in the document:_ “${maskSecrets(shown).replace(/\s+/g, ' ')}”`,
       suggestion: null,
       anchor: section ? sectionAnchor(doc, section) : documentAnchor(doc),
     },
