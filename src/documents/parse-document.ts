@@ -25,9 +25,12 @@ export function parseDocument(path: string, input: string): PlanDocument {
   const hiddenLines = new Set<number>();
   const headings: Array<{ depth: number; title: string; line: number }> = [];
 
+  // The parser places the end of a construct left open at the end of the text (an unterminated fence
+  // after a final newline) on the line after the last one: positions are clamped to the document.
+  const lastLine = Math.max(lines.length, 1);
   const walk = (node: Nodes, listDepth: number, ordered: boolean): void => {
-    const start = node.position?.start.line;
-    const end = node.position?.end.line;
+    const start = node.position?.start.line === undefined ? undefined : Math.min(node.position.start.line, lastLine);
+    const end = node.position?.end.line === undefined ? undefined : Math.min(node.position.end.line, lastLine);
     if (node.type === 'heading' && start !== undefined) {
       headings.push({ depth: node.depth, title: nodeText(node).trim(), line: start });
     } else if (node.type === 'code' && start !== undefined && end !== undefined) {

@@ -108,8 +108,9 @@ function fuzzyMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): QuoteLo
   const target = normaliseForMatch(wanted);
   if (target.length < 12) return null;
   const span = Math.max(1, wanted.split('\n').length);
-  const from = hint.within?.startLine ?? 1;
-  const to = hint.within?.endLine ?? doc.lines.length;
+  // A hinted range is a hint, not a licence to leave the document.
+  const from = Math.max(1, hint.within?.startLine ?? 1);
+  const to = Math.min(doc.lines.length, hint.within?.endLine ?? doc.lines.length);
   const targetGrams = bigrams(target);
   let best: QuoteLocation | null = null;
   for (let start = from; start <= to; start++) {

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Engine, PersonaRun, Usage } from '../engines/types.js';
 import { ZERO_USAGE } from '../engines/types.js';
+import { ExternalServiceError } from '../errors/errors.js';
 import { mergeFindings } from '../findings/merge-findings.js';
 import { computeReadiness, type Readiness } from '../findings/readiness.js';
 import type { DraftFinding, Finding } from '../findings/schema.js';
@@ -62,6 +63,18 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
       unanchored += result.unanchored;
     }
     options.onDocument?.(document, index, documents.length);
+  }
+
+  // A panel where no reviewer completed is not a review: reporting a clean document would pass the
+  // merge gate unreviewed. Fail it (retryably: the usual cause is an API outage) so the caller says so.
+  const failed = runs.filter((r) => r.status === 'failed');
+  if (failed.length > 0 && !runs.some((r) => r.status === 'ok')) {
+    const reasons = [...new Set(failed.map((r) => `${r.persona} (${r.engine}): ${r.reason ?? 'failed'}`))];
+    throw new ExternalServiceError('anthropic', `no reviewer completed the review — ${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}`, true);
+  }
+  if (failed.length > 0) {
+    const names = [...new Set(failed.map((r) => `${r.persona} (${r.engine})`))];
+    notes.push(`The review is partial: ${names.join(', ')} did not complete; press Re-review to run ${names.length === 1 ? 'it' : 'them'} again.`);
   }
 
   const merged = mergeFindings(drafts);

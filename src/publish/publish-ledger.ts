@@ -11,6 +11,9 @@ import { CHECK_NAME, completeCheckRun, REREVIEW_ACTION } from './ensure-check-ru
 import { ensureSummaryComment, type SummaryComment } from './ensure-summary-comment.js';
 import { renderPrSummary } from './render-pr-summary.js';
 
+/** GitHub's limit on a comment body. */
+const MAX_COMMENT_CHARS = 65_536;
+
 export interface LedgerPublication {
   pull: PullRef;
   headSha: string;
@@ -37,11 +40,20 @@ export interface LedgerPublication {
  */
 export async function publishLedger(octokit: Octokit, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
   const gate = computeGate(p.ledger, p.config.gate);
-  const body = renderPrSummary({
+  const render = (maxListed?: number): string => renderPrSummary({
     ledger: p.ledger, headSha: p.headSha, previousSha: p.previousSha, changes: p.changes, newIds: p.newIds,
     gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes: p.notes, threadsResolvable: p.threadsResolvable,
+    ...(maxListed === undefined ? {} : { maxListed }),
   });
-  await ensureSummaryComment(octokit, p.pull, p.identity, `${body}\n\n${encodeLedger(p.ledger)}`, { existing: p.existing, dryRun: p.dryRun });
+  // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
+  // (the next push would review from scratch). List fewer findings until the comment fits; the ledger stays whole.
+  const ledgerText = encodeLedger(p.ledger);
+  let body = render();
+  for (let listed = p.ledger.entries.length; body.length + ledgerText.length + 2 > MAX_COMMENT_CHARS && listed > 0; ) {
+    listed = Math.floor(listed / 2);
+    body = render(listed);
+  }
+  await ensureSummaryComment(octokit, p.pull, p.identity, `${body}\n\n${ledgerText}`, { existing: p.existing, dryRun: p.dryRun });
   if (p.dryRun) return { conclusion: gate.conclusion };
   const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
   const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;

@@ -28,6 +28,8 @@ export interface PrSummaryInput {
   linkFor: (anchor: Anchor) => string;
   notes: string[];
   threadsResolvable: boolean;
+  /** List at most this many findings (and changes); the rest are counted. Keeps the comment within GitHub's size limit. */
+  maxListed?: number;
 }
 
 function cell(text: string): string {
@@ -50,15 +52,18 @@ export function renderPrSummary(input: PrSummaryInput): string {
   if (entries.length === 0) out.push('No findings on the documents in this pull request.');
   else {
     out.push('| | Severity | Finding | Where | Raised by | Status |', '|---|---|---|---|---|---|');
-    entries.forEach((e, i) => {
+    entries.slice(0, input.maxListed ?? entries.length).forEach((e, i) => {
       const f = e.finding;
       const who = f.personas.map((p) => input.personaNames.get(p) ?? p).join(', ');
       out.push(`| ${i + 1} | ${SEVERITY_ICON[f.severity]} ${SEVERITY_HEADING[f.severity]} | ${cell(f.title)} | [${cell(locationText(f.anchor))}](${input.linkFor(f.anchor)}) | ${cell(who)} | ${STATUS_LABEL[e.status]}${input.newIds.has(f.id) ? ' 🆕' : ''} |`);
     });
   }
 
-  const changed = input.changes.filter((c) => c.from !== null);
-  const fresh = entries.filter((e) => input.newIds.has(e.finding.id));
+  const unlisted = entries.length - Math.min(entries.length, input.maxListed ?? entries.length);
+  if (unlisted > 0) out.push('', `…and ${unlisted} more finding(s), not listed: a GitHub comment holds 65,536 characters. Each one is still tracked, and its thread carries its status.`);
+
+  const changed = input.changes.filter((c) => c.from !== null).slice(0, input.maxListed ?? Infinity);
+  const fresh = entries.filter((e) => input.newIds.has(e.finding.id)).slice(0, input.maxListed ?? Infinity);
   if (input.previousSha && (changed.length > 0 || fresh.length > 0)) {
     out.push('', `### What changed since \`${input.previousSha.slice(0, 7)}\``, '');
     for (const c of changed) {

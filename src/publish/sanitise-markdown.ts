@@ -7,9 +7,15 @@ import { maskSecrets } from '../logging/redaction.js';
  * ASCII letter or digit right before it (an e-mail address) is safe.
  */
 const MENTION = /(?<![A-Za-z0-9])(?:@|&#0*64;|&#x0*40;|&commat;)(?=[A-Za-z0-9])/gi;
-/** A code span (GitHub never links a mention inside one; it cannot cross a blank line or open on an escaped backtick), or a link destination (not shown). */
-const INLINE_CODE_OR_DESTINATION = /(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)\1(?!`)|\]\([^()\s]*\)/g;
+/**
+ * A code span (GitHub never links a mention inside one; it cannot cross a blank line or open on an
+ * escaped backtick), or the destination of an inline link — only right after an unescaped `[text]`,
+ * since a stray `](@x)` is plain text that pings.
+ */
+const INLINE_CODE_OR_DESTINATION = /(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)\1(?!`)|(?<=(?<!\\)\[[^[\]\n]*\])\([^()\s]*\)/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** The start of a raw HTML block: inside it, until a blank line, backticks are literal text, not code. */
+const HTML_BLOCK = /^ {0,3}<[A-Za-z/!?]/;
 
 /**
  * Text that came from a document or a model is untrusted. Before it reaches GitHub: @mentions are
@@ -28,12 +34,19 @@ function outsideCode(text: string, fn: (prose: string) => string): string {
   const out: string[] = [];
   let prose: string[] = [];
   let fence: { char: string; length: number } | null = null;
+  let html = false;
   const flush = (): void => {
     if (prose.length > 0) out.push(outsideInlineCode(prose.join('\n'), fn));
     prose = [];
   };
   for (const line of text.split('\n')) {
     const run = FENCE.exec(line)?.[1];
+    if (!fence && (html || HTML_BLOCK.test(line))) {
+      html = line.trim() !== '';
+      flush();
+      out.push(fn(line));
+      continue;
+    }
     if (fence) {
       out.push(line);
       // Closed by a run of the same character, at least as long, alone on its line.

@@ -11,6 +11,8 @@ import { commentableLines } from '../../src/documents/commentable-lines.js';
 export const APP_ID = 4242;
 export const APP_SLUG = 'rfc-panel';
 export const BOT_LOGIN = `${APP_SLUG}[bot]`;
+/** GitHub's limit on the body of an issue comment, a review and a review comment. */
+export const MAX_BODY_CHARS = 65_536;
 
 export interface FakeFile {
   filename: string;
@@ -183,6 +185,9 @@ export class FakeGitHub {
         });
     };
     const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // GitHub refuses a comment, review or reply body over 65,536 characters.
+    const tooLong = (...bodies: Array<string | undefined>): [number, unknown] | null =>
+      bodies.some((b) => (b ?? '').length > MAX_BODY_CHARS) ? [422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)` }] }] : null;
     const R = (tail: string) => new RegExp(`^${esc(repoPath)}${tail}(\\?.*)?$`);
 
     route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [201, { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }]);
@@ -218,7 +223,8 @@ export class FakeGitHub {
       }
       const text = this.contents.get(`${ref}:${path}`);
       if (text === undefined) return [404, { message: 'Not Found' }];
-      return typeof text === 'string' ? [200, text, { 'content-type': 'text/plain; charset=utf-8' }] : [200, text, { 'content-type': 'application/octet-stream' }];
+      // What GitHub sends for `application/vnd.github.raw`, text or binary alike (see octokit/request.js#751).
+      return [200, text, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }];
     });
 
     route('get', R(`/commits/([^/]+)/check-runs`), (_u, _b, m) => {
@@ -241,6 +247,8 @@ export class FakeGitHub {
     route('get', R(`/pulls/(\\d+)/reviews`), () => [200, this.reviews.map((v) => ({ ...v, performed_via_github_app: undefined }))]);
     route('post', R(`/pulls/(\\d+)/reviews`), (_u, body) => {
       if (body.event === 'APPROVE') throw new Error('the app must never approve');
+      const refused = tooLong(body.body, ...((body.comments ?? []) as Array<{ body: string }>).map((c) => c.body));
+      if (refused) return refused;
       const comments: Array<{ path: string; line: number; start_line?: number; body: string }> = body.comments ?? [];
       for (const c of comments) {
         const file = this.files.find((f) => f.filename === c.path);
@@ -270,6 +278,8 @@ export class FakeGitHub {
       return c ? [200, c] : [404, { message: 'Not Found' }];
     });
     route('post', R(`/pulls/(\\d+)/comments/(\\d+)/replies`), (_u, body, m) => {
+      const refused = tooLong(body.body);
+      if (refused) return refused;
       const parent = this.reviewComments.find((x) => x.id === Number(m[2]));
       if (!parent) return [404, { message: 'Not Found' }];
       const reply: FakeReviewComment = { id: this.id(), body: body.body, path: parent.path, line: parent.line, start_line: null, pull_request_review_id: null, in_reply_to_id: parent.id, user: this.bot, performed_via_github_app: { id: this.appId } };
@@ -279,11 +289,15 @@ export class FakeGitHub {
 
     route('get', R(`/issues/(\\d+)/comments`), () => [200, this.issueComments]);
     route('post', R(`/issues/(\\d+)/comments`), (_u, body) => {
+      const refused = tooLong(body.body);
+      if (refused) return refused;
       const c: FakeComment = { id: this.id(), body: body.body, user: this.bot, performed_via_github_app: { id: this.appId } };
       this.issueComments.push(c);
       return [201, c];
     });
     route('patch', R(`/issues/comments/(\\d+)`), (_u, body, m) => {
+      const refused = tooLong(body.body);
+      if (refused) return refused;
       const c = this.issueComments.find((x) => x.id === Number(m[1]));
       if (!c) return [404, { message: 'Not Found' }];
       c.body = body.body;
