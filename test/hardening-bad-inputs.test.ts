@@ -289,10 +289,7 @@ describe('pull requests of unusual shape', () => {
     ]);
   });
 
-  // Known defect (reported, not fixed here — src/jobs/run-review-job.ts is owned elsewhere): the review
-  // never passes `deleted` to reconcileLedger, so findings on a document the PR deletes stay open and
-  // keep failing the gate. Remove `.failing` once run-review-job passes the deleted paths.
-  it.failing('S03 supersedes the findings of a document the pull request deletes', async () => {
+  it('S03 supersedes the findings of a document the pull request deletes', async () => {
     // Arrange: the PR edits docs/rfcs/gone.md (three findings), then deletes it.
     const github = new FakeGitHub();
     github.config = ONE_PERSONA;

@@ -26,6 +26,10 @@ export interface FetchedDocuments {
   skipped: Array<{ path: string; reason: string }>;
   /** Files in the PR, to say in the summary when GitHub's 3000-file listing limit was hit. */
   filesListed: number;
+  /** Every path the PR touches now (new names and, for renames, old ones). */
+  listedPaths: Set<string>;
+  /** Paths the PR deletes. */
+  removed: string[];
 }
 
 interface PullFile {
@@ -72,7 +76,9 @@ export async function fetchPullDocuments(
     const commentable = patch !== null ? commentableLines(patch) : new Set(doc.lines.map((_, i) => i + 1));
     documents.push({ path: file.filename, previousPath, status: file.status, doc, baseText, commentable });
   }
-  return { documents, skipped, filesListed: files.length };
+  const listedPaths = new Set(files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]));
+  const removed = files.filter((f) => f.status === 'removed').map((f) => f.filename);
+  return { documents, skipped, filesListed: files.length, listedPaths, removed };
 }
 
 async function readBlob(octokit: Octokit, owner: string, repo: string, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {

@@ -19,7 +19,7 @@ import { runPanel, sumUsage } from '../panel/run-panel.js';
 import { answerResponse } from './run-response-job.js';
 import type { Usage } from '../engines/types.js';
 import { createSummariser } from '../panel/create-summariser.js';
-import { completeCheckRun, startCheckRun } from '../publish/ensure-check-run.js';
+import { completeCheckRun, noteRetry, startCheckRun } from '../publish/ensure-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
 import { findSummaryComment } from '../publish/ensure-summary-comment.js';
 import { publishLedger } from '../publish/publish-ledger.js';
@@ -42,7 +42,12 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
   const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, trigger: job.trigger });
 
   // 1. The pull request as it is now: the webhook may be minutes old.
-  const { data: pr } = await callGitHub('reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
+  let pr;
+  try {
+    ({ data: pr } = await callGitHub('reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber })));
+  } catch (error) {
+    return failBeforeStart(deps, pull, job.headSha, error, attempt, log);
+  }
   if (pr.state !== 'open') return log.info({ state: pr.state }, 'skipped: pull request is not open');
   if (pr.user?.type === 'Bot') return log.info({ author: pr.user.login }, 'skipped: opened by a bot');
   const headSha = pr.head.sha;
@@ -52,8 +57,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
 
   // 2. Check run: visible progress, and the app's identity for trusting its own markers.
   const run = await startCheckRun(octokit, pull, headSha);
-  const identity: BotIdentity = await deps.identity();
   try {
+    const identity: BotIdentity = await deps.identity();
     // 3. Config from the default branch, validated.
     const config = await loadConfig(octokit, pull.owner, pull.repo);
     if (pr.draft && !config.drafts) {
@@ -114,6 +119,9 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       current: [...panel.findings, ...panel.held],
       documents: new Map(fetched.documents.map((d) => [d.path, d.doc])),
       renamed,
+      // Findings on a document the PR deletes, or no longer changes, are superseded (the listing is
+      // only complete below GitHub's 3000-file cap).
+      deleted: new Set([...fetched.removed, ...(fetched.filesListed < 3000 ? previous.entries.map((e) => e.finding.anchor.path).filter((p) => !fetched.listedPaths.has(p)) : [])]),
       sha: headSha,
       at,
       verdicts,
@@ -168,9 +176,29 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
   } catch (error) {
     const outcome = mapErrorToOutcome(error, attempt);
     log.warn({ err: error, title: outcome.title }, 'review failed');
-    await completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary }).catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
+    // A retry picks the same run up again (it is still open); only a final failure completes it.
+    const report = outcome.retry
+      ? noteRetry(octokit, pull, run.id, outcome)
+      : completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
+    await report.catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
     if (outcome.retry) throw error;
   }
+}
+
+/** A failure before the check run started still ends in one — on the final attempt, on the head the event named. */
+async function failBeforeStart(deps: JobDeps, pull: PullRef, headSha: string | null, error: unknown, attempt: { final: boolean }, log: JobDeps['log']): Promise<void> {
+  const outcome = mapErrorToOutcome(error, attempt);
+  log.warn({ err: error, title: outcome.title }, 'review failed before it started');
+  if (headSha !== null && !outcome.retry) {
+    try {
+      const run = await startCheckRun(deps.octokit, pull, headSha);
+      await completeCheckRun(deps.octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
+    } catch (reportError) {
+      log.error({ err: reportError }, 'could not report the failure on the check run');
+    }
+  }
+  // The job did fail: the queue retries it or records it as failed (after the check run says why).
+  throw error;
 }
 
 async function verifyModelFindings(

@@ -1,7 +1,7 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
 import { relocateAnchor } from './relocate-anchor.js';
-import type { FindingStatus, Ledger, LedgerEntry, StatusChange } from './schema.js';
+import { type FindingStatus, type Ledger, type LedgerEntry, OPEN_STATUSES, type StatusChange } from './schema.js';
 
 export interface Evidence {
   note: string;
@@ -82,7 +82,7 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
     const doc = input.documents.get(path);
     if (!doc) {
       const gone = input.deleted?.has(oldPath) === true;
-      entries.push(gone && entry.status !== 'superseded' ? record(entry, 'superseded', `${oldPath} was deleted`, null) : entry);
+      entries.push(gone && OPEN_STATUSES.has(entry.status) ? record(entry, 'superseded', `${oldPath} was deleted or is no longer part of this pull request`, null) : entry);
       continue;
     }
     const relocated = relocateAnchor(entry.finding.anchor, doc);

@@ -76,3 +76,10 @@ export async function completeCheckRun(octokit: Octokit, pull: PullRef, checkRun
     }),
   );
 }
+
+/** The run stays open while the queue retries: its output says why it is taking longer. */
+export async function noteRetry(octokit: Octokit, pull: PullRef, checkRunId: number, note: { title: string; summary: string }): Promise<void> {
+  await callGitHub('updating the check run', () =>
+    octokit.rest.checks.update({ owner: pull.owner, repo: pull.repo, check_run_id: checkRunId, status: 'in_progress', output: { title: note.title.slice(0, 250), summary: note.summary.slice(0, MAX_OUTPUT) } }),
+  );
+}
