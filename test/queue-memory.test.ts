@@ -112,6 +112,19 @@ describe('the in-process queue', () => {
     expect(attempts).toBe(3);
   });
 
+  it('waits as long as the service asked before retrying', async () => {
+    const at: number[] = [];
+    const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {
+      at.push(Date.now());
+      if (at.length === 1) throw new ExternalServiceError('github', 'secondary rate limit', true, 403, { retryAfterMs: 60 });
+    } });
+
+    await queue.enqueue(review('d1', 'aaaaaaa'));
+    await queue.drain();
+
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(55);
+  });
+
   it('does not retry a job that failed for good', async () => {
     let attempts = 0;
     const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {

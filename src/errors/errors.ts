@@ -30,10 +30,14 @@ export class ExternalServiceError extends RfcPanelError {
     message: string,
     readonly retryable: boolean,
     readonly status: number | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number | null },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
+
+  /** How long the service asked us to wait (Retry-After), when it said. */
+  readonly retryAfterMs: number | null;
 }
 
 /** A review would exceed a configured token or cost budget. */

@@ -9,7 +9,25 @@ const SUFFIX = ' -->';
  * can write. A comment body holds 65,536 characters; deflate keeps a few hundred findings inside.
  */
 export function encodeLedger(ledger: Ledger): string {
-  return `${PREFIX}${deflateRawSync(Buffer.from(JSON.stringify(ledger), 'utf8')).toString('base64')}${SUFFIX}`;
+  return `${PREFIX}${deflateRawSync(Buffer.from(JSON.stringify(compact(ledger)), 'utf8')).toString('base64')}${SUFFIX}`;
+}
+
+const clip = (text: string | null, max: number): string | null => (text !== null && text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * What the ledger must remember is which finding, where, and its fate; the full wording lives in
+ * the finding's thread and review. Long bodies and posted suggestions are trimmed so hundreds of
+ * findings still fit in one comment. Quotes are kept whole: relocation needs them.
+ */
+function compact(ledger: Ledger): Ledger {
+  return {
+    ...ledger,
+    entries: ledger.entries.map((e) => ({
+      ...e,
+      finding: { ...e.finding, body: clip(e.finding.body, 600) ?? '', suggestion: null },
+      history: e.history.map((h) => ({ ...h, note: clip(h.note, 300) })),
+    })),
+  };
 }
 
 /** Null when there is no ledger or it cannot be read: the caller starts afresh rather than trust a damaged one. */

@@ -61,7 +61,9 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
           return;
         }
         options.log.warn({ err: error, job: describe(job), attempt }, 'job failed, retrying');
-        await new Promise((r) => setTimeout(r, backoff(attempt)));
+        // GitHub's secondary rate limits say how long to wait; waiting less only earns another 403.
+        const asked = error instanceof ExternalServiceError ? error.retryAfterMs ?? 0 : 0;
+        await new Promise((r) => setTimeout(r, Math.max(backoff(attempt), Math.min(asked, 15 * 60_000))));
       }
     }
   }
