@@ -45,6 +45,20 @@ const result = await build({
   },
 });
 
+// Large documents are parsed on a worker thread loaded from `./parse-worker.js` next to the code.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/documents/parse-worker.ts'],
+  outfile: join(out, 'parse-worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
 const wasm = join(dirname(require.resolve('libpg-query/wasm/libpg-query.wasm', { paths: [root] })), 'libpg-query.wasm');
 copyFileSync(wasm, join(out, 'libpg-query.wasm'));
 

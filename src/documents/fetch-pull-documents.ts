@@ -4,8 +4,7 @@ import type { Config } from '../config/schema.js';
 import { InputError } from '../errors/errors.js';
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit, PullRef } from '../github/types.js';
-import { commentableLines, localPatch } from './commentable-lines.js';
-import { parseDocument } from './parse-document.js';
+import { prepareDocumentOffThread } from './prepare-document-off-thread.js';
 import type { PlanDocument } from './schema.js';
 
 export interface PullDocument {
@@ -71,10 +70,15 @@ export async function fetchPullDocuments(
       const base = await readBlob(octokit, owner, repo, previousPath ?? file.filename, pull.baseSha, config.budgets.maxDocumentBytes);
       baseText = 'text' in base ? base.text : null;
     }
-    const patch = file.patch ?? (baseText !== null ? localPatch(file.filename, baseText, head.text) : null);
-    const doc = parseDocument(file.filename, head.text);
-    const commentable = patch !== null ? commentableLines(patch) : new Set(doc.lines.map((_, i) => i + 1));
-    documents.push({ path: file.filename, previousPath, status: file.status, doc, baseText, commentable });
+    let prepared;
+    try {
+      prepared = await prepareDocumentOffThread(file.filename, head.text, baseText, file.patch ?? null);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      skipped.push({ path: file.filename, reason: error.message.replace(`${file.filename}: `, '') });
+      continue;
+    }
+    documents.push({ path: file.filename, previousPath, status: file.status, doc: prepared.doc, baseText, commentable: prepared.commentable });
   }
   const listedPaths = new Set(files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]));
   const removed = files.filter((f) => f.status === 'removed').map((f) => f.filename);
