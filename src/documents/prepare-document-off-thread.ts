@@ -15,10 +15,10 @@ export const PREPARE_DEADLINE_MS = 15_000;
 export async function prepareDocumentOffThread(path: string, text: string, baseText: string | null, patch: string | null, deadlineMs = PREPARE_DEADLINE_MS): Promise<PreparedDocument> {
   if (text.length + (baseText?.length ?? 0) < OFF_THREAD_CHARS || import.meta.url.endsWith('.ts')) return prepareDocument(path, text, baseText, patch);
   return new Promise<PreparedDocument>((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { path, text, baseText, patch }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { path, text, baseText, patch }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 512 } });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new InputError(`${path}: took longer than ${Math.round(deadlineMs / 1000)} s to parse; split the document`));
+      reject(new InputError(`${path}: took longer than ${deadlineMs >= 1000 ? `${Math.round(deadlineMs / 1000)} s` : `${deadlineMs} ms`} to parse; split the document`));
     }, deadlineMs);
     worker.once('message', (prepared: PreparedDocument) => {
       clearTimeout(timer);
