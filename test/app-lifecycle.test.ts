@@ -277,3 +277,67 @@ describe('a response document in the pull request', () => {
     expect(github.reviewComments.filter((c) => c.path.endsWith('RESPONSE.md'))).toEqual([]);
   });
 });
+
+describe('who may move a finding, and saying things once', () => {
+  async function opened(): Promise<{ h: Harness; github: FakeGitHub; fk: number }> {
+    const github = new FakeGitHub();
+    github.config = 'reviewers:\n  enable: [database-architect]\n';
+    const h = await createHarness({ github });
+    github.push('1'.repeat(40), { [PATH]: plan({ ifNotExists: true, check: true }) });
+    await h.opened();
+    return { h, github, fk: rootOf(github, /does not say what happens/) };
+  }
+
+  it('does not let a bystander mark a finding addressed', async () => {
+    const { h, github, fk } = await opened();
+    github.push('2'.repeat(40), { [PATH]: plan({ onDelete: true, ifNotExists: true, check: true }) });
+
+    await replyInThread(h, fk, 'mallory', 'addressed');
+
+    expect(github.thread(fk).replies.at(-1)).toMatch(/^Thanks, mallory\. Every finding is re-checked/);
+    expect(statuses(github)).toEqual(['sql.fk-on-delete:open']);
+  });
+
+  it('answers a redelivered reply once', async () => {
+    const { h, github, fk } = await opened();
+    const comment = github.humanReply(fk, 'alice', 'Why does this matter?');
+    const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
+      installation: { id: 1 },
+      repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
+      pull_request: { number: github.pull.number, state: 'open' },
+      comment: { id: comment.id, body: comment.body, in_reply_to_id: fk, user: { login: 'alice', type: 'User' } },
+    });
+
+    await h.send('pull_request_review_comment', payload, 'first-delivery');
+    await h.send('pull_request_review_comment', payload, 'second-delivery');
+
+    expect(github.reviewComments.filter((c) => c.in_reply_to_id === fk && c.user.type === 'Bot')).toHaveLength(1);
+  });
+
+  it('ignores /rfc-panel review from someone without write access', async () => {
+    const { h, github } = await opened();
+    const runs = github.checkRuns.length;
+    const comment = github.humanIssueComment('mallory', '/rfc-panel review');
+    const payload = withOverrides(webhookExample('issue_comment', 'created'), {
+      installation: { id: 1 },
+      repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
+      issue: { number: github.pull.number, state: 'open', pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
+      comment: { id: comment.id, body: comment.body, user: { login: 'mallory', type: 'User' } },
+    });
+
+    await h.send('issue_comment', payload);
+
+    expect(github.checkRuns.length).toBe(runs);
+  });
+
+  it('reviews a plan whose name merely contains "response" as a plan', async () => {
+    const github = new FakeGitHub();
+    github.config = 'reviewers:\n  enable: [database-architect]\n';
+    const h = await createHarness({ github });
+    github.push('1'.repeat(40), { 'docs/rfcs/incident-response-rfc.md': plan({ ifNotExists: true, check: true }) });
+
+    await h.opened();
+
+    expect(github.reviewComments.map((c) => c.path)).toEqual(['docs/rfcs/incident-response-rfc.md']);
+  });
+});

@@ -51,9 +51,14 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   // 4–5. Act within the commenter's rights, and answer.
   const act = await decide(deps, state, entry, intent, job, { model, inferred, log });
   if (!act) return;
-  const reply = `${act.reply}\n\n${marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`)}`;
+  const tag = marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`);
+  const reply = `${act.reply}\n\n${tag}`;
   if (!deps.dryRun) {
-    await callGitHub('answering in the thread', () => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply }));
+    // A retried job (the ledger write failed after the answer went out) must not answer twice.
+    const said = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));
+    if (!said.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) {
+      await callGitHub('answering in the thread', () => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply }));
+    }
   }
   if (!act.status) return;
 
@@ -168,6 +173,12 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
   switch (intent.kind) {
     case 'addressed': {
       if (entry.status !== 'open' && entry.status !== 'regressed') return { kind: 'noted', reply: `Thanks — this finding is already ${entry.status.replace('-', ' ')}.`, by: null, note: null, lines: null };
+      // Only the author or a writer moves a finding (and spends a verification call); anyone else's
+      // word is checked for free when the next revision is reviewed.
+      const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
+      if (!isAuthor && !(await hasWriteAccess(deps, state.pull, job.author))) {
+        return { kind: 'noted', reply: `Thanks, ${who}. Every finding is re-checked against the text on each new revision; this one will be too.`, by: null, note: null, lines: null };
+      }
       const doc = await state.readDocument(entry.finding.anchor.path);
       const verdict = doc ? ((await verifyWithChecklist(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
       if (verdict?.verdict === 'addressed') {

@@ -40,7 +40,9 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   // The same response text is answered once, however many revisions carry it.
   const tag = `<!-- rfc-panel:response ${createHash('sha256').update(`${source}\u0000${text}`).digest('hex').slice(0, 16)} -->`;
   const comments = await callGitHub('listing PR comments', () => deps.octokit.paginate(deps.octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 }));
-  if (comments.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) return log.debug('response already answered');
+  // Answered already: do not post again, but still apply the result — a retry may be finishing
+  // what a failed ledger write left undone.
+  const answered = comments.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag));
   if (!state.ledger || state.ledger.entries.length === 0) return log.info('response to a pull request without findings');
   const ledger = state.ledger;
   const mayDecide = job.author.toLowerCase() === state.author.toLowerCase() || (await hasWriteAccess(deps, pull, job.author));
@@ -79,7 +81,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
     '',
     tag,
   ].join('\n');
-  if (!deps.dryRun) {
+  if (!deps.dryRun && !answered) {
     await callGitHub('answering the response', () => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body }));
   }
   // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).

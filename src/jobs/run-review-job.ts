@@ -17,6 +17,8 @@ import { createChecklistEngine } from '../engines/checklist/create-checklist-eng
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
 import { answerResponse } from './run-response-job.js';
+import { hasWriteAccess } from './load-pull-state.js';
+import { parseResponse } from '../ledger/parse-response.js';
 import type { Usage } from '../engines/types.js';
 import { createSummariser } from '../panel/create-summariser.js';
 import { completeCheckRun, noteRetry, startCheckRun } from '../publish/ensure-check-run.js';
@@ -51,12 +53,17 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
   if (pr.state !== 'open') return log.info({ state: pr.state }, 'skipped: pull request is not open');
   if (pr.user?.type === 'Bot') return log.info({ author: pr.user.login }, 'skipped: opened by a bot');
   const headSha = pr.head.sha;
+  // A comment command can cost a paid review: only the author and writers may ask for one.
+  if (job.trigger === 'command' && job.requestedBy && job.requestedBy.toLowerCase() !== (pr.user?.login ?? '').toLowerCase() && !(await hasWriteAccess(deps, pull, job.requestedBy))) {
+    return log.info({ requestedBy: job.requestedBy }, 'skipped: /rfc-panel review from someone without write access');
+  }
   if (job.headSha !== null && job.headSha !== headSha && !job.force) {
     return log.info({ jobHead: job.headSha, head: headSha }, 'skipped: a newer push is queued for review');
   }
 
   // 2. Check run: visible progress, and the app's identity for trusting its own markers.
   const run = await startCheckRun(octokit, pull, headSha);
+  let responsesToAnswer: Array<{ text: string; path: string }> = [];
   try {
     const identity: BotIdentity = await deps.identity();
     // 3. Config from the default branch, validated.
@@ -70,9 +77,9 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const fetchedAll = await fetchPullDocuments(octokit, { ...pull, headSha, baseSha: pr.base.sha }, config);
     // An author's response to the review (seed style "Findings Addressed … Location: Lines a–b") is
     // checked against the ledger after this revision is published, not reviewed as a plan.
-    const isResponse = (path: string): boolean => /response/i.test(path.split('/').pop() ?? '');
-    const responses = fetchedAll.documents.filter((d) => isResponse(d.path));
-    const fetched = { ...fetchedAll, documents: fetchedAll.documents.filter((d) => !isResponse(d.path)) };
+    const isResponse = (d: { path: string; doc: { text: string } }): boolean => /RESPONSE[^/]*\.md$/.test(d.path.split('/').pop() ?? '') && parseResponse(d.doc.text).length > 0;
+    const responses = fetchedAll.documents.filter((d) => isResponse(d));
+    const fetched = { ...fetchedAll, documents: fetchedAll.documents.filter((d) => !isResponse(d)) };
     const notes = fetched.skipped.map((s) => `${s.path} was not reviewed: ${s.reason}.`);
     if (fetched.filesListed >= 3000) notes.push('GitHub lists at most 3000 files of a pull request; documents beyond that were not seen.');
 
@@ -169,10 +176,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
       notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
     });
-    for (const response of responses) {
-      await answerResponse(deps, pull, response.doc.text, pr.user?.login ?? '', log, `\`${response.path}\``);
-    }
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
+    responsesToAnswer = responses.map((r) => ({ text: r.doc.text, path: r.path }));
   } catch (error) {
     const outcome = mapErrorToOutcome(error, attempt);
     log.warn({ err: error, title: outcome.title }, 'review failed');
@@ -182,6 +187,11 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       : completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
     await report.catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
     if (outcome.retry) throw error;
+  }
+
+  // After the review is published and the gate set: a response document's failure must not undo them.
+  for (const response of responsesToAnswer) {
+    await answerResponse(deps, pull, response.text, pr.user?.login ?? '', log, `\`${response.path}\``).catch((error: unknown) => log.warn({ err: error, path: response.path }, 'could not check the response document'));
   }
 }
 

@@ -4,7 +4,7 @@ import { FindingSchema } from '../findings/schema.js';
 /**
  * A finding's life across revisions: open until the text shows it fixed (addressed), the author
  * or a writer accepts the risk, or the reviewer concedes (withdrawn); superseded when its text is
- * gone for another reason (file deleted, replaced by a newer finding); regressed when a fix is undone.
+ * gone for another reason (its document was deleted or left the pull request); regressed when a fix is undone.
  */
 export const FindingStatusSchema = z.enum(['open', 'addressed', 'accepted-risk', 'withdrawn', 'superseded', 'regressed']);
 export type FindingStatus = z.infer<typeof FindingStatusSchema>;

@@ -8,7 +8,7 @@ const MAX_OUTPUT = 65_000;
 
 export interface CheckRunHandle {
   id: number;
-  /** Learnt from the check run GitHub attributes to us: how the app recognises its own comments. */
+  /** The app GitHub attributes the run to (informational; the app's identity comes from GET /app). */
   identity: BotIdentity;
 }
 

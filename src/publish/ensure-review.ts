@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
-import { ExternalServiceError } from '../errors/errors.js';
 import type { Finding } from '../findings/schema.js';
-import { callGitHub } from '../github/call-github.js';
+import { callGitHub, toGitHubError } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { findingIdIn, marker, reviewHead } from './markers.js';
@@ -79,8 +78,9 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
   return { status: 'created', reviewId: created.data.id, threads: await threadsOf(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
 }
 
+/** Sorted like every other GitHub failure (rate limits retryable, with their Retry-After). */
 function wrap(error: unknown): Error {
-  return error instanceof ExternalServiceError ? error : new ExternalServiceError('github', `posting the review failed: ${(error as Error).message}`, ((error as { status?: number }).status ?? 500) >= 500, (error as { status?: number }).status ?? null, { cause: error });
+  return toGitHubError('posting the review', error);
 }
 
 function truncate(body: string): string {

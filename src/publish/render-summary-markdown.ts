@@ -34,7 +34,7 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
   out.push('');
   out.push(
     `**${summary.critical} critical · ${summary.important} important · ${summary.niceToHave} nice-to-have**` +
-      ` · panel: ${result.consulted.map((p) => p.name).join(', ') || 'none'}`,
+      ` · panel: ${sanitiseMarkdown(result.consulted.map((p) => p.name).join(', ')) || 'none'}`,
   );
   if (result.executiveSummary) out.push('', `> ${sanitiseMarkdown(result.executiveSummary).replace(/\n/g, '\n> ')}`);
   const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s)]));
@@ -45,8 +45,9 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
     items.forEach((f, i) => {
       const link = options.linkFor?.(f.anchor) ?? null;
       // A file name is the PR author's text: in link text it could carry a mention or a marker.
-      const where = link ? `[${sanitiseMarkdown(locationText(f.anchor))}](${link})` : `\`${locationText(f.anchor)}\``;
-      const who = f.personas.map((p) => names.get(p) ?? p).join(', ');
+      const where = link ? `[${sanitiseMarkdown(locationText(f.anchor))}](${link})` : `\`${sanitiseMarkdown(locationText(f.anchor)).replace(/`/g, "'")}\``;
+      // Persona names can come from a repository's own files: untrusted like the document.
+      const who = sanitiseMarkdown(f.personas.map((p) => names.get(p) ?? p).join(', '));
       out.push(`${i + 1}. **${sanitiseMarkdown(f.title)}** — ${where} · _${who}_  `);
       out.push(`   ${sanitiseMarkdown(f.body).replace(/\n/g, '\n   ')}  `);
       out.push(`   **${RECOMMENDATION_LABEL[f.recommendation]}** · \`${f.id}\``);
@@ -58,7 +59,7 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
   const details: string[] = [];
   if (held > 0) details.push(`- ${held} more finding(s) beyond the per-severity caps (counted in the score).`);
   if (result.unanchored > 0) details.push(`- ${result.unanchored} finding(s) whose quote could not be found are shown at section or document level.`);
-  for (const r of failed) details.push(`- ⚠️ ${names.get(r.persona) ?? r.persona} (${r.engine}) failed: ${sanitiseMarkdown(r.reason ?? 'unknown error')}`);
+  for (const r of failed) details.push(`- ⚠️ ${sanitiseMarkdown(names.get(r.persona) ?? r.persona)} (${r.engine}) failed: ${sanitiseMarkdown(r.reason ?? 'unknown error')}`);
   for (const n of result.notes) details.push(`- ${sanitiseMarkdown(n)}`);
   const u = result.usage;
   details.push(
