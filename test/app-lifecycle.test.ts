@@ -341,3 +341,18 @@ describe('who may move a finding, and saying things once', () => {
     expect(github.reviewComments.map((c) => c.path)).toEqual(['docs/rfcs/incident-response-rfc.md']);
   });
 });
+
+describe('a change request the app made', () => {
+  it('is dismissed once no Critical finding is open', async () => {
+    const github = new FakeGitHub();
+    github.config = 'reviewers:\n  enable: [database-architect]\nreviewEvent: request-changes\n';
+    const h = await createHarness({ github });
+    github.push('1'.repeat(40), { [PATH]: plan({ ifNotExists: true, check: true }) });
+    await h.opened();
+    expect(github.reviews.map((r) => r.state)).toEqual(['CHANGES_REQUESTED']);
+
+    await push(h, '2'.repeat(40), plan({ onDelete: true, ifNotExists: true, check: true }));
+
+    expect(github.reviews.map((r) => r.state)).toEqual(['DISMISSED']);
+  });
+});

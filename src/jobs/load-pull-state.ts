@@ -10,6 +10,7 @@ import type { BotIdentity, PullRef } from '../github/types.js';
 import { decodeLedger } from '../ledger/ledger-codec.js';
 import type { Ledger } from '../ledger/schema.js';
 import { loadPersonas } from '../personas/load-personas.js';
+import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { findSummaryComment, type SummaryComment } from '../publish/ensure-summary-comment.js';
 import { permalink } from '../publish/permalink.js';
 import type { JobDeps } from './job-deps.js';
@@ -42,7 +43,7 @@ export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullS
     author: pr.user?.login ?? '',
     open: pr.state === 'open',
     ledger: decodeLedger(summary?.body),
-    personaNames: new Map(loadPersonas().map((p) => [p.id, p.name])),
+    personaNames: new Map([...loadPersonas(), ...(config.reviewers.folder ? await loadRepoPersonas(octokit, pull.owner, pull.repo, config.reviewers.folder).catch(() => []) : [])].map((p) => [p.id, p.name])),
     linkFor: (anchor) => permalink(pr.base.repo.html_url, headSha, anchor),
     readDocument: async (path) => {
       try {

@@ -24,6 +24,7 @@ import { createSummariser } from '../panel/create-summariser.js';
 import { completeCheckRun, noteRetry, startCheckRun } from '../publish/ensure-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
 import { findSummaryComment } from '../publish/ensure-summary-comment.js';
+import { dismissChangeRequests } from '../publish/dismiss-change-requests.js';
 import { publishLedger } from '../publish/publish-ledger.js';
 import { permalink } from '../publish/permalink.js';
 import { planReviewComments } from '../publish/plan-review-comments.js';
@@ -176,6 +177,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
       notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
     });
+    if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await dismissChangeRequests(octokit, pull, identity, headSha);
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
     responsesToAnswer = responses.map((r) => ({ text: r.doc.text, path: r.path }));
   } catch (error) {

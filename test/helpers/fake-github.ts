@@ -169,7 +169,7 @@ export class FakeGitHub {
     };
     const answer = (f: [number, unknown, Record<string, string>] | { error: string }) =>
       Array.isArray(f) ? f : Promise.reject(Object.assign(new Error(`fake GitHub: ${f.error}`), { code: f.error }));
-    const route = (method: 'get' | 'post' | 'patch' | 'delete', path: RegExp, handler: (uri: string, body: any, m: RegExpMatchArray) => [number, unknown] | [number, unknown, Record<string, string>]) => {
+    const route = (method: 'get' | 'post' | 'patch' | 'delete' | 'put', path: RegExp, handler: (uri: string, body: any, m: RegExpMatchArray) => [number, unknown] | [number, unknown, Record<string, string>]) => {
       scope
         .intercept(path, method.toUpperCase())
         .optionally()
@@ -261,6 +261,12 @@ export class FakeGitHub {
       for (const c of comments) {
         this.reviewComments.push({ id: this.id(), body: c.body, path: c.path, line: c.line, start_line: c.start_line ?? null, pull_request_review_id: review.id, user: this.bot, performed_via_github_app: { id: this.appId } });
       }
+      return [200, review];
+    });
+    route('put', R(`/pulls/(\\d+)/reviews/(\\d+)/dismissals`), (_u, _b, m) => {
+      const review = this.reviews.find((v) => v.id === Number(m[2]));
+      if (!review) return [404, { message: 'Not Found' }];
+      review.state = 'DISMISSED';
       return [200, review];
     });
     route('delete', R(`/pulls/(\\d+)/reviews/(\\d+)`), (_u, _b, m) => {
