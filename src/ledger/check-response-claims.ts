@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../documents/schema.js';
-import { SEVERITY_RANK } from '../findings/schema.js';
+import { compareEntries } from './compare-entries.js';
 import type { Verdict } from './reconcile-ledger.js';
 import type { ResponseClaim } from './parse-response.js';
 import type { Ledger, LedgerEntry } from './schema.js';
@@ -28,7 +28,7 @@ function overlap(a: string, b: string): number {
 /** Which ledger finding a claim is about: its id, its number in the summary table, or its words. */
 export function matchClaim(claim: ResponseClaim, ledger: Ledger): LedgerEntry | null {
   if (claim.findingId) return ledger.entries.find((e) => e.finding.id === claim.findingId) ?? null;
-  const ordered = [...ledger.entries].sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.finding.anchor.path.localeCompare(b.finding.anchor.path) || (a.finding.anchor.startLine ?? 1e9) - (b.finding.anchor.startLine ?? 1e9));
+  const ordered = [...ledger.entries].sort(compareEntries);
   if (claim.number !== null) return ordered[claim.number - 1] ?? null;
   const text = `${claim.heading} ${claim.quotedFinding ?? ''}`;
   let best: LedgerEntry | null = null;

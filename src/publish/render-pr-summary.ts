@@ -1,6 +1,6 @@
 import { VERDICT_LABEL, type Verdict } from '../findings/readiness.js';
+import { compareEntries } from '../ledger/compare-entries.js';
 import type { Anchor } from '../findings/schema.js';
-import { SEVERITY_RANK } from '../findings/schema.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import type { FindingStatus, Ledger } from '../ledger/schema.js';
 import { SEVERITY_HEADING, SEVERITY_ICON } from './labels.js';
@@ -47,7 +47,7 @@ export function renderPrSummary(input: PrSummaryInput): string {
   const gateText = input.gate.level === 'none' ? 'no merge gate configured' : input.gate.conclusion === 'failure' ? `merge gate **failing**: ${input.gate.blocking} open finding(s) at ${input.gate.level} or above` : `merge gate **passing** (${input.gate.level})`;
   out.push(`Revision \`${input.headSha.slice(0, 7)}\` · ${gateText}`);
 
-  const entries = [...ledger.entries].sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.finding.anchor.path.localeCompare(b.finding.anchor.path) || (a.finding.anchor.startLine ?? 1e9) - (b.finding.anchor.startLine ?? 1e9));
+  const entries = [...ledger.entries].sort(compareEntries);
   out.push('', '### Findings', '');
   if (entries.length === 0) out.push('No findings on the documents in this pull request.');
   else {
