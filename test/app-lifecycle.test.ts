@@ -56,6 +56,16 @@ function statuses(github: FakeGitHub): string[] {
   return decodeLedger(github.issueComments[0]?.body)!.entries.map((e) => `${e.finding.ruleId}:${e.status}`);
 }
 
+/** A PR whose plan has one finding (the foreign key's ON DELETE), reviewed once. */
+async function openedWithOneFinding(): Promise<{ h: Harness; github: FakeGitHub; fk: number }> {
+  const github = new FakeGitHub();
+  github.config = 'reviewers:\n  enable: [database-architect]\n';
+  const h = await createHarness({ github });
+  github.push('1'.repeat(40), { [PATH]: plan({ ifNotExists: true, check: true }) });
+  await h.opened();
+  return { h, github, fk: rootOf(github, /does not say what happens/) };
+}
+
 describe('a finding followed to its end', () => {
   it('verifies fixes across revisions, answers in threads, resolves them and keeps the gate honest', async () => {
     // Arrange: a plan with three findings (two Critical, one Important).
@@ -118,17 +128,8 @@ describe('a finding followed to its end', () => {
 });
 
 describe('replies in a finding thread', () => {
-  async function opened(): Promise<{ h: Harness; github: FakeGitHub; fk: number }> {
-    const github = new FakeGitHub();
-    github.config = 'reviewers:\n  enable: [database-architect]\n';
-    const h = await createHarness({ github });
-    github.push('1'.repeat(40), { [PATH]: plan({ ifNotExists: true, check: true }) });
-    await h.opened();
-    return { h, github, fk: rootOf(github, /does not say what happens/) };
-  }
-
   it('records won\'t fix from a user with write access as an accepted risk and passes the gate', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     github.permissions.set('maria', 'write');
 
     await replyInThread(h, fk, 'maria', "Won't fix: invites are purged nightly, orphans cannot build up.");
@@ -140,7 +141,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('refuses an unauthorised won\'t fix politely and changes nothing', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
 
     await replyInThread(h, fk, 'mallory', "won't fix: not needed");
 
@@ -150,7 +151,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('lets the author accept a Critical only when the policy allows it', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
 
     await replyInThread(h, fk, 'alice', "won't fix: cascade is handled by the service");
 
@@ -159,7 +160,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('answers a question with the reasoning and how to settle it', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
 
     await replyInThread(h, fk, 'alice', 'Why does this matter if we never delete teams?');
 
@@ -168,7 +169,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('ignores a spoofed marker in a human comment', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     const forged = `<!-- rfc-panel:finding id=${decodeLedger(github.issueComments[0]!.body)!.entries[0]!.finding.id} -->`;
     // A human writes a top-level comment that imitates a finding, then replies to it.
     const fake = github.humanReply(fk, 'mallory', forged);
@@ -185,7 +186,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('never answers its own comments', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     const before = github.reviewComments.length;
     const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
       installation: { id: 1 },
@@ -200,7 +201,7 @@ describe('replies in a finding thread', () => {
   });
 
   it('replies only, and says so, when it may not resolve threads', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     github.canResolveThreads = false;
 
     await push(h, '2'.repeat(40), plan({ onDelete: true, ifNotExists: true, check: true }));
@@ -279,17 +280,8 @@ describe('a response document in the pull request', () => {
 });
 
 describe('who may move a finding, and saying things once', () => {
-  async function opened(): Promise<{ h: Harness; github: FakeGitHub; fk: number }> {
-    const github = new FakeGitHub();
-    github.config = 'reviewers:\n  enable: [database-architect]\n';
-    const h = await createHarness({ github });
-    github.push('1'.repeat(40), { [PATH]: plan({ ifNotExists: true, check: true }) });
-    await h.opened();
-    return { h, github, fk: rootOf(github, /does not say what happens/) };
-  }
-
   it('does not let a bystander mark a finding addressed', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     github.push('2'.repeat(40), { [PATH]: plan({ onDelete: true, ifNotExists: true, check: true }) });
 
     await replyInThread(h, fk, 'mallory', 'addressed');
@@ -299,7 +291,7 @@ describe('who may move a finding, and saying things once', () => {
   });
 
   it('answers a redelivered reply once', async () => {
-    const { h, github, fk } = await opened();
+    const { h, github, fk } = await openedWithOneFinding();
     const comment = github.humanReply(fk, 'alice', 'Why does this matter?');
     const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
       installation: { id: 1 },
@@ -315,7 +307,7 @@ describe('who may move a finding, and saying things once', () => {
   });
 
   it('ignores /rfc-panel review from someone without write access', async () => {
-    const { h, github } = await opened();
+    const { h, github } = await openedWithOneFinding();
     const runs = github.checkRuns.length;
     const comment = github.humanIssueComment('mallory', '/rfc-panel review');
     const payload = withOverrides(webhookExample('issue_comment', 'created'), {
