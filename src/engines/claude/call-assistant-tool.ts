@@ -4,6 +4,7 @@ import { ExternalServiceError } from '../../errors/errors.js';
 import { formatZodIssues } from '../../errors/format-zod-issues.js';
 import type { TokenCounts } from './estimate-cost.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
+import { echoAssistantTurn, repairTurn } from './repair-turn.js';
 
 export interface ToolCallRequest<T> {
   client: Anthropic;
@@ -78,7 +79,7 @@ export async function callAssistantTool<T>(request: ToolCallRequest<T>): Promise
     const repaired = requests > 1 || request.repair === false;
     if (parsed?.success && repaired) return { data: parsed.data, unresolved: problems, requests };
     if (repaired) fail(`the reply failed validation${request.repair === false ? '' : ' after one repair attempt'}: ${problems.slice(0, 3).join('; ')}`);
-    messages = [...messages, { role: 'assistant', content: echo(reply.content) }, repairTurn(request.toolName, toolUses, submitted, problems)];
+    messages = [...messages, { role: 'assistant', content: echoAssistantTurn(reply.content) }, repairTurn(toolUses, submitted, `Your ${request.toolName} input was not accepted:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${request.toolName} again with the corrected input.`, `You did not call ${request.toolName}. Call it now.`)];
   }
 }
 
@@ -87,29 +88,4 @@ function addUsage(into: TokenCounts, usage: Anthropic.Usage | undefined): void {
   into.outputTokens += usage?.output_tokens ?? 0;
   into.cacheCreationInputTokens += usage?.cache_creation_input_tokens ?? 0;
   into.cacheReadInputTokens += usage?.cache_read_input_tokens ?? 0;
-}
-
-/** The assistant turn sent back for the repair: only text and tool_use blocks. */
-function echo(content: Anthropic.ContentBlock[]): Anthropic.ContentBlockParam[] {
-  const blocks: Anthropic.ContentBlockParam[] = [];
-  for (const block of content) {
-    if (block.type === 'text' && block.text.length > 0) blocks.push({ type: 'text', text: block.text });
-    else if (block.type === 'tool_use') blocks.push({ type: 'tool_use', id: block.id, name: block.name, input: block.input });
-  }
-  return blocks.length > 0 ? blocks : [{ type: 'text', text: '(no content)' }];
-}
-
-function repairTurn(toolName: string, toolUses: Anthropic.ToolUseBlock[], submitted: Anthropic.ToolUseBlock | undefined, problems: string[]): Anthropic.MessageParam {
-  if (toolUses.length === 0) return { role: 'user', content: `You did not call ${toolName}. Call it now.` };
-  const instruction = `Your ${toolName} input was not accepted:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${toolName} again with the corrected input.`;
-  // Every tool_use needs a tool_result in the next user turn.
-  return {
-    role: 'user',
-    content: toolUses.map((b) => ({
-      type: 'tool_result' as const,
-      tool_use_id: b.id,
-      is_error: true,
-      content: b === submitted ? instruction : `Unknown tool "${b.name}". ${instruction}`,
-    })),
-  };
 }

@@ -32,13 +32,7 @@ export type ClaudeAssistantOptions = ClaudeEngineOptions & {
 export function createClaudeAssistant(options: ClaudeAssistantOptions = {}): Assistant {
   const { onUsage, ...engineOptions } = options;
   const resolved = resolveClaudeOptions(engineOptions);
-  const client = createAnthropicClient({
-    apiKey: resolved.apiKey,
-    baseURL: resolved.baseURL,
-    maxRetries: resolved.maxRetries,
-    timeoutMs: resolved.timeoutMs,
-    ...(resolved.fetch ? { fetch: resolved.fetch } : {}),
-  });
+  const client = createAnthropicClient(resolved);
   const tools = buildAssistantTools();
   const gate = createCacheGate(resolved, tools);
   const ctx: AssistantContext = {

@@ -15,13 +15,7 @@ import type { ClaudeEngineOptions } from './schema.js';
  */
 export function createClaudeEngine(options: ClaudeEngineOptions = {}): Engine {
   const resolved = resolveClaudeOptions(options);
-  const client = createAnthropicClient({
-    apiKey: resolved.apiKey,
-    baseURL: resolved.baseURL,
-    maxRetries: resolved.maxRetries,
-    timeoutMs: resolved.timeoutMs,
-    ...(resolved.fetch ? { fetch: resolved.fetch } : {}),
-  });
+  const client = createAnthropicClient(resolved);
   return {
     name: 'claude',
     review(request: EngineRequest): Promise<EngineResult> {

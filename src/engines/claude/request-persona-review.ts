@@ -6,6 +6,7 @@ import type { TokenCounts } from './estimate-cost.js';
 import { estimateTokens } from './estimate-tokens.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { type LlmFinding, REVIEW_TOOL_NAME, ReviewOutputSchema } from './schema.js';
+import { echoAssistantTurn, repairTurn } from './repair-turn.js';
 
 export interface PersonaReviewRequest {
   client: Anthropic;
@@ -127,7 +128,7 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
     const problems = parsed ? formatZodIssues(parsed.error) : [`no ${REVIEW_TOOL_NAME} tool call in the reply`];
     if (repaired) return fail(`the reply failed validation after one repair attempt: ${problems.slice(0, 3).join('; ')}`);
     repaired = true;
-    messages = [...messages, { role: 'assistant', content: echo(reply.content) }, repairTurn(toolUses, submitted, problems)];
+    messages = [...messages, { role: 'assistant', content: echoAssistantTurn(reply.content) }, repairTurn(toolUses, submitted, `Your ${REVIEW_TOOL_NAME} input did not match the schema:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${REVIEW_TOOL_NAME} again with the corrected input (the same findings, fixed).`, `You did not call ${REVIEW_TOOL_NAME}. Call it now with your findings.`)];
   }
 }
 
@@ -165,29 +166,4 @@ function keepMostSevere(findings: LlmFinding[], max: number): LlmFinding[] {
     .slice(0, max)
     .sort((a, b) => a.i - b.i)
     .map(({ f }) => f);
-}
-
-/** The assistant turn sent back for the repair: only the block kinds this engine asks for. */
-function echo(content: Anthropic.ContentBlock[]): Anthropic.ContentBlockParam[] {
-  const blocks: Anthropic.ContentBlockParam[] = [];
-  for (const block of content) {
-    if (block.type === 'text' && block.text.length > 0) blocks.push({ type: 'text', text: block.text });
-    else if (block.type === 'tool_use') blocks.push({ type: 'tool_use', id: block.id, name: block.name, input: block.input });
-  }
-  return blocks.length > 0 ? blocks : [{ type: 'text', text: '(no content)' }];
-}
-
-function repairTurn(toolUses: Anthropic.ToolUseBlock[], submitted: Anthropic.ToolUseBlock | undefined, problems: string[]): Anthropic.MessageParam {
-  const instruction = `Your ${REVIEW_TOOL_NAME} input did not match the schema:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${REVIEW_TOOL_NAME} again with the corrected input (the same findings, fixed).`;
-  if (toolUses.length === 0) return { role: 'user', content: `You did not call ${REVIEW_TOOL_NAME}. Call it now with your findings.` };
-  // Every tool_use needs a tool_result in the next user turn.
-  return {
-    role: 'user',
-    content: toolUses.map((b) => ({
-      type: 'tool_result' as const,
-      tool_use_id: b.id,
-      is_error: true,
-      content: b === submitted ? instruction : `Unknown tool "${b.name}". ${instruction}`,
-    })),
-  };
 }
