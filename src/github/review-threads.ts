@@ -44,3 +44,26 @@ export async function setThreadResolved(octokit: Octokit, threadId: string, reso
     : 'mutation($id: ID!) { unresolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }';
   await octokit.graphql(mutation, { id: threadId });
 }
+
+/**
+ * Bring the threads opened by the given root comments to the wanted resolved state. Resolving needs
+ * a permission some installations lack: then nothing is changed and `resolvable` is false, and the
+ * caller says so instead of failing. Returns the thread ids found, by root comment id.
+ */
+export async function syncThreadResolution(octokit: Octokit, pull: PullRef, wanted: Map<number, boolean>): Promise<{ resolvable: boolean; threadIds: Map<number, string> }> {
+  const threadIds = new Map<number, string>();
+  try {
+    const threads = await listReviewThreads(octokit, pull);
+    for (const [root, resolved] of wanted) {
+      const thread = threads.find((t) => t.rootCommentId === root);
+      if (!thread) continue;
+      threadIds.set(root, thread.id);
+      if (thread.isResolved !== resolved) await setThreadResolved(octokit, thread.id, resolved);
+    }
+    return { resolvable: true, threadIds };
+  } catch (error) {
+    const forbidden = /resource not accessible|forbidden|permission/i.test((error as Error).message ?? '') || (error as { status?: number }).status === 403;
+    if (!forbidden) throw error;
+    return { resolvable: false, threadIds };
+  }
+}

@@ -1,6 +1,6 @@
 import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import { listReviewThreads, setThreadResolved } from '../github/review-threads.js';
+import { syncThreadResolution } from '../github/review-threads.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import { classifyReply, type ReplyIntent } from '../ledger/classify-reply.js';
@@ -70,14 +70,10 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const changes: StatusChangeReport[] = from === act.status ? [] : [{ entry, from, to: act.status, change }];
   let resolvable = true;
   if (act.resolve && !deps.dryRun) {
-    try {
-      const thread = (await listReviewThreads(octokit, pull)).find((t) => t.rootCommentId === root.id);
-      if (thread && !thread.isResolved) await setThreadResolved(octokit, thread.id, true);
-      entry.resolved = true;
-    } catch (error) {
-      if (!/resource not accessible|forbidden|permission/i.test((error as Error).message ?? '')) throw error;
-      resolvable = false;
-    }
+    const sync = await syncThreadResolution(octokit, pull, new Map([[root.id, true]]));
+    resolvable = sync.resolvable;
+    const id = sync.threadIds.get(root.id);
+    if (resolvable && id !== undefined) Object.assign(entry, { resolved: true, threadNodeId: id });
   }
   await publishLedger(octokit, {
     pull, headSha: state.headSha, identity: state.identity, ledger: state.ledger, previousSha: state.ledger.revisions.at(-2)?.sha ?? null,

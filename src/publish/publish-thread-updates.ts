@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import { listReviewThreads, setThreadResolved } from '../github/review-threads.js';
+import { syncThreadResolution } from '../github/review-threads.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
@@ -81,24 +81,16 @@ export async function publishThreadUpdates(octokit: Octokit, request: ThreadUpda
 
   const toChange = replies.filter((r) => r.resolve !== null && r.entry.resolved !== r.resolve);
   if (toChange.length === 0) return { resolvable: true, replies: posted, resolved: 0 };
-  let resolvable = true;
+  const wanted = new Map(toChange.map((r) => [r.entry.threadCommentId!, r.resolve!]));
+  const { resolvable, threadIds } = await syncThreadResolution(octokit, request.pull, wanted);
+  if (!resolvable) request.log.warn('cannot resolve review threads; replied only');
   let resolved = 0;
-  try {
-    const threads = await listReviewThreads(octokit, request.pull);
-    for (const r of toChange) {
-      const thread = threads.find((t) => t.rootCommentId === r.entry.threadCommentId);
-      if (!thread) continue;
-      r.entry.threadNodeId = thread.id;
-      if (thread.isResolved !== r.resolve) await setThreadResolved(octokit, thread.id, r.resolve!);
-      r.entry.resolved = r.resolve!;
-      resolved++;
-    }
-  } catch (error) {
-    const message = (error as Error).message ?? '';
-    const forbidden = /resource not accessible|forbidden|permission/i.test(message) || (error as { status?: number }).status === 403;
-    if (!forbidden) throw error;
-    request.log.warn({ err: error }, 'cannot resolve review threads; replied only');
-    resolvable = false;
+  for (const r of toChange) {
+    const id = threadIds.get(r.entry.threadCommentId!);
+    if (!resolvable || id === undefined) continue;
+    r.entry.threadNodeId = id;
+    r.entry.resolved = r.resolve!;
+    resolved++;
   }
   return { resolvable, replies: posted, resolved };
 }
