@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '../ledger/schema.js';
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../documents/parse-document.js';
 import { InputError, RfcPanelError } from '../errors/errors.js';
@@ -105,7 +106,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     const comparison = await compareRevisions(previous, current, { engines: await createEngines(engine, { env: io.env }), personas, only });
     if (format === 'json') io.stdout(`${renderComparisonJson(comparison)}\n`);
     else io.stdout(`${renderComparisonText(comparison, io.stdoutIsTTY && !io.env.NO_COLOR ? ANSI : PLAIN)}\n`);
-    const open = comparison.reconciled.ledger.entries.filter((e) => e.status === 'open' || e.status === 'regressed').map((e) => e.finding);
+    const open = comparison.reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     return failOn !== 'none' && open.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn as Severity]) ? EXIT.findings : EXIT.ok;
   }
 

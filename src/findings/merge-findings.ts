@@ -1,3 +1,4 @@
+import { anchorsOverlap } from './anchors-overlap.js';
 import { fingerprint } from './fingerprint.js';
 import { type DraftFinding, type Finding, SEVERITY_RANK } from './schema.js';
 
@@ -40,21 +41,15 @@ function unique<T>(items: T[]): T[] {
 
 function samePlace(a: DraftFinding, b: DraftFinding): boolean {
   if (a.anchor.path !== b.anchor.path) return false;
-  if (a.anchor.level === 'line' && b.anchor.level === 'line') return overlaps(a, b, 0);
+  if (a.anchor.level === 'line' && b.anchor.level === 'line') return anchorsOverlap(a.anchor, b.anchor);
   return a.anchor.level === b.anchor.level && a.anchor.section === b.anchor.section;
-}
-
-function overlaps(a: DraftFinding, b: DraftFinding, slack: number): boolean {
-  const [as, ae, bs, be] = [a.anchor.startLine, a.anchor.endLine, b.anchor.startLine, b.anchor.endLine];
-  if (as === null || ae === null || bs === null || be === null) return false;
-  return as <= be + slack && bs <= ae + slack;
 }
 
 function sameFinding(a: DraftFinding, b: DraftFinding): boolean {
   if (a.concern === b.concern && a.ruleId === b.ruleId && samePlace(a, b)) return true;
   if (a.anchor.path !== b.anchor.path || a.engine === b.engine) return false;
   // Across engines the concern names differ; near-identical wording on the same lines is the signal.
-  const placed = a.anchor.level === 'line' && b.anchor.level === 'line' ? overlaps(a, b, 1) : samePlace(a, b);
+  const placed = a.anchor.level === 'line' && b.anchor.level === 'line' ? anchorsOverlap(a.anchor, b.anchor, 1) : samePlace(a, b);
   return placed && similarity(words(`${a.title} ${a.body}`), words(`${b.title} ${b.body}`)) >= 0.3;
 }
 

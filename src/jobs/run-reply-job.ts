@@ -5,13 +5,14 @@ import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import { classifyReply, type ReplyIntent } from '../ledger/classify-reply.js';
 import type { StatusChangeReport, Verdict } from '../ledger/reconcile-ledger.js';
-import type { FindingStatus, LedgerEntry } from '../ledger/schema.js';
+import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
 import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
 import { loadPersonas } from '../personas/load-personas.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import type { Persona } from '../personas/schema.js';
 import { findingIdIn, marker } from '../publish/markers.js';
 import { publishLedger } from '../publish/publish-ledger.js';
+import { linesText } from '../publish/publish-thread-updates.js';
 import { RECOMMENDATION_LABEL } from '../publish/labels.js';
 import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ReplyJob } from '../queue/schema.js';
@@ -168,7 +169,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
   };
   switch (intent.kind) {
     case 'addressed': {
-      if (entry.status !== 'open' && entry.status !== 'regressed') return { kind: 'noted', reply: `Thanks — this finding is already ${entry.status.replace('-', ' ')}.`, by: null, note: null, lines: null };
+      if (!OPEN_STATUSES.has(entry.status)) return { kind: 'noted', reply: `Thanks — this finding is already ${entry.status.replace('-', ' ')}.`, by: null, note: null, lines: null };
       // Only the author or a writer moves a finding (and spends a verification call); anyone else's
       // word is checked for free when the next revision is reviewed.
       const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
@@ -179,7 +180,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
       const verdict = doc ? ((await verifyWithChecklist(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
       if (verdict?.verdict === 'addressed') {
         const lines = verdict.evidence?.lines ?? null;
-        const where = lines ? (lines[0] === lines[1] ? ` (line ${lines[0]})` : ` (lines ${lines[0]}–${lines[1]})`) : '';
+        const where = linesText(lines);
         return { kind: 'verified', reply: `✅ Verified at \`${short}\`: ${sanitiseMarkdown(verdict.evidence?.note ?? 'the concern no longer applies')}${where}. Resolving this thread.`, status: 'addressed', by: job.author, note: verdict.evidence?.note ?? null, lines, resolve: true };
       }
       if (verdict) {
@@ -213,7 +214,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
       const answered = await answerWithModel(deps, state, entry, job, ctx);
       if (answered) {
         const text = sanitiseMarkdown(answered.text);
-        if (!answered.withdraw || (entry.status !== 'open' && entry.status !== 'regressed')) return { kind: intent.kind, reply: text, by: null, note: null, lines: null };
+        if (!answered.withdraw || !OPEN_STATUSES.has(entry.status)) return { kind: intent.kind, reply: text, by: null, note: null, lines: null };
         // The reviewer concedes, quoting where the plan covers it; only someone who may settle the finding makes it stick.
         if (!(await mayDecide())) return { kind: intent.kind, reply: `${text}\n\nThe finding stays open: only the pull request author or someone with write access can settle it.`, by: null, note: null, lines: null };
         const note = answered.text.replace(/\s+/g, ' ').trim();

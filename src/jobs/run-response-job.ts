@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '../ledger/schema.js';
 import { createHash } from 'node:crypto';
 import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
@@ -7,7 +8,7 @@ import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
 import { publishLedger } from '../publish/publish-ledger.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
-import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
+import { tableCell } from '../publish/sanitise-markdown.js';
 import type { ResponseJob } from '../queue/schema.js';
 import type { PullRef } from '../github/types.js';
 import type { JobDeps } from './job-deps.js';
@@ -59,7 +60,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   const changes: StatusChangeReport[] = [];
   if (mayDecide) {
     for (const c of checks) {
-      if (!c.entry || (c.entry.status !== 'open' && c.entry.status !== 'regressed')) continue;
+      if (!c.entry || !OPEN_STATUSES.has(c.entry.status)) continue;
       if (c.outcome === 'verified' || c.outcome === 'verified-elsewhere') {
         const change = { status: 'addressed' as const, sha: state.headSha, at, by: job.author, note: c.detail, lines: c.lines };
         changes.push({ entry: c.entry, from: c.entry.status, to: 'addressed', change });
@@ -97,6 +98,4 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   log.info({ claims: checks.length, closed: changes.length }, 'response checked');
 }
 
-function cell(text: string): string {
-  return sanitiseMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 300);
-}
+const cell = (text: string): string => tableCell(text, 300);

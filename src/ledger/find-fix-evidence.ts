@@ -1,11 +1,8 @@
 import { findSection } from '../documents/find-section.js';
 import type { PlanDocument } from '../documents/schema.js';
 import { loadRules } from '../engines/checklist/load-rules.js';
-import type { Rule } from '../engines/checklist/schema.js';
 import type { Evidence } from './reconcile-ledger.js';
 import type { LedgerEntry } from './schema.js';
-
-let rules: Map<string, Rule> | null = null;
 
 /**
  * Why the checklist now considers a finding fixed, in the document's own words: the first line
@@ -13,8 +10,7 @@ let rules: Map<string, Rule> | null = null;
  * the statement as it reads now.
  */
 export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence | null {
-  rules ??= loadRules();
-  const rule = entry.finding.ruleId ? rules.get(entry.finding.ruleId) : undefined;
+  const rule = entry.finding.ruleId ? loadRules().get(entry.finding.ruleId) : undefined;
   if (!rule) return null;
   if (rule.kind === 'topic') {
     const patterns = rule.unless.map((p) => new RegExp(p, 'iu'));

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
 import { relocateAnchor } from './relocate-anchor.js';
+import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import { type FindingStatus, type Ledger, type LedgerEntry, OPEN_STATUSES, type StatusChange } from './schema.js';
 
 export interface Evidence {
@@ -53,7 +54,7 @@ export interface ReconcileResult {
 function overlaps(a: Finding['anchor'], b: Finding['anchor']): boolean {
   if (a.path !== b.path) return false;
   if (a.level !== 'line' || b.level !== 'line') return a.level === b.level && a.section === b.section;
-  return a.startLine !== null && a.endLine !== null && b.startLine !== null && b.endLine !== null && a.startLine <= b.endLine + 1 && b.startLine <= a.endLine + 1;
+  return anchorsOverlap(a, b, 1);
 }
 
 /**

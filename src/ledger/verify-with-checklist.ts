@@ -2,14 +2,12 @@ import type { PlanDocument } from '../documents/schema.js';
 import { loadRules } from '../engines/checklist/load-rules.js';
 import type { RuleHit } from '../engines/checklist/rule-hit.js';
 import { runTopicRule } from '../engines/checklist/run-topic-rule.js';
-import type { Rule } from '../engines/checklist/schema.js';
 import { runSqlRules } from '../engines/checklist/sql/run-sql-rules.js';
+import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import { findFixEvidence } from './find-fix-evidence.js';
 import type { Verdict } from './reconcile-ledger.js';
 import { relocateAnchor } from './relocate-anchor.js';
 import type { LedgerEntry } from './schema.js';
-
-let rules: Map<string, Rule> | null = null;
 
 /**
  * Check one checklist finding against a revision by re-running its rule: still firing at the
@@ -17,15 +15,14 @@ let rules: Map<string, Rule> | null = null;
  * not raise (a model's findings need the model to verify them).
  */
 export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument): Promise<Verdict | null> {
-  rules ??= loadRules();
-  const rule = entry.finding.ruleId ? rules.get(entry.finding.ruleId) : undefined;
+  const rule = entry.finding.ruleId ? loadRules().get(entry.finding.ruleId) : undefined;
   if (!rule || !entry.finding.engines.includes('checklist')) return null;
   const hits: RuleHit[] = rule.kind === 'topic' ? runTopicRule(doc, rule) : await runSqlRules(doc, [rule]);
   const here = relocateAnchor(entry.finding.anchor, doc);
   const still = hits.find((h) => {
     if (here === null) return false;
     if (h.anchor.level !== 'line' || here.level !== 'line') return h.anchor.level === here.level;
-    return h.anchor.startLine! <= here.endLine! + 1 && here.startLine! <= h.anchor.endLine! + 1;
+    return anchorsOverlap(h.anchor, here, 1);
   });
   if (still) {
     return { verdict: 'not-addressed', evidence: null, missing: rule.kind === 'topic' ? `the plan still has no answer to “${rule.title.replaceAll('{match}', still.match)}”` : `the statement at line ${still.anchor.startLine} still has this problem` };

@@ -26,7 +26,8 @@ interface Reply {
   resolve: boolean | null;
 }
 
-function linesText(lines: [number, number] | null): string {
+/** " (line 7)" / " (lines 7–9)" after an evidence quote; empty without lines. */
+export function linesText(lines: [number, number] | null): string {
   if (!lines) return '';
   return lines[0] === lines[1] ? ` (line ${lines[0]})` : ` (lines ${lines[0]}–${lines[1]})`;
 }

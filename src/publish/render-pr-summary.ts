@@ -6,7 +6,7 @@ import type { FindingStatus, Ledger } from '../ledger/schema.js';
 import { SEVERITY_HEADING, SEVERITY_ICON } from './labels.js';
 import { marker } from './markers.js';
 import { locationText } from './render-summary-markdown.js';
-import { sanitiseMarkdown } from './sanitise-markdown.js';
+import { sanitiseMarkdown, tableCell } from './sanitise-markdown.js';
 
 export const STATUS_LABEL: Record<FindingStatus, string> = {
   open: '⏳ open',
@@ -32,9 +32,7 @@ export interface PrSummaryInput {
   maxListed?: number;
 }
 
-function cell(text: string): string {
-  return sanitiseMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+const cell = (text: string): string => tableCell(text);
 
 /** The sticky summary: every finding with its status, what changed since the last revision, readiness over time. */
 export function renderPrSummary(input: PrSummaryInput): string {

@@ -75,3 +75,8 @@ function outsideInlineCode(text: string, fn: (prose: string) => string): string 
   }
   return out + fn(text.slice(at));
 }
+
+/** Untrusted text as one Markdown table cell: sanitised, pipes escaped, on one line. */
+export function tableCell(text: string, max = Infinity): string {
+  return sanitiseMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, max);
+}
