@@ -261,9 +261,8 @@ function renderReviewBody(
   linkFor: (a: Parameters<typeof permalink>[2]) => string,
   followUp: boolean,
 ): string {
-  const outsideIds = new Set(outside.map((f) => f.id));
   const body = renderSummaryMarkdown({ ...panel, findings: shownNew }, { linkFor });
   const lead = followUp ? '_New findings on this revision; the sticky summary tracks every finding._\n\n' : '';
   const tail = outside.length > 0 ? `\n\n${outside.length} finding(s) above concern lines outside this diff or whole sections; they are linked to the exact lines instead of commented inline.` : '';
-  return `${lead}${body}${outsideIds.size > 0 ? tail : ''}`;
+  return `${lead}${body}${tail}`;
 }

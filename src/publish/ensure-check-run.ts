@@ -1,5 +1,5 @@
 import { callGitHub } from '../github/call-github.js';
-import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import type { Octokit, PullRef } from '../github/types.js';
 
 export const CHECK_NAME = 'rfc-panel';
 export const REREVIEW_ACTION = { label: 'Re-review', description: 'Run the panel again on this commit', identifier: 'rereview' } as const;
@@ -8,17 +8,6 @@ const MAX_OUTPUT = 65_000;
 
 export interface CheckRunHandle {
   id: number;
-  /** The app GitHub attributes the run to (informational; the app's identity comes from GET /app). */
-  identity: BotIdentity;
-}
-
-interface CheckRunApp {
-  id?: number | null;
-  slug?: string | null;
-}
-
-function identityOf(app: CheckRunApp | null | undefined): BotIdentity {
-  return { appId: app?.id ?? null, login: app?.slug ? `${app.slug}[bot]` : null };
 }
 
 /** Show "queued" on the commit as soon as a job is accepted; the job picks the same run up. */
@@ -28,7 +17,7 @@ export async function announceCheckRun(octokit: Octokit, pull: PullRef, headSha:
   const { data } = await callGitHub('creating the check run', () =>
     octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'queued' }),
   );
-  return { id: data.id, identity: identityOf(data.app) };
+  return { id: data.id };
 }
 
 /** The run for this head, moved to in_progress (created if the announcement never landed). */
@@ -43,7 +32,7 @@ export async function startCheckRun(octokit: Octokit, pull: PullRef, headSha: st
   const { data } = await callGitHub('creating the check run', () =>
     octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'in_progress', started_at: new Date().toISOString() }),
   );
-  return { id: data.id, identity: identityOf(data.app) };
+  return { id: data.id };
 }
 
 async function findOpenRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle | null> {
@@ -51,7 +40,7 @@ async function findOpenRun(octokit: Octokit, pull: PullRef, headSha: string): Pr
     octokit.rest.checks.listForRef({ owner: pull.owner, repo: pull.repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 }),
   );
   const open = data.check_runs.find((r) => r.status !== 'completed');
-  return open ? { id: open.id, identity: identityOf(open.app) } : null;
+  return open ? { id: open.id } : null;
 }
 
 export interface CheckRunResult {
