@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
-import { createHarness, type Harness } from './helpers/app-harness.js';
+import { createHarness, type Harness, replyInThread } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { pullRequestPayload, webhookExample, withOverrides } from './helpers/webhook-examples.js';
 
@@ -33,16 +33,6 @@ async function push(h: Harness, sha: string, text: string): Promise<void> {
   await h.send('pull_request', pullRequestPayload('synchronize', { owner: h.github.owner, repo: h.github.repo, number: h.github.pull.number, headSha: sha, installationId: 1, userLogin: 'alice', userType: 'User' }));
 }
 
-async function replyInThread(h: Harness, rootId: number, login: string, body: string): Promise<void> {
-  const comment = h.github.humanReply(rootId, login, body);
-  const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
-    installation: { id: 1 },
-    repository: { name: h.github.repo, full_name: `${h.github.owner}/${h.github.repo}`, owner: { login: h.github.owner } },
-    pull_request: { number: h.github.pull.number, state: 'open' },
-    comment: { id: comment.id, body, in_reply_to_id: rootId, user: { login, type: 'User' } },
-  });
-  await h.send('pull_request_review_comment', payload);
-}
 
 function rootOf(github: FakeGitHub, title: RegExp): number {
   return github.reviewComments.find((c) => c.in_reply_to_id === undefined && title.test(c.body))!.id;

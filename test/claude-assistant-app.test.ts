@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { marker } from '../src/publish/markers.js';
-import { createHarness, type Harness } from './helpers/app-harness.js';
+import { createHarness, type Harness, replyInThread } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
-import { pullRequestPayload, webhookExample, withOverrides } from './helpers/webhook-examples.js';
+import { pullRequestPayload } from './helpers/webhook-examples.js';
 import { type CapturedBody, capture, findingsReply, llmFinding, message } from './fixtures/claude/messages-api.js';
 
 // A Claude-raised finding followed through the GitHub App: the persona answers in its thread, and
@@ -61,17 +61,6 @@ async function reviewed(): Promise<{ h: Harness; github: FakeGitHub; root: numbe
   return { h, github, root: root.id, id: decodeLedger(github.issueComments[0]!.body)!.entries[0]!.finding.id };
 }
 
-async function replyInThread(h: Harness, rootId: number, login: string, body: string): Promise<number> {
-  const comment = h.github.humanReply(rootId, login, body);
-  const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
-    installation: { id: 1 },
-    repository: { name: h.github.repo, full_name: `${h.github.owner}/${h.github.repo}`, owner: { login: h.github.owner } },
-    pull_request: { number: h.github.pull.number, state: 'open' },
-    comment: { id: comment.id, body, in_reply_to_id: rootId, user: { login, type: 'User' } },
-  });
-  await h.send('pull_request_review_comment', payload);
-  return comment.id;
-}
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
   h.github.push(sha, { [PATH]: text });

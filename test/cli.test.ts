@@ -1,9 +1,10 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../src/cli/run-cli.js';
 import { MAX_INPUT_BYTES } from '../src/cli/read-input-file.js';
+import { packageRoot } from '../src/package-root.js';
 
 interface Captured {
   code: number;
@@ -19,28 +20,7 @@ async function cli(args: string[], options: { stderrIsTTY?: boolean; env?: NodeJ
   return { code, stdout, stderr };
 }
 
-const PREFERENCES = [
-  '# Add User Preferences Table',
-  '',
-  '## Goal',
-  'Store user preferences (theme, notifications, timezone).',
-  '',
-  '## Schema',
-  '```sql',
-  'CREATE TABLE user_preferences (',
-  '  id SERIAL PRIMARY KEY,',
-  '  user_id INTEGER REFERENCES users(id),',
-  '  theme VARCHAR(20),',
-  '  notifications BOOLEAN,',
-  '  timezone VARCHAR(50)',
-  ');',
-  '```',
-  '',
-  '## Migration',
-  '1. Create table',
-  '2. Add default preferences for existing users',
-  '3. Update API to use preferences',
-].join('\n');
+const PREFERENCES = readFileSync(join(packageRoot(), 'test', 'fixtures', 'plans', 'user-preferences.md'), 'utf8');
 
 let dir: string;
 const file = (name: string, content: string | Buffer): string => {

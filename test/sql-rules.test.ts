@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../src/documents/parse-document.js';
+import { packageRoot } from '../src/package-root.js';
 import { builtInRulesDir, parseRule } from '../src/engines/checklist/load-rules.js';
 import type { RuleHit } from '../src/engines/checklist/rule-hit.js';
 import type { SqlRule } from '../src/engines/checklist/schema.js';
@@ -36,28 +37,7 @@ function placed(hits: RuleHit[]): Array<[string, string, number | null, number |
     .sort((a, b) => a[0].localeCompare(b[0]) || (a[2] ?? 0) - (b[2] ?? 0));
 }
 
-const preferencesPlan = [
-  '# Add User Preferences Table',
-  '',
-  '## Goal',
-  'Store user preferences (theme, notifications, timezone).',
-  '',
-  '## Schema',
-  '```sql',
-  'CREATE TABLE user_preferences (',
-  '  id SERIAL PRIMARY KEY,',
-  '  user_id INTEGER REFERENCES users(id),',
-  '  theme VARCHAR(20),',
-  '  notifications BOOLEAN,',
-  '  timezone VARCHAR(50)',
-  ');',
-  '```',
-  '',
-  '## Migration',
-  '1. Create table',
-  '2. Add default preferences for existing users',
-  '3. Update API to use preferences',
-].join('\n');
+const preferencesPlan = readFileSync(join(packageRoot(), 'test', 'fixtures', 'plans', 'user-preferences.md'), 'utf8');
 
 const preferencesHits = [
   ['sql.create-without-if-not-exists', 'line', 8, 8, 'user_preferences'],

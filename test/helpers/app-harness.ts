@@ -7,7 +7,7 @@ import { ZERO_USAGE } from '../../src/engines/types.js';
 import type { JobQueue } from '../../src/queue/schema.js';
 import { FakeGitHub } from './fake-github.js';
 import { createTestProbot } from './github-mock.js';
-import { pullRequestPayload } from './webhook-examples.js';
+import { pullRequestPayload, webhookExample, withOverrides } from './webhook-examples.js';
 
 export interface StubRule {
   /** A finding fires on the first line containing this text… */
@@ -78,4 +78,17 @@ export async function createHarness(options: AppOptions & { github?: FakeGitHub;
         overrides.id,
       ),
   };
+}
+
+/** A human answers in a finding's thread: the comment appears on the fake GitHub and its webhook is delivered. */
+export async function replyInThread(h: Harness, rootId: number, login: string, body: string): Promise<number> {
+  const comment = h.github.humanReply(rootId, login, body);
+  const payload = withOverrides(webhookExample('pull_request_review_comment', 'created'), {
+    installation: { id: 1 },
+    repository: { name: h.github.repo, full_name: `${h.github.owner}/${h.github.repo}`, owner: { login: h.github.owner } },
+    pull_request: { number: h.github.pull.number, state: 'open' },
+    comment: { id: comment.id, body, in_reply_to_id: rootId, user: { login, type: 'User' } },
+  });
+  await h.send('pull_request_review_comment', payload);
+  return comment.id;
 }
