@@ -1,27 +1,52 @@
 /**
- * npm run eval — scores the CLI's review against ../shared/eval/expected.yaml (a development set:
- * plans and the findings a good review raised), then checks it stays quiet on sound plans: the
- * revised plans of seed 000 and the real RFCs/KEPs in ../shared/corpus.
+ * npm run eval — scores the panel on plans with known findings, all inside the repository:
+ *   eval/dev            the development set (the three initial plans of seed 000, copied from shared/eval)
+ *   eval/blind/tune     plans written blind (by someone who had not read the catalogue): tune on these
+ *   eval/blind/holdout  the other blind half: scored only with --holdout, once, at the end of a change
+ * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
+ * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --verbose]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|holdout]
+ *
+ * A finding counts for an expected item when its title + body + recommendation matches one of the
+ * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
+ * finding for an item whose anchor is null: an absence).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { parseDocument } from '../src/documents/parse-document.js';
+import { createChecklistEngine } from '../src/engines/checklist/create-checklist-engine.js';
+import { loadPersonas } from '../src/personas/load-personas.js';
+import { runPanel } from '../src/panel/run-panel.js';
 import { packageRoot } from '../src/package-root.js';
 
 interface Item { id: string; severity: string; anchor: string | null; match: string[] }
-interface JsonFinding { title: string; body: string; recommendation: string; severity: string; line: number | null; level: string; path: string }
+interface JsonFinding { title: string; body: string; recommendation: string; severity: string; line: number | null; concern: string }
 
 const root = packageRoot();
-const shared = join(root, '..', 'shared');
 const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
+const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
+const withHoldout = args.includes('--holdout') || onlySet === 'holdout';
 
-function review(path: string): JsonFinding[] {
+const checklist = createChecklistEngine();
+const personas = loadPersonas();
+
+async function review(path: string): Promise<JsonFinding[]> {
+  if (engine === 'checklist') {
+    const result = await runPanel([parseDocument(path, readFileSync(path, 'utf8'))], { engines: [checklist], personas });
+    return result.findings.map((f) => ({
+      title: f.title,
+      body: f.body,
+      recommendation: f.recommendation,
+      severity: f.severity,
+      line: f.anchor.level === 'line' ? f.anchor.startLine : null,
+      concern: f.concern,
+    }));
+  }
   let out: string;
   try {
     out = execFileSync(process.execPath, [join(root, 'bin', 'rfc-panel.js'), 'review', path, '--format', 'json', '--engine', engine], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -33,9 +58,7 @@ function review(path: string): JsonFinding[] {
   return (JSON.parse(out) as { findings: JsonFinding[] }).findings;
 }
 
-function text(f: JsonFinding): string {
-  return `${f.title}\n${f.body}\n${f.recommendation}`;
-}
+const text = (f: JsonFinding): string => `${f.title}\n${f.body}\n${f.recommendation}`;
 
 function anchorLine(lines: string[], anchor: string): number | null {
   const exact = lines.findIndex((l) => l.includes(anchor));
@@ -44,7 +67,7 @@ function anchorLine(lines: string[], anchor: string): number | null {
   return loose >= 0 ? loose + 1 : null;
 }
 
-function matches(item: Item, f: JsonFinding, lines: string[]): { topic: boolean; placed: boolean } {
+function judge(item: Item, f: JsonFinding, lines: string[]): { topic: boolean; placed: boolean } {
   const topic = item.match.some((m) => new RegExp(m, 'i').test(text(f)));
   if (!topic) return { topic, placed: false };
   if (item.anchor === null) return { topic, placed: f.line === null };
@@ -52,64 +75,75 @@ function matches(item: Item, f: JsonFinding, lines: string[]): { topic: boolean;
   return { topic, placed: want !== null && f.line !== null && Math.abs(f.line - want) <= 2 };
 }
 
-if (!existsSync(join(shared, 'eval', 'expected.yaml'))) {
-  console.error('npm run eval needs ../shared/eval (the development set beside the project).');
-  process.exit(2);
-}
-const expected = parseYaml(readFileSync(join(shared, 'eval', 'expected.yaml'), 'utf8')) as Record<string, Item[]>;
+interface Score { plans: number; items: number; found: number; topic: number; critical: number; criticalFound: number; findings: number; onTopic: number; soundPlans: number; soundCritical: number }
 
-let items = 0, found = 0, foundTopic = 0, criticalItems = 0, criticalFound = 0, findingsTotal = 0, onTopic = 0;
-console.log(`engine: ${engine}\n`);
-console.log('plan                      items  found  crit-found  findings  on-topic');
-for (const [plan, planItems] of Object.entries(expected)) {
-  const path = join(shared, 'eval', 'plans', plan);
-  const lines = readFileSync(path, 'utf8').split(/\r\n|\r|\n/);
-  const findings = review(path);
-  let f = 0, c = 0, cItems = 0;
-  for (const item of planItems) {
-    const hits = findings.map((x) => matches(item, x, lines));
-    const placed = hits.some((h) => h.placed);
-    if (placed) f++;
-    if (hits.some((h) => h.topic)) foundTopic++;
-    if (item.severity === 'critical') {
-      cItems++;
-      if (placed) c++;
+async function scoreSet(name: string, dir: string): Promise<Score | null> {
+  const file = join(dir, 'expected.yaml');
+  if (!existsSync(file)) return null;
+  const expected = parseYaml(readFileSync(file, 'utf8')) as Record<string, Item[]>;
+  const s: Score = { plans: 0, items: 0, found: 0, topic: 0, critical: 0, criticalFound: 0, findings: 0, onTopic: 0, soundPlans: 0, soundCritical: 0 };
+  console.log(`\n== ${name} (${Object.keys(expected).length} plans)\nplan                                   items  found  crit-found  findings  on-topic`);
+  for (const [plan, items] of Object.entries(expected)) {
+    const path = join(dir, 'plans', plan);
+    const lines = readFileSync(path, 'utf8').split(/\r\n|\r|\n/);
+    const findings = await review(path);
+    let found = 0, crit = 0, critFound = 0;
+    for (const item of items) {
+      const hits = findings.map((f) => judge(item, f, lines));
+      const placed = hits.some((h) => h.placed);
+      if (placed) found++;
+      if (hits.some((h) => h.topic)) s.topic++;
+      if (item.severity === 'critical') {
+        crit++;
+        if (placed) critFound++;
+      }
+      if (verbose) console.log(`  ${placed ? '✓' : hits.some((h) => h.topic) ? '~' : '✗'} ${item.severity.padEnd(12)} ${item.id}  (anchor: ${item.anchor ?? 'none'})`);
     }
-    if (verbose) console.log(`  ${placed ? '✓' : hits.some((h) => h.topic) ? '~' : '✗'} ${item.id}`);
+    const onTopic = findings.filter((f) => items.some((item) => item.match.some((m) => new RegExp(m, 'i').test(text(f))))).length;
+    // A sound plan: what a staff reviewer would raise is minor (no Critical, at most two items).
+    const sound = items.length <= 2 && !items.some((i) => i.severity === 'critical');
+    const critical = findings.filter((f) => f.severity === 'critical').length;
+    if (sound) {
+      s.soundPlans++;
+      s.soundCritical += critical;
+    }
+    s.plans++; s.items += items.length; s.found += found; s.critical += crit; s.criticalFound += critFound; s.findings += findings.length; s.onTopic += onTopic;
+    console.log(`${(plan + (sound ? ' (sound)' : '')).padEnd(39)}${String(items.length).padStart(5)}${String(found).padStart(7)}${`${critFound}/${crit}`.padStart(12)}${String(findings.length).padStart(10)}${String(onTopic).padStart(10)}`);
+    if (verbose) for (const f of findings) console.log(`      [${f.severity}] ${f.line ?? '-'} ${f.concern}: ${f.title}`);
   }
-  const topical = findings.filter((x) => planItems.some((item) => item.match.some((m) => new RegExp(m, 'i').test(text(x))))).length;
-  items += planItems.length; found += f; criticalItems += cItems; criticalFound += c; findingsTotal += findings.length; onTopic += topical;
-  console.log(`${plan.padEnd(26)}${String(planItems.length).padStart(5)}${String(f).padStart(7)}${`${c}/${cItems}`.padStart(12)}${String(findings.length).padStart(10)}${String(topical).padStart(10)}`);
-  if (verbose) for (const x of findings) console.log(`      [${x.severity}] ${x.line ?? '-'} ${x.title}`);
+  const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(0)}%`);
+  console.log(`recall ${pct(s.found, s.items)} (${s.found}/${s.items} at the right place; ${s.topic}/${s.items} on topic anywhere)`);
+  console.log(`critical recall ${pct(s.criticalFound, s.critical)} (${s.criticalFound}/${s.critical})`);
+  console.log(`findings ${s.findings} (${(s.findings / Math.max(1, s.plans)).toFixed(1)} per plan), on a real concern ${pct(s.onTopic, s.findings)}`);
+  console.log(`sound plans ${s.soundPlans}, critical findings on them ${s.soundCritical}`);
+  return s;
 }
-const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(0)}%`);
-console.log(`\nrecall ${pct(found, items)} (${found}/${items}; ${foundTopic}/${items} on topic ignoring placement)`);
-console.log(`critical recall ${pct(criticalFound, criticalItems)} (${criticalFound}/${criticalItems})`);
-console.log(`findings ${findingsTotal} (${(findingsTotal / Object.keys(expected).length).toFixed(1)} per plan), on-topic share ${pct(onTopic, findingsTotal)}`);
 
-// Sound plans: the revised plans in seed 000 should draw no Critical, the real corpus few findings.
-const seed = join(shared, 'seeds', '000_e4d29ec212b6335e.txt');
-const tmp = mkdtempSync(join(tmpdir(), 'rfc-panel-eval-'));
-const sound: string[] = [];
-if (existsSync(seed)) {
-  const revised = readFileSync(seed, 'utf8').split(/### Improved Plan[^\n]*\n+```markdown\n/).slice(1);
-  revised.forEach((chunk, i) => {
-    const body = chunk.split(/\n```\n+### What Changed/)[0]!;
-    const file = join(tmp, `revised-${i + 1}.md`);
-    writeFileSync(file, body);
-    sound.push(file);
-  });
+async function quiet(title: string, files: string[]): Promise<void> {
+  if (files.length === 0) return;
+  console.log(`\n== ${title}`);
+  let total = 0, critical = 0;
+  for (const file of files) {
+    const findings = await review(file);
+    const crit = findings.filter((x) => x.severity === 'critical').length;
+    total += findings.length;
+    critical += crit;
+    const templates = findings.filter((f) => f.concern.startsWith('template.')).length;
+    console.log(`  ${file.split('/').pop()!.padEnd(62)} ${String(findings.length).padStart(3)} findings, ${crit} critical, ${templates} template`);
+    if (verbose) for (const x of findings) console.log(`      [${x.severity}] ${x.line ?? '-'} ${x.concern}: ${x.title}`);
+  }
+  console.log(`${files.length} documents, ${critical} critical findings, ${(total / files.length).toFixed(1)} findings per document`);
 }
-const corpusDir = join(shared, 'corpus');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((n) => n.endsWith('.md') && n.includes('--') && !n.includes('template')).map((n) => join(corpusDir, n)) : [];
-let soundCritical = 0, soundFindings = 0;
-console.log('\nsound plans (want no Critical, few findings)');
-for (const file of [...sound, ...(engine === 'checklist' ? corpus : [])]) {
-  const findings = review(file);
-  const crit = findings.filter((x) => x.severity === 'critical').length;
-  soundCritical += crit; soundFindings += findings.length;
-  console.log(`  ${file.split('/').pop()!.padEnd(58)} ${String(findings.length).padStart(3)} findings, ${crit} critical`);
-  if (verbose) for (const x of findings) console.log(`      [${x.severity}] ${x.line ?? '-'} ${x.title}`);
+
+console.log(`engine: ${engine}`);
+const sets: Array<[string, string]> = [
+  ['dev', join(root, 'eval', 'dev')],
+  ['tune', join(root, 'eval', 'blind', 'tune')],
+  ...(withHoldout ? ([['holdout', join(root, 'eval', 'blind', 'holdout')]] as Array<[string, string]>) : []),
+];
+for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet(name, dir);
+if (!onlySet) {
+  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => join(dir, n)) : []);
+  await quiet('revised plans of seed 000 (sound: want no Critical)', list(join(root, 'eval', 'dev', 'sound')));
+  if (engine === 'checklist') await quiet('real RFCs and KEPs (eval/corpus)', list(join(root, 'eval', 'corpus')).filter((f) => !f.includes('template')));
 }
-const n = sound.length + (engine === 'checklist' ? corpus.length : 0);
-console.log(`sound plans: ${n}, critical findings ${soundCritical}, findings per plan ${(soundFindings / Math.max(1, n)).toFixed(1)}`);

@@ -115,7 +115,7 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
     octokit,
     log,
     env: jobEnv,
-    createEngines: options.createEngines ?? ((config: Config) => createEngines(config.engine, { env: jobEnv, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview })),
+    createEngines: options.createEngines ?? ((config: Config) => createEngines(config.engine, { env: jobEnv, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates })),
     dryRun: (input('dry-run') || env.RFC_PANEL_DRY_RUN) === 'true',
     now: options.now ?? (() => new Date()),
     identity: async () => identity,

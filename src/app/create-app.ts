@@ -45,7 +45,7 @@ export function createApp(options: AppOptions = {}) {
     } catch {
       log.debug('no HTTP server: /healthz, /readyz and /metrics are not served');
     }
-    const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview }));
+    const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates }));
     let identity: Promise<BotIdentity> | null = null;
     const resolveIdentity = (): Promise<BotIdentity> => {
       identity ??= (async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TemplateRequirementSchema } from '../engines/checklist/templates/schema.js';
 
 /** Where plans, RFCs and specs usually live; a repository narrows or widens this with `paths`. */
 export const DEFAULT_PATHS = [
@@ -37,6 +38,8 @@ export const ConfigSchema = z.strictObject({
   drafts: z.boolean().default(false),
   /** Who may accept a Critical finding as a risk: the PR author too, or only users with write access. */
   acceptCritical: z.enum(['author-or-writer', 'writer']).default('writer'),
+  /** Documents under these globs must follow a template (kep, rust-rfc, adr-madr, adr-nygard, design-doc) or carry these sections. */
+  templates: z.array(TemplateRequirementSchema).default([]),
   budgets: z
     .strictObject({
       maxTokensPerReview: z.number().int().positive().default(400_000),

@@ -99,7 +99,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     // 6. The panel on every document, within budget: over it, the offline engine still reviews.
     const scope = { installationId: job.installationId, owner: pull.owner, repo: pull.repo, pullNumber: pull.pullNumber };
     const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
-    const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine()];
+    const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine(undefined, undefined, { templateRequirements: config.templates })];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,

@@ -1,7 +1,11 @@
 import type { PlanDocument } from '../documents/schema.js';
 import { loadRules } from '../engines/checklist/load-rules.js';
 import type { RuleHit } from '../engines/checklist/rule-hit.js';
+import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
+import { runCatalogue } from '../engines/checklist/catalogue/run-catalogue.js';
 import { runTopicRule } from '../engines/checklist/run-topic-rule.js';
+import { checkTemplate } from '../engines/checklist/templates/check-template.js';
+import { loadTemplates } from '../engines/checklist/templates/load-templates.js';
 import { runSqlRules } from '../engines/checklist/sql/run-sql-rules.js';
 import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import { findFixEvidence } from './find-fix-evidence.js';
@@ -15,9 +19,17 @@ import type { LedgerEntry } from './schema.js';
  * not raise (a model's findings need the model to verify them).
  */
 export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument): Promise<Verdict | null> {
-  const rule = entry.finding.ruleId ? loadRules().get(entry.finding.ruleId) : undefined;
-  if (!rule || !entry.finding.engines.includes('checklist')) return null;
-  const hits: RuleHit[] = rule.kind === 'topic' ? runTopicRule(doc, rule) : await runSqlRules(doc, [rule]);
+  const ruleId = entry.finding.ruleId;
+  if (ruleId?.startsWith('template.') && entry.finding.engines.includes('checklist')) {
+    // A section is either still missing / unwritten (the same concern fires again) or written now.
+    const again = checkTemplate(doc, loadTemplates()).find((d) => d.concern === entry.finding.concern);
+    if (again) return { verdict: 'not-addressed', evidence: null, missing: `the plan still has no answer to “${entry.finding.title}”` };
+    return { verdict: 'addressed', evidence: { note: 'the section is written now', lines: null } };
+  }
+  const rule = ruleId ? loadRules().get(ruleId) : undefined;
+  const concern = ruleId ? loadCatalogue().concerns.get(ruleId) : undefined;
+  if ((!rule && !concern) || !entry.finding.engines.includes('checklist')) return null;
+  const hits: RuleHit[] = concern ? runCatalogue(doc, [concern]) : rule!.kind === 'topic' ? runTopicRule(doc, rule!) : await runSqlRules(doc, [rule as Extract<typeof rule, { kind: 'sql' }>]);
   const here = relocateAnchor(entry.finding.anchor, doc);
   const still = hits.find((h) => {
     if (here === null) return false;
@@ -25,7 +37,7 @@ export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument)
     return anchorsOverlap(h.anchor, here, 1);
   });
   if (still) {
-    return { verdict: 'not-addressed', evidence: null, missing: rule.kind === 'topic' ? `the plan still has no answer to “${rule.title.replaceAll('{match}', still.match)}”` : `the statement at line ${still.anchor.startLine} still has this problem` };
+    return { verdict: 'not-addressed', evidence: null, missing: rule?.kind === 'sql' ? `the statement at line ${still.anchor.startLine} still has this problem` : `the plan still has no answer to “${entry.finding.title}”` };
   }
   const moved = here ? { ...entry, finding: { ...entry.finding, anchor: here } } : entry;
   return { verdict: 'addressed', evidence: findFixEvidence(moved, doc) ?? { note: here ? 'the rule no longer fires on this text' : 'the quoted text was removed', lines: null } };

@@ -1,4 +1,5 @@
 import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
+import type { TemplateRequirement } from '../engines/checklist/templates/schema.js';
 import type { Engine } from '../engines/types.js';
 
 export type EngineChoice = 'auto' | 'checklist' | 'claude' | 'both';
@@ -7,6 +8,8 @@ export interface EngineSettings {
   env: NodeJS.ProcessEnv;
   model?: string | null;
   maxTokensPerReview?: number;
+  /** The repository's `templates:` requirements, for the offline engine. */
+  templateRequirements?: TemplateRequirement[];
 }
 
 /**
@@ -18,7 +21,7 @@ export async function createEngines(choice: EngineChoice, settings: EngineSettin
   const key = settings.env.ANTHROPIC_API_KEY?.trim();
   const resolved = choice === 'auto' ? (key ? 'claude' : 'checklist') : choice;
   const engines: Engine[] = [];
-  if (resolved === 'checklist' || resolved === 'both') engines.push(createChecklistEngine());
+  if (resolved === 'checklist' || resolved === 'both') engines.push(createChecklistEngine(undefined, undefined, { templateRequirements: settings.templateRequirements ?? [] }));
   if (resolved === 'claude' || resolved === 'both') {
     const { createClaudeEngine } = await import('../engines/claude/create-claude-engine.js');
     engines.push(

@@ -57,7 +57,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     for (const p of selected) consulted.set(p.id, p.name);
     const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal })));
     for (const result of results) {
-      drafts.push(...result.findings);
+      drafts.push(...credited(result.findings, options, consulted));
       runs.push(...result.runs);
       notes.push(...result.notes);
       unanchored += result.unanchored;
@@ -93,6 +93,27 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     usage: sumUsage(runs.map((r) => r.usage)),
     summary: computeReadiness(merged),
   };
+}
+
+/**
+ * Checklist concerns speak for the personas the catalogue names even when the document did not
+ * engage them by trigger words; those personas join the panel, unless the caller disabled them or
+ * asked for `only` some.
+ */
+function credited(findings: DraftFinding[], options: PanelOptions, consulted: Map<string, string>): DraftFinding[] {
+  const disabled = new Set(options.disabled ?? []);
+  const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
+  const allowed = (id: string): boolean => !disabled.has(id) && (only === null || only.has(id));
+  const out: DraftFinding[] = [];
+  for (const f of findings) {
+    const personas = f.personas.filter(allowed);
+    if (personas.length === 0) continue;
+    for (const id of personas) {
+      if (!consulted.has(id)) consulted.set(id, options.personas.find((p) => p.id === id)?.name ?? id);
+    }
+    out.push(personas.length === f.personas.length ? f : { ...f, personas });
+  }
+  return out;
 }
 
 export function sumUsage(items: Usage[]): Usage {

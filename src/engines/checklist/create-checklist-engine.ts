@@ -1,72 +1,109 @@
-import type { DraftFinding } from '../../findings/schema.js';
+import type { DraftFinding, Recommendation, Severity } from '../../findings/schema.js';
 import type { Engine, EngineRequest, EngineResult, PersonaRun } from '../types.js';
 import { ZERO_USAGE } from '../types.js';
+import { type Catalogue, type CompiledConcern, loadCatalogue } from './catalogue/load-catalogue.js';
+import { type CatalogueHit, runCatalogue } from './catalogue/run-catalogue.js';
 import { loadRules } from './load-rules.js';
 import type { RuleHit } from './rule-hit.js';
-import { runTopicRule } from './run-topic-rule.js';
 import type { Rule, SqlRule } from './schema.js';
 import { runSqlRules } from './sql/run-sql-rules.js';
+import { checkTemplate } from './templates/check-template.js';
+import { loadTemplates } from './templates/load-templates.js';
+import type { Template, TemplateRequirement } from './templates/schema.js';
+
+export interface ChecklistOptions {
+  /** `templates:` from the repository's config: globs → a template id or required sections. */
+  templateRequirements?: TemplateRequirement[];
+  templates?: Template[];
+}
+
+const DEFAULT_RECOMMENDATION: Record<Severity, Recommendation> = { critical: 'required', important: 'should', 'nice-to-have': 'consider' };
 
 /**
- * The offline engine: each persona runs the rules its file lists under `checks`. Deterministic,
- * no network, so anyone can try the panel and CI can gate on it.
+ * The offline engine: the catalogue's concerns for every component the document uses, and the SQL
+ * rules of the personas selected. Deterministic, no network, so anyone can try the panel and CI can
+ * gate on it.
  */
-export function createChecklistEngine(rules: Map<string, Rule> = loadRules()): Engine {
+export function createChecklistEngine(rules: Map<string, Rule> = loadRules(), catalogue: Catalogue = loadCatalogue(), options: ChecklistOptions = {}): Engine {
+  const templates = options.templates ?? loadTemplates();
   return {
     name: 'checklist',
     async review({ document, personas }: EngineRequest): Promise<EngineResult> {
       const findings: DraftFinding[] = [];
-      const runs: PersonaRun[] = [];
       const notes: string[] = [];
-      // A rule shared by several personas runs once; its hit is credited to each of them.
-      const hitsByRule = new Map<string, RuleHit[]>();
+      const counts = new Map<string, number>(personas.map((p) => [p.id, 0]));
       const wanted = new Set(personas.flatMap((p) => p.checks));
       const sqlRules = [...wanted].map((id) => rules.get(id)).filter((r): r is SqlRule => r?.kind === 'sql');
-      for (const hit of await runSqlRules(document, sqlRules)) {
-        hitsByRule.set(hit.ruleId, [...(hitsByRule.get(hit.ruleId) ?? []), hit]);
-      }
-      let sinceYield = 0;
-      for (const id of wanted) {
-        const rule = rules.get(id);
-        if (rule?.kind === 'topic') hitsByRule.set(id, runTopicRule(document, rule));
-        // In the app this runs on the loop that answers webhooks: give it a turn every few rules.
-        if (++sinceYield % 8 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-
+      // A rule shared by several personas runs once; its hit is credited to each of them.
+      const hitsByRule = new Map<string, RuleHit[]>();
+      for (const hit of await runSqlRules(document, sqlRules)) hitsByRule.set(hit.ruleId, [...(hitsByRule.get(hit.ruleId) ?? []), hit]);
       for (const persona of personas) {
         const unknown = persona.checks.filter((id) => !rules.has(id));
         if (unknown.length > 0) notes.push(`Persona ${persona.id} lists unknown checks: ${unknown.join(', ')}.`);
-        let count = 0;
         for (const id of persona.checks) {
           const rule = rules.get(id);
           if (!rule) continue;
           for (const hit of hitsByRule.get(id) ?? []) {
-            findings.push(toDraft(rule, hit, persona.id));
-            count++;
+            findings.push(ruleDraft(rule, hit, persona.id));
+            counts.set(persona.id, (counts.get(persona.id) ?? 0) + 1);
           }
         }
-        runs.push({ persona: persona.id, engine: 'checklist', status: 'ok', reason: null, findings: count, usage: ZERO_USAGE });
       }
+
+      // In the app this runs on the loop that answers webhooks: give it a turn before the catalogue.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const selected = new Set(personas.map((p) => p.id));
+      for (const hit of runCatalogue(document, catalogue.concerns.values())) {
+        const c = catalogue.concerns.get(hit.ruleId)!;
+        // Credit the panel members the concern belongs to; a concern whose personas were not
+        // selected still speaks through its primary persona (the component is in the plan).
+        const credited = c.concern.personas.filter((p) => selected.has(p));
+        const by = credited.length > 0 ? credited : [c.concern.personas[0]!];
+        findings.push(concernDraft(c, hit, by));
+        for (const p of by) counts.set(p, (counts.get(p) ?? 0) + 1);
+      }
+      for (const draft of checkTemplate(document, templates, options.templateRequirements)) {
+        findings.push(draft);
+        counts.set(draft.personas[0]!, (counts.get(draft.personas[0]!) ?? 0) + 1);
+      }
+      const runs: PersonaRun[] = [...counts].map(([persona, n]) => ({ persona, engine: 'checklist', status: 'ok', reason: null, findings: n, usage: ZERO_USAGE }));
       return { findings, runs, notes, unanchored: 0 };
     },
   };
 }
 
-function fill(template: string, match: string): string {
-  return template.replaceAll('{match}', match).trim();
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(match|component)\}/g, (_, k: string) => values[k] ?? '').trim();
 }
 
-function toDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
+function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
   return {
     engine: 'checklist',
     concern: rule.concern ?? rule.id,
     ruleId: rule.id,
     personas: [persona],
     severity: rule.severity,
-    title: fill(rule.title, hit.match),
-    body: fill(rule.body, hit.match),
+    title: fill(rule.title, { match: hit.match }),
+    body: fill(rule.body, { match: hit.match }),
     recommendation: rule.recommendation,
     suggestion: hit.suggestion ?? null,
+    anchor: hit.anchor,
+  };
+}
+
+/** A catalogue concern as a finding: its wording for the component as the plan names it, then the fix. */
+export function concernDraft(c: CompiledConcern, hit: CatalogueHit, personas: string[]): DraftFinding {
+  const values = { match: hit.match, component: hit.component };
+  return {
+    engine: 'checklist',
+    concern: c.id,
+    ruleId: c.id,
+    personas,
+    severity: c.concern.severity,
+    title: fill(c.concern.title, values),
+    body: `${fill(c.concern.body, values)}\n\n${fill(c.concern.fix, values)}`,
+    recommendation: c.concern.recommendation ?? DEFAULT_RECOMMENDATION[c.concern.severity],
+    suggestion: null,
     anchor: hit.anchor,
   };
 }

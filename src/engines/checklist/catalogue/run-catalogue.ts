@@ -1,0 +1,85 @@
+import { findSection } from '../../../documents/find-section.js';
+import type { PlanDocument, Section } from '../../../documents/schema.js';
+import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/make-anchor.js';
+import type { RuleHit } from '../rule-hit.js';
+import type { TermHit } from './compile-terms.js';
+import { type DocumentIndex, indexDocument } from './index-document.js';
+import type { CompiledConcern } from './load-catalogue.js';
+
+export interface CatalogueHit extends RuleHit {
+  /** The component as the plan names it, for `{component}`. */
+  component: string;
+}
+
+interface Use {
+  line: number;
+  text: string;
+}
+
+/** Where the plan introduces the component: the first prose mention, else the first heading naming it. */
+function componentUse(index: DocumentIndex, c: CompiledConcern): Use | null {
+  const key = `use:${c.component.id}`;
+  if (index.memo.has(key)) return index.memo.get(key) as Use | null;
+  const active = new Set(index.lines.filter((l) => l.active).map((l) => l.line));
+  const excluded = new Set((c.exclude?.match(index) ?? []).map((h) => h.line));
+  const mentions = c.synonyms.match(index).filter((h) => active.has(h.line) && !excluded.has(h.line));
+  let use: Use | null = null;
+  if (mentions.length >= c.component.minMentions) {
+    const headings = new Set(index.lines.filter((l) => l.heading).map((l) => l.line));
+    use = mentions.find((m) => !headings.has(m.line)) ?? mentions[0] ?? null;
+  }
+  index.memo.set(key, use);
+  return use;
+}
+
+function activeHits(index: DocumentIndex, hits: TermHit[]): TermHit[] {
+  const key = 'active-lines';
+  let active = index.memo.get(key) as Set<number> | undefined;
+  if (!active) index.memo.set(key, (active = new Set(index.lines.filter((l) => l.active).map((l) => l.line))));
+  return hits.filter((h) => active.has(h.line));
+}
+
+function within(hits: TermHit[], section: Section | null): TermHit[] {
+  return section ? hits.filter((h) => h.line >= section.startLine && h.line <= section.endLine) : hits;
+}
+
+/**
+ * One concern on one document: the plan uses the component, says what creates the risk (when the
+ * concern names such wording), meets every `requires`, and nowhere shows it is handled.
+ */
+export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueHit | null {
+  const use = componentUse(index, c);
+  if (!use) return null;
+  if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
+  const risk = c.risk ? activeHits(index, c.risk.match(index))[0] ?? null : null;
+  if (c.risk && !risk) return null;
+
+  const doc = index.doc;
+  const at = risk ?? use;
+  let anchorSection: Section | null = null;
+  if (c.concern.anchor === 'section') {
+    const headed = c.heading ? activeHits(index, c.heading.match(index)).find((h) => doc.sections.some((s) => s.headingLine === h.line)) : undefined;
+    anchorSection = headed ? doc.sections.find((s) => s.headingLine === headed.line)! : findSection(doc, at.line);
+  }
+
+  // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
+  // non-goal or a rejected alternative is not one.
+  const handledHits = activeHits(index, c.handled.match(index));
+  const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
+  if (within(handledHits, scope).length > 0) return null;
+
+  const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text };
+  if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
+  if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };
+  return { ...base, anchor: lineAnchor(doc, at.line) };
+}
+
+/** Every concern of the catalogue (or the given ones) that fires on the document. */
+export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConcern>, index: DocumentIndex = indexDocument(doc)): CatalogueHit[] {
+  const hits: CatalogueHit[] = [];
+  for (const c of concerns) {
+    const hit = runConcern(index, c);
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}
