@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
 import { loadRules } from '../engines/checklist/load-rules.js';
-import { compileTopicRule } from '../engines/checklist/run-topic-rule.js';
 import { loadPgParser } from '../engines/checklist/sql/load-pg-parser.js';
 import { loadPersonas } from '../personas/load-personas.js';
 
@@ -11,7 +10,7 @@ import { loadPersonas } from '../personas/load-personas.js';
  */
 export async function warmUp(log: Logger): Promise<void> {
   const started = Date.now();
-  for (const rule of loadRules().values()) if (rule.kind === 'topic') compileTopicRule(rule);
+  loadRules();
   loadCatalogue();
   loadPersonas();
   await loadPgParser();

@@ -24,14 +24,6 @@ export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence
   }
   const rule = entry.finding.ruleId ? loadRules().get(entry.finding.ruleId) : undefined;
   if (!rule) return null;
-  if (rule.kind === 'topic') {
-    const patterns = rule.unless.map((p) => new RegExp(p, 'iu'));
-    const anchorLine = entry.finding.anchor.startLine;
-    const section = anchorLine !== null ? findSection(doc, anchorLine) : null;
-    const candidates = doc.lines.map((text, i) => ({ line: i + 1, text })).filter(({ line, text }) => !doc.hiddenLines.has(line) && text.trim().length > 0 && patterns.some((p) => p.test(text)));
-    const preferred = candidates.find((c) => section && c.line >= section.startLine && c.line <= section.endLine) ?? candidates[0];
-    return preferred ? { note: `“${clip(preferred.text.trim())}”`, lines: [preferred.line, preferred.line] } : null;
-  }
   const { startLine, endLine } = entry.finding.anchor;
   if (entry.finding.anchor.level === 'line' && startLine !== null && endLine !== null) {
     return { note: `now reads “${clip(doc.lines.slice(startLine - 1, endLine).map((l) => l.trim()).join(' '))}”`, lines: [startLine, endLine] };

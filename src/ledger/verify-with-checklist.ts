@@ -3,7 +3,6 @@ import { loadRules } from '../engines/checklist/load-rules.js';
 import type { RuleHit } from '../engines/checklist/rule-hit.js';
 import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
 import { runCatalogue } from '../engines/checklist/catalogue/run-catalogue.js';
-import { runTopicRule } from '../engines/checklist/run-topic-rule.js';
 import { checkTemplate } from '../engines/checklist/templates/check-template.js';
 import { loadTemplates } from '../engines/checklist/templates/load-templates.js';
 import { runSqlRules } from '../engines/checklist/sql/run-sql-rules.js';
@@ -29,7 +28,7 @@ export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument)
   const rule = ruleId ? loadRules().get(ruleId) : undefined;
   const concern = ruleId ? loadCatalogue().concerns.get(ruleId) : undefined;
   if ((!rule && !concern) || !entry.finding.engines.includes('checklist')) return null;
-  const hits: RuleHit[] = concern ? runCatalogue(doc, [concern]) : rule!.kind === 'topic' ? runTopicRule(doc, rule!) : await runSqlRules(doc, [rule as Extract<typeof rule, { kind: 'sql' }>]);
+  const hits: RuleHit[] = concern ? runCatalogue(doc, [concern]) : await runSqlRules(doc, [rule!]);
   const here = relocateAnchor(entry.finding.anchor, doc);
   const still = hits.find((h) => {
     if (here === null) return false;
@@ -37,7 +36,7 @@ export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument)
     return anchorsOverlap(h.anchor, here, 1);
   });
   if (still) {
-    return { verdict: 'not-addressed', evidence: null, missing: rule?.kind === 'sql' ? `the statement at line ${still.anchor.startLine} still has this problem` : `the plan still has no answer to “${entry.finding.title}”` };
+    return { verdict: 'not-addressed', evidence: null, missing: concern ? `the plan still has no answer to “${entry.finding.title}”` : `the statement at line ${still.anchor.startLine} still has this problem` };
   }
   const moved = here ? { ...entry, finding: { ...entry.finding, anchor: here } } : entry;
   return { verdict: 'addressed', evidence: findFixEvidence(moved, doc) ?? { note: here ? 'the rule no longer fires on this text' : 'the quoted text was removed', lines: null } };

@@ -6,6 +6,7 @@ import type { Engine } from '../../src/engines/types.js';
 import { ZERO_USAGE } from '../../src/engines/types.js';
 import type { JobQueue } from '../../src/queue/schema.js';
 import { FakeGitHub } from './fake-github.js';
+import { sqlOnlyEngines } from './sql-only-engines.js';
 import { createTestProbot } from './github-mock.js';
 import { pullRequestPayload, webhookExample, withOverrides } from './webhook-examples.js';
 
@@ -59,7 +60,7 @@ export async function createHarness(options: AppOptions & { github?: FakeGitHub;
   const github = options.github ?? new FakeGitHub();
   let queue: JobQueue | null = null;
   const probot = await createTestProbot(
-    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, onQueue: (q) => (queue = q) }),
+    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, createEngines: options.createEngines ?? sqlOnlyEngines(options.env ?? {}), onQueue: (q) => (queue = q) }),
     options.baseUrl ? { baseUrl: options.baseUrl } : {},
   );
   const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {

@@ -45,6 +45,11 @@ export function indexDocument(doc: PlanDocument): DocumentIndex {
     if (INACTIVE_HEADING.test(s.title)) for (let l = s.headingLine; l <= s.endLine; l++) inactive.add(l);
   }
   const headingLines = new Set(doc.sections.map((s) => s.headingLine));
+  // YAML front matter is metadata (title, owners, status), not the design.
+  if (doc.lines[0]?.trim() === '---') {
+    const close = doc.lines.findIndex((l, i) => i > 0 && i < 80 && /^(?:---|\.\.\.)\s*$/.test(l));
+    if (close > 0) for (let l = 1; l <= close + 1; l++) inactive.add(l);
+  }
   // A lead-in ("Out of scope:") governs itself and the list or paragraph right after it.
   for (let i = 0; i < doc.lines.length; i++) {
     if (!INACTIVE_LEAD.test(doc.lines[i]!)) continue;

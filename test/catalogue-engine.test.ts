@@ -1,0 +1,121 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { parseDocument } from '../src/documents/parse-document.js';
+import { compileTerms } from '../src/engines/checklist/catalogue/compile-terms.js';
+import { indexDocument } from '../src/engines/checklist/catalogue/index-document.js';
+import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
+import { runCatalogue } from '../src/engines/checklist/catalogue/run-catalogue.js';
+
+function linesOf(terms: string[], text: string, vocab: Record<string, string[]> = {}): Array<[number, string]> {
+  return compileTerms(terms, vocab).match(indexDocument(parseDocument('plan.md', text))).map((h) => [h.line, h.text]);
+}
+
+const fixtures = { fires: [{ doc: 'x', line: null }, { doc: 'y', line: null }], passes: ['a', 'b'] };
+const concern = (fields: Record<string, unknown>): Record<string, unknown> => ({
+  id: 'no-fallback',
+  severity: 'critical',
+  personas: ['scalability'],
+  title: 'Nothing says what happens when {component} is down',
+  body: 'Every request depends on it; when it is unavailable the feature fails outright.',
+  fix: 'Say how the service degrades: a fallback, a timeout, a circuit breaker.',
+  handled: ['@fallback'],
+  source: 'Google SRE Book',
+  fixtures,
+  ...fields,
+});
+
+/** A one-area catalogue in a temporary folder, loaded as the app loads the real one. */
+function catalogueWith(concerns: Array<Record<string, unknown>>, component: Record<string, unknown> = {}): ReturnType<typeof loadCatalogue> {
+  const dir = mkdtempSync(join(tmpdir(), 'rfc-panel-catalogue-'));
+  writeFileSync(join(dir, 'vocabularies.yaml'), stringify({ fallback: ['fallback', 'fall back', 'degrad*', 'circuit breaker'] }));
+  writeFileSync(join(dir, 'caches.yaml'), stringify({ area: 'caches', title: 'Caches', components: [{ id: 'cache', name: 'cache', synonyms: ['Redis', 'cache'], concerns, ...component }] }));
+  return loadCatalogue(dir);
+}
+
+function fire(text: string, catalogue: ReturnType<typeof loadCatalogue>): Array<[string, string, number | null, string]> {
+  return runCatalogue(parseDocument('plan.md', text), catalogue.concerns.values()).map((h) => [h.ruleId, h.anchor.level, h.anchor.startLine, h.component]);
+}
+
+describe('the term language', () => {
+  it('matches words in order across spaces, hyphens and underscores, with a plural', () => {
+    expect(linesOf(['rate limit'], '# Plan\nAdd rate-limits\nSet rate_limit\nLimit the rate')).toEqual([[2, 'rate-limits'], [3, 'rate_limit']]);
+  });
+
+  it('matches whole words only, so "cache" is not "cachet"', () => {
+    expect(linesOf(['cache'], '# Plan\nThe cachet of it\nA cache in front')).toEqual([[3, 'cache']]);
+  });
+
+  it('treats a trailing star as a prefix', () => {
+    expect(linesOf(['invalidat*'], '# Plan\nWe invalidate on write\nInvalidation is manual')).toEqual([[2, 'invalidate'], [3, 'Invalidation']]);
+  });
+
+  it('expands a shared vocabulary named with @', () => {
+    expect(linesOf(['@pay'], '# Plan\nCharge with Stripe\nOr Adyen', { pay: ['Stripe', 'Adyen'] })).toEqual([[2, 'Stripe'], [3, 'Adyen']]);
+  });
+
+  it('accepts a short regular expression between slashes', () => {
+    expect(linesOf(['/p9[59]/'], '# Plan\nKeep p99 under 200 ms\np50 is fine')).toEqual([[2, 'p99']]);
+  });
+
+  it('refuses an unknown vocabulary', () => {
+    expect(() => compileTerms(['@nope'], {})).toThrow('unknown vocabulary @nope');
+  });
+});
+
+describe('runCatalogue', () => {
+  it('anchors on the line that introduces the component when no risk wording is given', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect(fire('# Limits\n\n## Steps\n1. Add Redis dependency\n2. Count requests', catalogue)).toEqual([['cache.no-fallback', 'line', 4, 'Redis']]);
+  });
+
+  it('anchors on the risk wording when the concern names it, and needs it to fire', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect({
+      risky: fire('# Menu\nWe cache the menu.\nEvery deploy flushes the cache.', catalogue),
+      calm: fire('# Menu\nWe cache the menu.', catalogue),
+    }).toEqual({ risky: [['cache.no-fallback', 'line', 3, 'cache']], calm: [] });
+  });
+
+  it('stays quiet when the plan handles the concern anywhere it commits to', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect(fire('# Limits\n1. Add Redis dependency\n\n## Failure\nIf Redis is down we fall back to a local counter.', catalogue)).toEqual([]);
+  });
+
+  it('ignores a component named only in non-goals or rejected alternatives', () => {
+    const catalogue = catalogueWith([concern({})]);
+    const text = '# Limits\nCount requests in the database.\n\n## Non-goals\n- A Redis cache\n\n## Alternatives considered\nRedis was rejected.';
+
+    expect(fire(text, catalogue)).toEqual([]);
+  });
+
+  it('does not count a mitigation that the plan puts out of scope', () => {
+    const catalogue = catalogueWith([concern({})]);
+    const text = '# Limits\n1. Add Redis dependency\n\nOut of scope:\n- a fallback when Redis is down';
+
+    expect(fire(text, catalogue)).toEqual([['cache.no-fallback', 'line', 2, 'Redis']]);
+  });
+
+  it('puts a plan-wide absence at document level and a section gap on the matching heading', () => {
+    const catalogue = catalogueWith([
+      concern({ id: 'no-metrics', anchor: 'document', handled: ['metric*'] }),
+      concern({ id: 'no-rollout', anchor: 'section', heading: ['rollout'], handled: ['canary'] }),
+    ]);
+
+    expect(fire('# Cache\nAdd Redis.\n\n## Rollout\nShip it on Monday.', catalogue)).toEqual([
+      ['cache.no-metrics', 'document', null, 'Redis'],
+      ['cache.no-rollout', 'section', 4, 'Redis'],
+    ]);
+  });
+
+  it('needs the component on as many lines as minMentions says', () => {
+    const catalogue = catalogueWith([concern({})], { minMentions: 2 });
+
+    expect({ once: fire('# Plan\nA cache.', catalogue).length, twice: fire('# Plan\nA cache.\nThe cache holds prices.', catalogue).length }).toEqual({ once: 0, twice: 1 });
+  });
+});
