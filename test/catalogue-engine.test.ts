@@ -81,6 +81,12 @@ describe('runCatalogue', () => {
     }).toEqual({ risky: [['cache.no-fallback', 'line', 3, 'cache']], calm: [] });
   });
 
+  it('sits on the line that names the component with the concern’s subject, when the plan has one', () => {
+    const catalogue = catalogueWith([concern({ prefer: ['checkout'] })]);
+
+    expect(fire('# Prices\nPrices are cached in Redis.\nCheckout also reads prices from Redis.', catalogue)).toEqual([['cache.no-fallback', 'line', 3, 'Redis']]);
+  });
+
   it('stays quiet when the plan handles the concern anywhere it commits to', () => {
     const catalogue = catalogueWith([concern({})]);
 

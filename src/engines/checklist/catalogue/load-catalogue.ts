@@ -16,6 +16,7 @@ export interface CompiledConcern {
   synonyms: TermMatcher;
   exclude: TermMatcher | null;
   risk: TermMatcher | null;
+  prefer: TermMatcher | null;
   requires: TermMatcher[];
   handled: TermMatcher;
   heading: TermMatcher | null;
@@ -106,6 +107,7 @@ function readCatalogue(dir: string): Catalogue {
           synonyms,
           exclude,
           risk: concern.risk.length > 0 ? compile(concern.risk, `.${concern.id}.risk`) : null,
+          prefer: concern.prefer.length > 0 ? compile(concern.prefer, `.${concern.id}.prefer`) : null,
           requires: concern.requires.map((r, i) => compile(r, `.${concern.id}.requires[${i}]`)),
           handled: compile(concern.handled, `.${concern.id}.handled`),
           heading: concern.heading.length > 0 ? compile(concern.heading, `.${concern.id}.heading`) : null,

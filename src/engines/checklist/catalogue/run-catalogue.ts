@@ -16,13 +16,21 @@ interface Use {
   text: string;
 }
 
+/** Every active line naming the component (not the lines its `exclude` terms claim). */
+function mentionsOf(index: DocumentIndex, c: CompiledConcern): TermHit[] {
+  const key = `mentions:${c.component.id}`;
+  if (index.memo.has(key)) return index.memo.get(key) as TermHit[];
+  const excluded = new Set((c.exclude?.match(index) ?? []).map((h) => h.line));
+  const mentions = activeHits(index, c.synonyms.match(index)).filter((h) => !excluded.has(h.line));
+  index.memo.set(key, mentions);
+  return mentions;
+}
+
 /** Where the plan introduces the component: the first prose mention, else the first heading naming it. */
 function componentUse(index: DocumentIndex, c: CompiledConcern): Use | null {
   const key = `use:${c.component.id}`;
   if (index.memo.has(key)) return index.memo.get(key) as Use | null;
-  const active = new Set(index.lines.filter((l) => l.active).map((l) => l.line));
-  const excluded = new Set((c.exclude?.match(index) ?? []).map((h) => h.line));
-  const mentions = c.synonyms.match(index).filter((h) => active.has(h.line) && !excluded.has(h.line));
+  const mentions = mentionsOf(index, c);
   let use: Use | null = null;
   if (mentions.length >= c.component.minMentions) {
     const headings = new Set(index.lines.filter((l) => l.heading).map((l) => l.line));
@@ -55,7 +63,14 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueH
   if (c.risk && !risk) return null;
 
   const doc = index.doc;
-  const at = risk ?? use;
+  // The sentence that causes it: the risk wording, else a line naming the component with the
+  // concern's subject (`prefer`), else where the component comes in.
+  let preferred: TermHit | null = null;
+  if (!risk && c.prefer) {
+    const named = new Set(mentionsOf(index, c).map((m) => m.line));
+    preferred = activeHits(index, c.prefer.match(index)).find((h) => named.has(h.line)) ?? null;
+  }
+  const at = risk ?? preferred ?? use;
   let anchorSection: Section | null = null;
   if (c.concern.anchor === 'section') {
     const headed = c.heading ? activeHits(index, c.heading.match(index)).find((h) => doc.sections.some((s) => s.headingLine === h.line)) : undefined;

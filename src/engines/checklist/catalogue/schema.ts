@@ -54,6 +54,12 @@ export const ConcernSchema = z.strictObject({
   fix: z.string().min(20),
   /** Plan wording that creates the risk: when given, one of these must appear, and a line finding sits there. */
   risk: terms.default([]),
+  /**
+   * Words of the sentence that causes the concern, when it is not a fixed phrase: a line finding
+   * sits on the first line that names the component together with one of these (else on `risk`,
+   * else on the component's first mention). Never required.
+   */
+  prefer: terms.default([]),
   /** Further conditions: each list must match somewhere in the plan's active text. */
   requires: z.array(terms.min(1)).default([]),
   /** Words that show the plan already handles it. */
