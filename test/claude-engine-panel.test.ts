@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { parseDocument } from '../src/documents/parse-document.js';
 import { InputError } from '../src/errors/errors.js';
 import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 import { type CapturedBody, capture, findingsReply, forPersona, llmFinding, loadPlan, persona, personaOf } from './fixtures/claude/messages-api.js';
@@ -60,6 +61,27 @@ describe('the claude engine panel', () => {
     expect(seen[0]!.tool_choice).toEqual({ type: 'tool', name: 'submit_review' });
     const userTurns = seen.map((b) => [personaOf(b), (b.messages[0]!.content as string).includes(`as the ${personaOf(b)} reviewer`)]);
     expect(userTurns.sort()).toEqual([['data', true], ['security', true], ['sre', true]]);
+  });
+
+  it('lists the catalogue concerns the document leaves open in each persona’s own turn, not in the shared prefix', async () => {
+    // Arrange: a plan that moves sessions into Redis and says nothing about Redis being down.
+    const seen: CapturedBody[] = [];
+    for (const id of ['scalability', 'payments']) {
+      nock(API).post('/v1/messages', forPersona(id)).reply(200, capture(seen, findingsReply([])));
+    }
+    const engine = createClaudeEngine({ ...base, warmCache: 'off' });
+    const document = parseDocument('docs/sessions.md', '# Sessions\n\n## Design\nSessions move to Redis so any node can serve a user.\n');
+
+    // Act
+    await engine.review({ document, personas: [persona('scalability'), persona('payments')] });
+
+    // Assert
+    const turn = (id: string): string => seen.find((b) => personaOf(b) === id)!.messages[0]!.content as string;
+    expect({
+      scalabilityGetsChecklist: turn('scalability').includes('<checklist>') && /Redis/.test(turn('scalability').split('<checklist>')[1]!),
+      paymentsGetsNone: turn('payments').includes('<checklist>'),
+      prefixMentionsChecklist: seen.some((b) => JSON.stringify(b.system).includes('<checklist>')),
+    }).toEqual({ scalabilityGetsChecklist: true, paymentsGetsNone: false, prefixMentionsChecklist: false });
   });
 
   it('shows the model the document as data, numbered, with hidden content blanked on its own line', async () => {

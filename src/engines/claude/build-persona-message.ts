@@ -8,6 +8,8 @@ export interface PersonaMessageOptions {
   chunkCount: number;
   /** Set on the retry after a reply was cut off at max_tokens. */
   shorter?: boolean;
+  /** The catalogue concerns this document leaves open for this persona (a `<checklist>` block), or ''. */
+  checklist?: string;
 }
 
 /** The user turn after the shared prefix: who this reviewer is, then what to return. */
@@ -21,6 +23,7 @@ export function buildPersonaMessage(persona: Persona, options: PersonaMessageOpt
     persona.prompt.trim(),
     '</reviewer>',
     '',
+    ...(options.checklist ? ['', options.checklist, ''] : []),
     `Review the document in the system prompt${scope} as this reviewer, and only from this reviewer's point of view.`,
     `Report at most ${limit} findings, most severe first, by calling ${REVIEW_TOOL_NAME}; an empty list is fine if the document is sound on your concerns.`,
     ...(options.shorter

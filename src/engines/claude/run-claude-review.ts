@@ -4,6 +4,8 @@ import type { DraftFinding } from '../../findings/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import type { EngineRequest, EngineResult, PersonaRun, Usage } from '../types.js';
 import { anchorLlmFinding } from './anchor-llm-finding.js';
+import { loadCatalogue } from '../checklist/catalogue/load-catalogue.js';
+import { listOpenConcerns, renderOpenConcerns } from '../checklist/catalogue/list-open-concerns.js';
 import { buildPersonaMessage } from './build-persona-message.js';
 import { buildReviewTool } from './build-review-tool.js';
 import { buildSharedPrefix } from './build-shared-prefix.js';
@@ -62,12 +64,16 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   if (options.warmCache === 'primer' && personas.length > 1) {
     for (const chunk of chunks) if (cacheable(chunk) && budget.tryReserve(primerCost(chunk))) primed.add(chunk.index);
   }
+  // The catalogue's open concerns for each persona: a checklist in the persona's own turn, so the
+  // cached prefix above stays byte-identical across personas.
+  const catalogue = loadCatalogue();
+  const checklists = new Map(personas.map((p) => [p.id, renderOpenConcerns(listOpenConcerns(doc, catalogue, [p.id], 12))]));
   const admitted: Array<{ persona: Persona; tasks: Task[] }> = [];
   const runs = new Map<string, PersonaRun>();
   const skipped: string[] = [];
   for (const persona of personas) {
     const tasks = chunks.map((chunk): Task => {
-      const message = { maxFindings: options.maxFindingsPerPersona, chunk, chunkCount: chunks.length };
+      const message = { maxFindings: options.maxFindingsPerPersona, chunk, chunkCount: chunks.length, checklist: checklists.get(persona.id) ?? '' };
       const userText = buildPersonaMessage(persona, message);
       const reserve = prefixTokens[chunk.index]! + estimateTokens(JSON.stringify(userText)) + 8 + options.maxOutputTokens;
       return { persona, chunk, userText, shorterUserText: buildPersonaMessage(persona, { ...message, shorter: true }), reserve };
