@@ -43,6 +43,14 @@ describe('document templates', () => {
     expect(found(kep({ 'Production Readiness Review Questionnaire': null }))).toEqual([['template.missing.production-readiness-review-questionnaire', 'document', null]]);
   });
 
+  it('reports several missing sections as one finding naming each', () => {
+    const findings = checkTemplate(parseDocument('k.md', kep({ 'Test Plan': null, 'Version Skew Strategy': null })), templates);
+
+    expect(findings.map((f) => [f.concern, f.anchor.level, f.title])).toEqual([
+      ['template.missing-sections', 'document', 'The Kubernetes Enhancement Proposal has no “Test Plan” or “Version Skew Strategy” section'],
+    ]);
+  });
+
   it('treats "None." under Drawbacks and Alternatives as unwritten, but not elsewhere', () => {
     const text = kep({ Drawbacks: 'None.', Alternatives: 'None.', 'Risks and Mitigations': 'None.' });
 

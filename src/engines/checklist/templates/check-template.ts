@@ -43,10 +43,16 @@ function placeholderKind(doc: PlanDocument, section: Section, spec: TemplateSect
   return null;
 }
 
+/** "Design overview" is a Design section and "Goals and non-goals" a Goals one; "Non-goals" is not Goals. */
+function sameHeading(title: string, name: string): boolean {
+  const t = normaliseHeading(title);
+  const n = normaliseHeading(name);
+  return t === n || t.startsWith(`${n} `);
+}
+
 export function detectTemplate(doc: PlanDocument, templates: Template[]): Template | null {
-  const headings = new Set(doc.sections.map((s) => normaliseHeading(s.title)));
   for (const t of templates) {
-    const seen = t.detect.headings.filter((h) => headings.has(normaliseHeading(h))).length;
+    const seen = t.detect.headings.filter((h) => doc.sections.some((s) => sameHeading(s.title, h))).length;
     if (seen >= t.detect.minMatches) return t;
   }
   return null;
@@ -61,8 +67,7 @@ interface Gap {
 function gaps(doc: PlanDocument, sections: TemplateSection[]): Gap[] {
   const out: Gap[] = [];
   for (const spec of sections) {
-    const names = new Set(spec.headings.map(normaliseHeading));
-    const found = doc.sections.filter((s) => names.has(normaliseHeading(s.title)));
+    const found = doc.sections.filter((s) => spec.headings.some((h) => sameHeading(s.title, h)));
     if (found.length === 0) {
       if (spec.required) out.push({ section: spec, heading: null, problem: 'is missing' });
       continue;
@@ -117,12 +122,36 @@ export function checkTemplate(doc: PlanDocument, templates: Template[], requirem
   // Any other section left as "TBD"/"TODO", whatever the template: an unwritten part of the plan.
   const covered = new Set(found.map((g) => g.heading?.headingLine));
   for (const s of doc.sections) {
-    if (covered.has(s.headingLine) || listed.some((l) => l.headings.some((h) => normaliseHeading(h) === normaliseHeading(s.title)))) continue;
+    if (covered.has(s.headingLine) || listed.some((l) => l.headings.some((h) => sameHeading(s.title, h)))) continue;
     const body = ownBody(doc, s);
     if (body.length > 0 && body.every((l) => PLACEHOLDER.test(l))) {
       const spec: TemplateSection = { name: s.title.trim(), headings: [s.title], required: false, severity: 'important', noneIsPlaceholder: false, why: `The section “${s.title.trim()}” has a heading but no content yet, so the part of the design it stands for cannot be reviewed.` };
       found.push({ section: spec, heading: s, problem: `is still a placeholder (“${body[0]!.trim().slice(0, 40)}”)` });
     }
   }
-  return found.map((g) => toDraft(doc, name, ruleId, g, g.section.severity));
+  // Missing sections are one finding (one thing to do: fill in the template), unwritten ones each sit on their heading.
+  const missing = found.filter((g) => g.heading === null);
+  const drafts = found.filter((g) => g.heading !== null).map((g) => toDraft(doc, name, ruleId, g, g.section.severity));
+  if (missing.length === 1) drafts.unshift(toDraft(doc, name, ruleId, missing[0]!, missing[0]!.section.severity));
+  if (missing.length > 1) drafts.unshift(missingDraft(doc, name, ruleId, missing));
+  return drafts;
+}
+
+const RANK: Record<Severity, number> = { critical: 0, important: 1, 'nice-to-have': 2 };
+
+function missingDraft(doc: PlanDocument, templateName: string, ruleId: string, missing: Gap[]): DraftFinding {
+  const severity = missing.map((g) => g.section.severity).sort((a, b) => RANK[a] - RANK[b])[0]!;
+  const names = missing.map((g) => `“${g.section.name}”`);
+  return {
+    engine: 'checklist',
+    concern: 'template.missing-sections',
+    ruleId,
+    personas: ['staff-engineer'],
+    severity,
+    title: `The ${templateName} has no ${names.slice(0, -1).join(', ')} or ${names.at(-1)} section`,
+    body: `${missing.map((g) => `${g.section.name}: ${g.section.why}`).join('\n')}\n\nAdd these sections before the document is approved; where one truly does not apply, say why in a sentence, so reviewers can tell a decision from an omission.`,
+    recommendation: severity === 'critical' ? 'required' : severity === 'important' ? 'should' : 'consider',
+    suggestion: null,
+    anchor: documentAnchor(doc),
+  };
 }
