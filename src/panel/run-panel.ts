@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../documents/schema.js';
-import type { Engine, PersonaRun, Usage } from '../engines/types.js';
+import type { Engine, PersonaRun, ReviewedSection, RevisionInput, Usage } from '../engines/types.js';
 import { ZERO_USAGE } from '../engines/types.js';
 import { ExternalServiceError } from '../errors/errors.js';
 import { mergeFindings } from '../findings/merge-findings.js';
@@ -22,6 +22,8 @@ export interface PanelOptions {
   signal?: AbortSignal;
   /** Writes the executive summary; the deterministic one when absent. */
   summarise?: Summariser;
+  /** By path: documents to review incrementally (what changed since the last review); others are reviewed whole. */
+  revisions?: ReadonlyMap<string, RevisionInput>;
 }
 
 export interface PanelResult {
@@ -35,6 +37,10 @@ export interface PanelResult {
   notes: string[];
   unanchored: number;
   usage: Usage;
+  /** Sections reviewed to completion, per persona: what the section cache remembers. */
+  reviewed: ReviewedSection[];
+  /** Findings of incremental reviews dropped because they concern unchanged text. */
+  dropped: number;
   /** Computed on every open finding, shown or held. */
   summary: Readiness;
   /** Two or three sentences for a busy reader; null when nothing ran. */
@@ -50,17 +56,22 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const runs: PersonaRun[] = [];
   const notes: string[] = [];
   const consulted = new Map<string, string>();
+  const reviewed: ReviewedSection[] = [];
   let unanchored = 0;
+  let dropped = 0;
 
   for (const [index, document] of documents.entries()) {
     const selected = selectPersonas(document, options.personas, { only: options.only, disabled: options.disabled }).map((s) => s.persona);
     for (const p of selected) consulted.set(p.id, p.name);
-    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal })));
+    const revision = options.revisions?.get(document.path);
+    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal, ...(revision ? { revision } : {}) })));
     for (const result of results) {
       drafts.push(...result.findings);
       runs.push(...result.runs);
       notes.push(...result.notes);
       unanchored += result.unanchored;
+      reviewed.push(...(result.reviewed ?? []));
+      dropped += result.dropped ?? 0;
     }
     options.onDocument?.(document, index, documents.length);
   }
@@ -90,6 +101,8 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     consulted: [...consulted].map(([id, name]) => ({ id, name })),
     notes: [...new Set(notes)],
     unanchored,
+    reviewed,
+    dropped,
     usage: sumUsage(runs.map((r) => r.usage)),
     summary: computeReadiness(merged),
   };

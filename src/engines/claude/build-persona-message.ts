@@ -8,12 +8,16 @@ export interface PersonaMessageOptions {
   chunkCount: number;
   /** Set on the retry after a reply was cut off at max_tokens. */
   shorter?: boolean;
+  /** Set on an incremental review: the changed lines this persona is asked about ("lines 24–25"). */
+  revision?: { changedLines: string };
 }
 
-/** The user turn after the shared prefix: who this reviewer is, then what to return. */
+/**
+ * The user turn after the shared prefix: who this reviewer is, then the task, then what to return.
+ * Everything that differs between personas lives here, so the prefix stays byte-identical.
+ */
 export function buildPersonaMessage(persona: Persona, options: PersonaMessageOptions): string {
   const limit = options.shorter ? Math.max(1, Math.ceil(options.maxFindings / 2)) : options.maxFindings;
-  const scope = options.chunkCount > 1 ? ` (part ${options.chunk.index + 1} of ${options.chunkCount}: lines ${options.chunk.startLine}–${options.chunk.endLine})` : '';
   return [
     `<reviewer id="${persona.id}">`,
     `You are ${persona.name}. Focus: ${persona.focus}`,
@@ -21,10 +25,21 @@ export function buildPersonaMessage(persona: Persona, options: PersonaMessageOpt
     persona.prompt.trim(),
     '</reviewer>',
     '',
-    `Review the document in the system prompt${scope} as this reviewer, and only from this reviewer's point of view.`,
-    `Report at most ${limit} findings, most severe first, by calling ${REVIEW_TOOL_NAME}; an empty list is fine if the document is sound on your concerns.`,
+    ...task(options),
+    `Report at most ${limit} findings, most severe first, by calling ${REVIEW_TOOL_NAME}; an empty list is fine if the ${options.revision ? 'change' : 'document'} is sound on your concerns.`,
     ...(options.shorter
       ? ['Your previous reply was cut off at the output limit: keep each body to two or three sentences and report only the most important findings.']
       : []),
   ].join('\n');
+}
+
+function task(options: PersonaMessageOptions): string[] {
+  if (options.revision) {
+    return [
+      `Review only what changed in this revision (${options.revision.changedLines}) as this reviewer, and only from this reviewer's point of view, reading it in the context shown.`,
+      'Report problems the changed text introduces or leaves open. Do not report problems in unchanged text, unless the changed text causes them: then quote the unchanged text and put the changed text that causes the problem in caused_by. Do not repeat findings that are already open.',
+    ];
+  }
+  const scope = options.chunkCount > 1 ? ` (part ${options.chunk.index + 1} of ${options.chunkCount}: lines ${options.chunk.startLine}–${options.chunk.endLine})` : '';
+  return [`Review the document in the system prompt${scope} as this reviewer, and only from this reviewer's point of view.`];
 }

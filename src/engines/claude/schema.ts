@@ -46,6 +46,10 @@ export const LlmFindingSchema = z.object({
     .max(60)
     .regex(CONCERN_PATTERN, 'use a short kebab-case key such as "redis-fallback"')
     .describe('A short kebab-case topic key, e.g. "redis-fallback", so the same concern from two reviewers can be merged.'),
+  caused_by: z
+    .string()
+    .nullish()
+    .describe('Only when reviewing a revision and quote is unchanged text: the exact changed text that causes the problem.'),
 });
 export type LlmFinding = z.infer<typeof LlmFindingSchema>;
 
@@ -72,6 +76,12 @@ export const PriceTableSchema = z.record(z.string().min(1), ModelPriceSchema);
 export type PriceTable = z.infer<typeof PriceTableSchema>;
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
+
+/**
+ * Bump when the review instructions, the tool or the revision prompt change what a persona would
+ * report: it is part of every section-cache key, so results of the old prompt are not reused.
+ */
+export const REVIEW_PROMPT_VERSION = 'review-2';
 
 /**
  * How the panel's calls share the cached prefix:
