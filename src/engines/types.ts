@@ -1,6 +1,7 @@
 import type { LineRange } from '../documents/diff-revision.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { DraftFinding, EngineName, Finding } from '../findings/schema.js';
+import type { Verdict } from '../ledger/reconcile-ledger.js';
 import type { Persona } from '../personas/schema.js';
 
 export interface Usage {
@@ -67,6 +68,8 @@ export interface EngineResult {
   reviewed?: ReviewedSection[];
   /** Findings of an incremental review dropped because they concern unchanged text. */
   dropped?: number;
+  /** By finding id: open findings on changed text that their persona verified in its review call. */
+  verdicts?: Map<string, Verdict>;
 }
 
 /** An engine reviews one document with a set of personas. Engines never throw for one persona's failure. */

@@ -122,9 +122,10 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     // Findings only a model can re-judge are verified by the model (one call per persona).
     const assistant = allowance.allowed && deps.createAssistant ? await deps.createAssistant(config) : null;
     const verification = assistant
-      ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log, (e, doc) => needsVerification(e, doc, prepared.scopes.get(doc.path)))
+      ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log, (e, doc) => !panel.verdicts.has(e.finding.id) && needsVerification(e, doc, prepared.scopes.get(doc.path)))
       : { verdicts: new Map<string, Verdict>(), usage: [] };
-    const verdicts = verification.verdicts;
+    // Findings on changed text were verified by their persona inside its incremental review call.
+    const verdicts = new Map([...panel.verdicts, ...verification.verdicts]);
     const verificationUsage = sumUsage(verification.usage);
     if (verification.usage.length > 0) {
       await deps.budget?.record(scope, verificationUsage);

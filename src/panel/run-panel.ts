@@ -10,6 +10,7 @@ import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.j
 import { selectPersonas } from './select-personas.js';
 import type { Summariser } from './create-summariser.js';
 import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
+import type { Verdict } from '../ledger/reconcile-ledger.js';
 
 export interface PanelOptions {
   engines: Engine[];
@@ -41,6 +42,8 @@ export interface PanelResult {
   reviewed: ReviewedSection[];
   /** Findings of incremental reviews dropped because they concern unchanged text. */
   dropped: number;
+  /** By finding id: open findings on changed text verified inside incremental review calls. */
+  verdicts: Map<string, Verdict>;
   /** Computed on every open finding, shown or held. */
   summary: Readiness;
   /** Two or three sentences for a busy reader; null when nothing ran. */
@@ -59,6 +62,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const reviewed: ReviewedSection[] = [];
   let unanchored = 0;
   let dropped = 0;
+  const verdicts = new Map<string, Verdict>();
 
   for (const [index, document] of documents.entries()) {
     const selected = selectPersonas(document, options.personas, { only: options.only, disabled: options.disabled }).map((s) => s.persona);
@@ -72,6 +76,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
       unanchored += result.unanchored;
       reviewed.push(...(result.reviewed ?? []));
       dropped += result.dropped ?? 0;
+      for (const [id, v] of result.verdicts ?? []) verdicts.set(id, v);
     }
     options.onDocument?.(document, index, documents.length);
   }
@@ -103,6 +108,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     unanchored,
     reviewed,
     dropped,
+    verdicts,
     usage: sumUsage(runs.map((r) => r.usage)),
     summary: computeReadiness(merged),
   };

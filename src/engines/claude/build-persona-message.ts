@@ -8,8 +8,8 @@ export interface PersonaMessageOptions {
   chunkCount: number;
   /** Set on the retry after a reply was cut off at max_tokens. */
   shorter?: boolean;
-  /** Set on an incremental review: the changed lines this persona is asked about ("lines 24–25"). */
-  revision?: { changedLines: string };
+  /** Set on an incremental review: the changed lines this persona is asked about ("lines 24–25"), and the ids of its own open findings there to verify. */
+  revision?: { changedLines: string; verify?: string[] };
 }
 
 /**
@@ -35,9 +35,13 @@ export function buildPersonaMessage(persona: Persona, options: PersonaMessageOpt
 
 function task(options: PersonaMessageOptions): string[] {
   if (options.revision) {
+    const verify = options.revision.verify ?? [];
     return [
-      `Review only what changed in this revision (${options.revision.changedLines}) as this reviewer, and only from this reviewer's point of view, reading it in the context shown.`,
-      'Report problems the changed text introduces or leaves open. Do not report problems in unchanged text, unless the changed text causes them: then quote the unchanged text and put the changed text that causes the problem in caused_by. Do not repeat findings that are already open.',
+      `Review only what changed in this revision (${options.revision.changedLines}), in the context shown, as this reviewer and only from this reviewer's point of view.`,
+      'Report problems the changed text introduces or leaves open, not ones already open. Problems in unchanged text only when changed text causes them: quote the unchanged text and put the changed text in caused_by.',
+      ...(verify.length > 0
+        ? [`Also verify the open findings ${verify.join(', ')} against the text as it reads now: one entry per id in verdicts (addressed, partly, not-addressed — rewording is not a fix). evidence_quote must copy the lines that fix it, else the verdict is not-addressed; missing says what is still needed.`]
+        : []),
     ];
   }
   const scope = options.chunkCount > 1 ? ` (part ${options.chunk.index + 1} of ${options.chunkCount}: lines ${options.chunk.startLine}–${options.chunk.endLine})` : '';

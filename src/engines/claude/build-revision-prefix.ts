@@ -14,12 +14,12 @@ const MAX_CONTEXT_LINES = 80;
 /**
  * The system blocks of an incremental review: the same instructions block as a full review (so it
  * is one cache entry across reviews and documents), then one block every persona of this revision
- * shares byte for byte: what changed, the outline of the whole document, the open findings on the
+ * shares byte for byte (a cache breakpoint when more than one persona reads it): what changed, the outline of the whole document, the open findings on the
  * changed sections (data), and the document with only the changed sections and the sections they
  * refer to shown, at their real line numbers. Unshown lines are elided with a note that never
  * looks like a numbered line, so nothing can be quoted from it.
  */
-export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly string[], plan: Pick<IncrementalPlan, 'changed' | 'changedUnits' | 'referenced' | 'openOnChange'>): Anthropic.TextBlockParam[] {
+export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly string[], plan: Pick<IncrementalPlan, 'changed' | 'changedUnits' | 'referenced' | 'openOnChange' | 'calls'>): Anthropic.TextBlockParam[] {
   const total = visibleLines.length;
   const shown: LineRange[] = [
     ...plan.changedUnits.map((u) => ({ startLine: u.startLine, endLine: u.endLine })),
@@ -36,7 +36,8 @@ export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly st
   if (next <= total) parts.push(`  … ${linesLabel([next, total])} not shown (unchanged since the last review) …`);
 
   const id = createHash('sha256').update(doc.text).digest('hex').slice(0, 12);
-  const open = plan.openOnChange.map((f) => ({ severity: f.severity, title: f.title, section: f.anchor.section, quoted: f.anchor.quote }));
+  // Enough to recognise a finding and judge it; the full wording is in its thread.
+  const open = plan.openOnChange.map((f) => ({ id: f.id, raised_by: f.personas[0], severity: f.severity, title: f.title, body: f.body.length > 240 ? `${f.body.slice(0, 239)}…` : f.body, section: f.anchor.section, quoted: f.anchor.quote }));
   const header = [
     `Document: ${JSON.stringify(doc.path.slice(0, 300))} (${total} lines). This is a new revision of a document the panel has already reviewed.`,
     `Changed in this revision: ${plan.changed.map((r) => linesLabel([r.startLine, r.endLine])).join(', ')}.`,
@@ -49,6 +50,7 @@ export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly st
   ].join('\n');
   return [
     { type: 'text', text: INSTRUCTIONS, cache_control: { type: 'ephemeral' } },
-    { type: 'text', text: `${header}\n\n<<<DOCUMENT ${id}>>>\n${parts.join('\n')}\n<<<END DOCUMENT ${id}>>>`, cache_control: { type: 'ephemeral' } },
+    // Written to the cache only when a second persona will read it: a write costs 1.25× input.
+    { type: 'text', text: `${header}\n\n<<<DOCUMENT ${id}>>>\n${parts.join('\n')}\n<<<END DOCUMENT ${id}>>>`, ...(plan.calls.length > 1 ? { cache_control: { type: 'ephemeral' as const } } : {}) },
   ];
 }

@@ -14,6 +14,8 @@ export interface IncrementalCall {
   /** Changed sections this persona has no remembered result for: what it is asked about. */
   units: SectionUnit[];
   keys: string[];
+  /** Open findings on the changed sections this call verifies (its own, or ones no other call covers). */
+  verify: Finding[];
 }
 
 export interface IncrementalPlan {
@@ -35,39 +37,47 @@ export interface IncrementalPlan {
 /** Longer words of a persona's focus line: "staged rollout, rollback" → rollout, rollback, staged. */
 const STOP = new Set(['about', 'their', 'there', 'these', 'those', 'which', 'while', 'whether', 'where', 'would', 'could', 'should', 'other', 'whole', 'between', 'within', 'without', 'every', 'thing', 'things', 'change', 'changes', 'design', 'system', 'systems', 'plan', 'plans']);
 const MAX_REFERENCED = 3;
+/** Personas called per changed section when several match it equally well. */
+const MAX_OWNERS = 2;
 
 /**
- * Which personas a revision needs, and on which sections. A persona is called when the changed
- * sections touch its focus — one of its triggers, or a word of its focus line, appears in them —
- * or when it already has an open finding there; when the change touches nobody's focus, the first
- * always-on persona still reads it, so no change goes unreviewed. For each called persona, changed
- * sections whose exact text (in the same outline) it reviewed before are not asked again: their
- * remembered findings come back from the ledger instead.
+ * Which personas a revision needs, and on which sections. Each changed section is read by the
+ * persona(s) whose focus it concerns most — its triggers and the words of its focus line counted
+ * in the section, a match in the heading counting three times; the open findings on the change are
+ * verified inside those calls. When a section matches nobody's focus, the
+ * first always-on persona reads it, so no change goes unreviewed. A persona is not called for a
+ * changed section whose exact text (in the same outline) it reviewed before: its remembered
+ * findings come back from the ledger instead.
  */
 export function planIncrementalReview(doc: PlanDocument, personas: Persona[], revision: RevisionInput, model: string): IncrementalPlan {
   const { units, outlineHash } = listSectionUnits(doc);
   const touches = (u: SectionUnit): boolean => revision.changed.some((r) => r.startLine <= u.endLine && u.startLine <= r.endLine);
   const changedUnits = units.filter(touches);
+  // Open findings on the change: their text is in a changed section, or gone (it existed in the
+  // reviewed revision, so only this change can have removed or rewritten it).
   const openOnChange = revision.open.filter((f) => {
-    const now = f.anchor.level === 'document' ? null : relocateAnchor(f.anchor, doc);
-    return now !== null && now.startLine !== null && changedUnits.some((u) => now.startLine! <= u.endLine && u.startLine <= (now.endLine ?? now.startLine!));
+    if (f.anchor.level === 'document') return false;
+    const now = relocateAnchor(f.anchor, doc);
+    if (now === null || now.startLine === null) return revision.changed.length > 0;
+    return changedUnits.some((u) => now.startLine! <= u.endLine && u.startLine <= (now.endLine ?? now.startLine!));
   });
 
-  const changedText: PlanDocument = { ...doc, lines: changedUnits.flatMap((u) => doc.lines.slice(u.startLine - 1, u.endLine)), hiddenLines: new Set() };
-  const raisedHere = new Set(openOnChange.flatMap((f) => f.personas));
-  const touched = (p: Persona): boolean =>
-    raisedHere.has(p.id) || matchedTriggers(changedText, p).length > 0 || matchedTriggers(changedText, { ...p, engage: { ...p.engage, triggers: focusWords(p) } }).length > 0;
-  let relevant = personas.filter(touched);
-  if (relevant.length === 0 && changedUnits.length > 0) relevant = [personas.find((p) => p.engage.always) ?? personas[0]!].filter(Boolean);
+  // Who reads each changed section: the persona(s) whose focus it concerns most.
+  const owned = new Map<string, SectionUnit[]>();
+  for (const unit of changedUnits) {
+    const scored = personas.map((p) => ({ p, score: relevance(doc, unit, p) })).filter((x) => x.score > 0);
+    const best = Math.max(0, ...scored.map((x) => x.score));
+    const owners = best > 0 ? scored.filter((x) => x.score === best).slice(0, MAX_OWNERS).map((x) => x.p) : [personas.find((p) => p.engage.always) ?? personas[0]].filter((p): p is Persona => p !== undefined);
+    for (const p of owners) owned.set(p.id, [...(owned.get(p.id) ?? []), unit]);
+  }
 
   const calls: IncrementalCall[] = [];
-  const idle: IncrementalPlan['idle'] = personas.filter((p) => !relevant.includes(p)).map((persona) => ({ persona, reason: 'not called: this revision does not change anything in its focus' }));
   const remembered: DraftFinding[] = [];
   let rememberedSections = 0;
-  for (const persona of relevant) {
+  for (const persona of personas.filter((p) => owned.has(p.id))) {
     const wanted: SectionUnit[] = [];
     const keys: string[] = [];
-    for (const unit of changedUnits) {
+    for (const unit of owned.get(persona.id)!) {
       const key = sectionCacheKey(persona, model, unit.textHash, outlineHash);
       const ids = revision.cache.get(key);
       if (ids === undefined) {
@@ -82,11 +92,35 @@ export function planIncrementalReview(doc: PlanDocument, personas: Persona[], re
         if (known && anchor) remembered.push({ ...toDraft(known), anchor });
       }
     }
-    if (wanted.length > 0) calls.push({ persona, units: wanted, keys });
-    else idle.push({ persona, reason: 'not called: it reviewed these exact sections before (remembered result reused)' });
+    if (wanted.length > 0) calls.push({ persona, units: wanted, keys, verify: [] });
   }
+  // Open findings on the change are verified in a review call already being made: their own
+  // persona's when it reads the change, else the first one's. Whether the text now resolves a
+  // concern is decided by the quoted evidence, not by who raised it; one call instead of one per
+  // persona is what keeps a small edit cheap. Only when no review call is needed is one made for them.
+  for (const f of openOnChange) {
+    const call = calls.find((c) => c.persona.id === f.personas[0]) ?? calls[0];
+    if (call) call.verify.push(f);
+    else {
+      const persona = personas.find((p) => p.id === f.personas[0]) ?? personas[0];
+      if (persona) calls.push({ persona, units: [], keys: [], verify: [f] });
+    }
+  }
+  const called = new Set(calls.map((c) => c.persona.id));
+  const idle: IncrementalPlan['idle'] = personas
+    .filter((p) => !called.has(p.id))
+    .map((persona) => ({ persona, reason: owned.has(persona.id) ? 'not called: it reviewed these exact sections before (remembered result reused)' : 'not called: this revision does not change anything in its focus' }));
 
   return { changed: revision.changed, changedUnits, referenced: referencedUnits(doc, units, changedUnits, revision.changed), openOnChange, calls, idle, remembered, rememberedSections };
+}
+
+/** How much one section concerns a persona: distinct triggers and focus words it mentions, the heading's count three times. */
+function relevance(doc: PlanDocument, unit: SectionUnit, p: Persona): number {
+  const lines = doc.lines.slice(unit.startLine - 1, unit.endLine);
+  const terms = { ...p, engage: { ...p.engage, triggers: [...new Set([...p.engage.triggers.map((t) => t.toLowerCase()), ...focusWords(p)])] } };
+  const count = (text: string[]): number => matchedTriggers({ ...doc, lines: text, hiddenLines: new Set() }, terms).length;
+  const heading = unit.label !== null ? count([lines[0] ?? '']) : 0;
+  return count(lines) + 2 * heading;
 }
 
 function focusWords(p: Persona): string[] {

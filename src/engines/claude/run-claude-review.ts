@@ -13,6 +13,8 @@ import { keepChangedFindings } from './keep-changed-findings.js';
 import { listSectionUnits } from './list-section-units.js';
 import { type IncrementalPlan, planIncrementalReview } from './plan-incremental-review.js';
 import { sectionCacheKey } from './section-cache-key.js';
+import { toVerdict } from './verify-findings-with-claude.js';
+import type { Verdict } from '../../ledger/reconcile-ledger.js';
 import { createTokenBudget } from './create-token-budget.js';
 import { estimateCost, type TokenCounts } from './estimate-cost.js';
 import { estimateTokens } from './estimate-tokens.js';
@@ -68,11 +70,12 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   const tools = [buildReviewTool(options.maxFindingsPerPersona)];
   const prefixes = plan ? [buildRevisionPrefix(doc, visible, plan)] : chunks.map((chunk) => buildSharedPrefix(doc, visible, chunk, chunks.length));
   const callOf = new Map(plan?.calls.map((c) => [c.persona.id, c]) ?? []);
-  const changedFor = (persona: Persona): { changedLines: string } | undefined => {
+  const changedFor = (persona: Persona): { changedLines: string; verify: string[] } | undefined => {
     const call = callOf.get(persona.id);
     if (!plan || !call) return undefined;
-    const ranges = plan.changed.filter((r) => call.units.some((u) => r.startLine <= u.endLine && u.startLine <= r.endLine));
-    return { changedLines: ranges.map((r) => linesLabel([r.startLine, r.endLine])).join(', ') };
+    const units = call.units.length > 0 ? call.units : plan.changedUnits;
+    const ranges = plan.changed.filter((r) => units.some((u) => r.startLine <= u.endLine && u.startLine <= r.endLine));
+    return { changedLines: ranges.map((r) => linesLabel([r.startLine, r.endLine])).join(', '), verify: call.verify.map((f) => f.id) };
   };
   const prefixTokens = prefixes.map((system) => estimateTokens(JSON.stringify([tools, system])));
 
@@ -155,6 +158,7 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   // 5. Per persona: usage, status, anchored findings. The warm-up's usage is billed to the first persona.
   const anchoredAll: Array<{ draft: DraftFinding; causedBy: string | null | undefined }> = [];
   const reviewed: ReviewedSection[] = [];
+  const verdicts = new Map<string, Verdict>();
   const whole = plan ? null : listSectionUnits(doc);
   let unanchored = 0;
   admitted.forEach(({ persona, tasks }, order) => {
@@ -163,6 +167,9 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
     let count = 0;
     for (const task of tasks) {
       const result = results.get(task)!;
+      // Verdicts count only for the persona's own findings on the change, judged against the visible text.
+      const own = new Set(callOf.get(persona.id)?.verify.map((f) => f.id) ?? []);
+      for (const item of result.verdicts) if (own.has(item.id) && !verdicts.has(item.id)) verdicts.set(item.id, toVerdict(doc, visible, item));
       add(usage, result.usage);
       if (order === 0) add(usage, primerUsage.get(task.chunk.index)?.usage ?? NO_TOKENS);
       for (const note of result.notes) notes.push(`${persona.id}: ${note}`);
@@ -194,7 +201,7 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   if (budget.used() > options.maxTokensPerReview) {
     notes.push(`The review used ${budget.used()} tokens, ${budget.used() - options.maxTokensPerReview} over maxTokensPerReview (${options.maxTokensPerReview}): the pre-call estimates were low.`);
   }
-  return { findings, runs: [...personas.map((p) => runs.get(p.id)!), ...idleRuns], notes: [...new Set(notes)], unanchored, reviewed, dropped: changedOnly.dropped };
+  return { findings, runs: [...personas.map((p) => runs.get(p.id)!), ...idleRuns], notes: [...new Set(notes)], unanchored, reviewed, dropped: changedOnly.dropped, verdicts };
 }
 
 function run(persona: string, status: PersonaRun['status'], reason: string | null, findings: number, tokens: TokenCounts, options: ResolvedClaudeOptions, notes: string[]): PersonaRun {

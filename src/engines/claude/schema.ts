@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecommendationSchema, SeveritySchema } from '../../findings/schema.js';
+import { VerificationItemSchema } from './claude-assistant-schema.js';
 
 /*
  * Structured output: a forced tool call, not the SDK's zod helper.
@@ -55,6 +56,9 @@ export type LlmFinding = z.infer<typeof LlmFindingSchema>;
 
 export const ReviewOutputSchema = z.object({
   findings: z.array(LlmFindingSchema).describe('Most severe first. An empty list is a valid answer for a sound document.'),
+  // One tool for full and incremental reviews: the tool list opens the cached prefix, so a revision
+  // reads the instructions a recent full review cached only if the tools are byte-identical.
+  verdicts: z.array(VerificationItemSchema).nullish().describe('Only when the user turn asks you to verify findings of yours: one verdict per listed id.'),
 });
 export type ReviewOutput = z.infer<typeof ReviewOutputSchema>;
 
