@@ -34,7 +34,7 @@ export function keepChangedFindings(doc: PlanDocument, visibleLines: readonly st
     const found = cause.length > 0 ? locateQuote(visible, cause) : null;
     if (found && found.method !== 'fuzzy' && hits(found.startLine, found.endLine)) {
       const about = draft.anchor.level === 'line' && startLine !== null && endLine !== null ? `${linesLabel([startLine, endLine])}: “${maskSecrets(draft.anchor.quote ?? '').replace(/\s+/g, ' ').slice(0, 200)}”` : (draft.anchor.section ?? 'the document');
-      kept.push({ ...draft, suggestion: null, body: `${draft.body}\n\n_Caused by this change; it concerns ${about}._`, anchor: lineAnchor(doc, found.startLine, found.endLine) });
+      kept.push({ ...draft, suggestion: null, body: `${draft.body}\n\n_Caused by this change; it concerns ${about}_`, anchor: lineAnchor(doc, found.startLine, found.endLine) });
       continue;
     }
     dropped++;
