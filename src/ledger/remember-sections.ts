@@ -1,8 +1,11 @@
 import type { ReviewedSection } from '../engines/types.js';
 import { type LedgerEntry, OPEN_STATUSES, type SectionCache } from './schema.js';
 
-/** Keys kept at most: about 40 bytes each once deflated, so the map stays a small part of the sticky comment. */
-export const MAX_SECTION_CACHE_KEYS = 3000;
+/**
+ * Keys kept at most: about 11 characters each once deflated and base64-encoded, so a full map is
+ * about 16 KB of the sticky comment's 65,536 (a 3,000-line KEP read by nine personas is ~1,000 keys).
+ */
+export const MAX_SECTION_CACHE_KEYS = 1500;
 
 /**
  * The section cache after this revision: for each section a persona reviewed to completion, the

@@ -75,7 +75,7 @@ export type Revision = z.infer<typeof RevisionSchema>;
  * section's text. A section reviewed once is never paid for again while its text and outline stay,
  * on any replica, after any restart: the map travels with the ledger.
  */
-export const SectionCacheSchema = z.record(z.string().regex(/^[0-9a-f]{16}$/), z.array(z.string().regex(/^[0-9a-f]{12}$/)));
+export const SectionCacheSchema = z.record(z.string().regex(/^[0-9a-f]{12}$/), z.array(z.string().regex(/^[0-9a-f]{12}$/)));
 export type SectionCache = z.infer<typeof SectionCacheSchema>;
 
 export const LedgerSchema = z.object({
