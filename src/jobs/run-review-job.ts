@@ -109,10 +109,11 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const prepared = await prepareRevisions(octokit, pull, previous, fetched.documents, { full: job.full === true });
     const incremental = fetched.documents.length > 0 && prepared.revisions.size === fetched.documents.length;
     notes.push(...prepared.notes);
+    const summaryUsage: Usage[] = [];
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps, revisions: prepared.revisions,
       // A follow-up review's body lists a few new findings: the deterministic summary says enough, for free.
-      summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }),
+      summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) => summaryUsage.push(u)),
     });
     notes.push(...panel.notes);
     if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);
@@ -150,7 +151,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);
-    const review = { mode: incremental ? ('incremental' as const) : ('full' as const), usage: sumUsage([panel.usage, verificationUsage]), partial: panel.runs.some((r) => r.status === 'failed') };
+    const review = { mode: incremental ? ('incremental' as const) : ('full' as const), usage: sumUsage([panel.usage, verificationUsage, ...summaryUsage]), partial: panel.runs.some((r) => r.status === 'failed') };
     const ledger: Ledger = {
       ...reconciled.ledger,
       sectionCache: rememberSections(previous.sectionCache, panel.reviewed, reconciled.ledger.entries),

@@ -10,8 +10,9 @@ const usd = (x: number): string => `$${x < 0.01 ? x.toFixed(4) : x.toFixed(2)}`;
  */
 export function renderRevisionCost(current: RevisionReview, first: RevisionReview | null, detail: { called: number; of: number; dropped: number }): string | null {
   const u = current.usage;
-  const tokens = u.inputTokens + u.outputTokens + u.cacheCreationInputTokens + u.cacheReadInputTokens;
-  if (tokens === 0 && (first === null || first === current)) return null;
+  const tokens = (x: RevisionReview['usage']): number => x.inputTokens + x.outputTokens + x.cacheCreationInputTokens + x.cacheReadInputTokens;
+  // An offline-only repository has no model cost to compare.
+  if (tokens(u) === 0 && (first === null || tokens(first.usage) === 0)) return null;
   const how = current.mode === 'incremental'
     ? `incremental review: ${detail.called} of ${detail.of} reviewer(s) called on the changed sections${detail.dropped > 0 ? `, ${detail.dropped} finding(s) on unchanged text dropped` : ''}`
     : 'full review';
