@@ -12,7 +12,8 @@ import { createHarness, type Harness } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { takeUnmatchedRequests } from './helpers/http-mock.js';
 import { pullRequestPayload, webhookExample, withOverrides } from './helpers/webhook-examples.js';
-import { type CapturedBody, capture, findingsReply, llmFinding, message, reviewReply } from './fixtures/claude/messages-api.js';
+import { type CapturedBody, capture, findingsReply, forPersona, llmFinding, message, persona, personaOf, reviewReply } from './fixtures/claude/messages-api.js';
+import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 
 // A revision costs what changed: after the first full review, a push is reviewed on its changed
 // sections only, by the personas they concern, and findings on unchanged text keep their status
@@ -288,5 +289,31 @@ describe('what counts as the change', () => {
 
     // Assert
     expect([full('check_run', button('rereview')), full('check_run', button('rereview-full')), full('issue_comment', said('/rfc-panel review')), full('issue_comment', said('/rfc-panel review --full'))]).toEqual([[false], [true], [false], [true]]);
+  });
+});
+
+describe('the prompt of an incremental review', () => {
+  it('is one shared prefix, byte for byte, for every persona called, with what differs in the persona’s turn', async () => {
+    // Arrange: the Rollout and Capacity sections both change; two personas own them
+    const before = plan();
+    const after = parseDocument(PATH, before.replace(BIG_BANG[1], NO_OFF_SWITCH[1]).replace('Peak traffic is 12,000', 'Peak traffic is 30,000'));
+    const ops = { ...persona('ops'), focus: 'Rollout, rollback and alerts.', engage: { always: true, triggers: [], minMatches: 1 } };
+    const capacity = { ...persona('capacity'), focus: 'Capacity, traffic and replicas.', engage: { always: false, triggers: ['replicas'], minMatches: 1 } };
+    const idle = { ...persona('idle'), focus: 'Payments and refunds.', engage: { always: false, triggers: ['refund'], minMatches: 1 } };
+    const seen: CapturedBody[] = [];
+    nock(API).post('/v1/messages', forPersona('ops')).reply(200, capture(seen, findingsReply([]))).post('/v1/messages', forPersona('capacity')).reply(200, capture(seen, findingsReply([])));
+    const engine = createClaudeEngine({ apiKey: 'test-key', env: {}, warmCache: 'off', maxRetries: 0 });
+
+    // Act
+    const result = await engine.review({ document: after, personas: [ops, capacity, idle], revision: { changed: diffRevision(before, after).changed, open: [], cache: new Map(), known: new Map() } });
+
+    // Assert
+    const [a, b] = [seen.find((s) => personaOf(s) === 'ops')!, seen.find((s) => personaOf(s) === 'capacity')!];
+    expect({
+      samePrefix: JSON.stringify([a.tools, a.system]) === JSON.stringify([b.tools, b.system]),
+      breakpoints: a.system.map((s) => s.cache_control !== undefined),
+      asked: [a, b].map((s) => /Review only what changed in this revision \(([^)]*)\)/.exec(String(s.messages[0]!.content))?.[1]),
+      runs: result.runs.map((r) => [r.persona, r.status]),
+    }).toEqual({ samePrefix: true, breakpoints: [true, true], asked: ['line 21', 'line 16'], runs: [['ops', 'ok'], ['capacity', 'ok'], ['idle', 'skipped']] });
   });
 });
