@@ -15,8 +15,10 @@ import type { AddressInfo } from 'node:net';
  * response that writes it begins (after its time to first token) — so requests that arrive
  * together all miss and all pay the write, as on the real API.
  *
- * Tokens are estimated as characters / 4 of each block's JSON. Replies call `submit_review` with
- * findings that quote real lines of the document the request carried.
+ * Tokens are estimated as characters / 4 of each block's JSON. Replies call the tool the request
+ * forces: `submit_review` with findings that quote real lines of the document the request carried,
+ * `submit_verification` with a verdict for every finding id listed (not addressed, unless
+ * `verdictFor` says otherwise), `submit_summary` with a sentence.
  */
 export interface FakeApiOptions {
   ttftMs: number;
@@ -25,10 +27,14 @@ export interface FakeApiOptions {
   minCacheableTokens: number;
   /** Output tokens a persona's reply should have (deterministic per persona id). */
   outputTokensFor: (persona: string) => number;
+  /** A verification's verdict for a finding id, with the evidence to quote; default: not addressed. */
+  verdictFor?: (id: string) => { verdict: 'addressed' | 'partly' | 'not-addressed'; evidence_quote: string | null };
 }
 
 export interface FakeCall {
   persona: string;
+  /** The tool the request forced: submit_review, submit_verification, submit_summary; null for the warm-up. */
+  tool: string | null;
   startedAt: number;
   endedAt: number;
   durationMs: number;
@@ -39,6 +45,8 @@ export interface FakeCall {
 export interface FakeApi {
   url: string;
   calls: FakeCall[];
+  /** Forget every cache entry, as the real cache does five minutes after its last use. */
+  clearCache(): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +56,7 @@ interface Body {
   tools?: unknown[];
   system?: string | Array<{ text?: string; cache_control?: unknown }>;
   messages?: Array<{ role: string; content: unknown }>;
+  tool_choice?: { name?: string };
 }
 
 export async function startFakeMessagesApi(options: FakeApiOptions): Promise<FakeApi> {
@@ -92,21 +101,22 @@ export async function startFakeMessagesApi(options: FakeApiOptions): Promise<Fak
     const ttft = options.ttftMs + (uncached + written) * options.msPerInputToken;
     for (const b of breakpoints) if (!cache.has(b.key) || cache.get(b.key)! > startedAt + ttft) cache.set(b.key, startedAt + ttft);
 
-    const reply = maxTokens <= 1 ? null : buildFindings(body, persona, options.outputTokensFor(persona));
+    const tool = maxTokens <= 1 ? null : (body.tool_choice?.name ?? 'submit_review');
+    const reply = tool === null ? null : tool === 'submit_verification' ? buildVerdicts(body, options) : tool === 'submit_summary' ? { summary: 'The fake reviewers found problems worth fixing before launch.' } : { ...buildFindings(body, persona, options.outputTokensFor(persona)), ...reviewVerdicts(body, options) };
     const outputTokens = reply ? Math.min(maxTokens, Math.ceil(JSON.stringify(reply).length / 4)) : 1;
     const cutOff = reply !== null && Math.ceil(JSON.stringify(reply).length / 4) > maxTokens;
     await sleep(ttft + outputTokens * options.msPerOutputToken);
 
     const usage = { input_tokens: uncached, output_tokens: outputTokens, cache_creation_input_tokens: written, cache_read_input_tokens: read };
     const endedAt = Date.now();
-    calls.push({ persona, startedAt, endedAt, durationMs: endedAt - startedAt, maxTokens, usage });
+    calls.push({ persona, tool, startedAt, endedAt, durationMs: endedAt - startedAt, maxTokens, usage });
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
         id: `msg_fake_${calls.length}`,
         type: 'message',
         role: 'assistant',
         model: body.model,
-        content: reply && !cutOff ? [{ type: 'tool_use', id: `toolu_fake_${calls.length}`, name: 'submit_review', input: reply }] : [],
+        content: reply && !cutOff ? [{ type: 'tool_use', id: `toolu_fake_${calls.length}`, name: tool, input: reply }] : [],
         stop_reason: reply && !cutOff ? 'tool_use' : 'max_tokens',
         stop_sequence: null,
         usage,
@@ -124,6 +134,7 @@ export async function startFakeMessagesApi(options: FakeApiOptions): Promise<Fak
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    clearCache: () => cache.clear(),
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
@@ -157,8 +168,33 @@ function buildFindings(body: Body, persona: string, targetTokens: number): { fin
   const filler = 'This passage leaves the failure behaviour unstated; say what happens and how it is observed. ';
   const base = Math.ceil(JSON.stringify({ findings }).length / 4);
   const perFinding = Math.max(0, Math.floor(((targetTokens - base) * 4) / count));
-  for (const f of findings) f.body = filler.repeat(Math.ceil(perFinding / filler.length)).slice(0, Math.max(40, perFinding));
+  for (const f of findings) f.body = filler.repeat(Math.max(1, Math.ceil(perFinding / filler.length))).slice(0, Math.max(40, perFinding));
   return { findings };
+}
+
+/** One verdict per finding id listed in the verification request's user turn. */
+function buildVerdicts(body: Body, options: FakeApiOptions): { verdicts: unknown[] } {
+  return verdictsFor([...new Set([...userText(body).matchAll(/"id": ?"([0-9a-f]{12})"/g)].map((m) => m[1]!))], options);
+}
+
+/** An incremental review that asks the persona to verify its own findings (ids a, b) gets verdicts too. */
+function reviewVerdicts(body: Body, options: FakeApiOptions): { verdicts?: unknown[] } {
+  const listed = /verify the open findings ([0-9a-f, ]+) against/.exec(userText(body))?.[1];
+  return listed ? verdictsFor(listed.split(/,\s*/).filter((id) => /^[0-9a-f]{12}$/.test(id)), options) : {};
+}
+
+function userText(body: Body): string {
+  const first = body.messages?.[0]?.content;
+  return typeof first === 'string' ? first : JSON.stringify(first ?? '');
+}
+
+function verdictsFor(ids: string[], options: FakeApiOptions): { verdicts: unknown[] } {
+  return {
+    verdicts: ids.map((id) => {
+      const v = options.verdictFor?.(id) ?? { verdict: 'not-addressed' as const, evidence_quote: null };
+      return { id, verdict: v.verdict, evidence_quote: v.evidence_quote, missing: v.verdict === 'addressed' ? null : 'The text still leaves this open.' };
+    }),
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -4,6 +4,10 @@
 //   billed ÷ uncached     billed input token-equivalents (input + 1.25 × cache writes + 0.1 × cache
 //                         reads) over the same review's input tokens without caching (target ≤ 0.35)
 //   requests              Messages API requests made
+// Then the re-review case (bench/measure-rereview.ts): the same panel reviews a 3,337-line KEP
+// (bench/fixtures), then a one-section edit of it incrementally. Prints billed input tokens of the
+// revision ÷ the first full review (target ≤ 0.25; measured in one run, and again with the cache
+// expired) and new comments the revision would post on unchanged lines (target 0).
 // Usage: node dist/bench/run-bench.js [document.md]
 // Latency model (scaled ~1/20 of Sonnet-class timings so the bench takes seconds) via env:
 //   BENCH_TTFT_MS (30), BENCH_MS_PER_INPUT_TOKEN (0.005), BENCH_MS_PER_OUTPUT_TOKEN (0.8),
@@ -18,10 +22,12 @@ import { packageRoot } from '../src/package-root.js';
 import { builtInReviewersDir, loadPersonas, parsePersona } from '../src/personas/load-personas.js';
 import type { Persona } from '../src/personas/schema.js';
 import { type FakeCall, startFakeMessagesApi } from './fake-messages-api.js';
+import { measureRereview } from './measure-rereview.js';
 
 const PANEL_SIZE = 9;
 const TARGET_WALL = 1.2;
 const TARGET_BILLED = 0.35;
+const TARGET_REREVIEW = 0.25;
 
 const num = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -95,6 +101,18 @@ async function main(): Promise<void> {
   }
   if (wall > TARGET_WALL || billed > TARGET_BILLED || chosen.ok !== personas.length) {
     console.log('Default strategy misses a target.');
+    process.exitCode = 1;
+  }
+
+  const re = await measureRereview(personas, latency);
+  const warmRatio = re.warm.billed / re.first.billed;
+  console.log(`\nRe-review: one-section edit of ${re.path.split('/').pop()} (${re.lines} lines; changed line(s) ${re.changed}), same panel.`);
+  console.log(`  first full review: ${re.first.requests} requests, ${re.first.billed} billed input tokens`);
+  console.log(`  revision, same run: ${re.warm.requests} requests (${re.warm.personas.join(', ') || 'no persona'}), ${re.warm.billed} billed input tokens → revision ÷ first ${warmRatio.toFixed(3)} (target ≤ ${TARGET_REREVIEW})`);
+  console.log(`  revision, cache expired: ${re.cold.requests} requests, ${re.cold.billed} billed input tokens → ${(re.cold.billed / re.first.billed).toFixed(3)}`);
+  console.log(`  new comments on unchanged lines: ${re.newOnUnchangedLines} (target 0); new findings on the changed lines: ${re.newOnChangedLines}; findings on unchanged text dropped: ${re.dropped}`);
+  if (warmRatio > TARGET_REREVIEW || re.newOnUnchangedLines > 0) {
+    console.log('The re-review case misses a target.');
     process.exitCode = 1;
   }
 }

@@ -43,7 +43,10 @@ describe('the GitHub App on an opened pull request', () => {
     expect(github.reviews[0]!.body).toContain('No monitoring for the rollout');
     expect(github.reviews[0]!.body).toContain(`https://github.com/acme/plans/blob/${HEAD}/docs/rfcs/session-cache.md?plain=1#L7-L8`);
     expect(github.checkRuns.map((c) => [c.name, c.head_sha, c.history, c.conclusion])).toEqual([['rfc-panel', HEAD, ['queued', 'in_progress', 'completed'], 'failure']]);
-    expect(github.checkRuns[0]!.actions).toEqual([{ label: 'Re-review', description: 'Run the panel again on this commit', identifier: 'rereview' }]);
+    expect(github.checkRuns[0]!.actions).toEqual([
+      { label: 'Re-review', description: 'Review what changed since last review', identifier: 'rereview' },
+      { label: 'Full re-review', description: 'Review every document whole, no cache', identifier: 'rereview-full' },
+    ]);
     expect(github.issueComments).toHaveLength(1);
     const ledger = decodeLedger(github.issueComments[0]!.body);
     expect(ledger?.entries.map((e) => [e.finding.title, e.status, e.threadCommentId !== null])).toEqual([

@@ -1,5 +1,7 @@
+import type { LineRange } from '../documents/diff-revision.js';
 import type { PlanDocument } from '../documents/schema.js';
-import type { DraftFinding, EngineName } from '../findings/schema.js';
+import type { DraftFinding, EngineName, Finding } from '../findings/schema.js';
+import type { Verdict } from '../ledger/reconcile-ledger.js';
 import type { Persona } from '../personas/schema.js';
 
 export interface Usage {
@@ -23,11 +25,36 @@ export interface PersonaRun {
   usage: Usage;
 }
 
+/**
+ * A revision of a document the panel reviewed before, small enough to review incrementally. Absent
+ * on a first review, a large rewrite or a forced full review: then the whole document is reviewed.
+ */
+export interface RevisionInput {
+  /** Lines changed since the last reviewed revision, in this revision's numbering. */
+  changed: LineRange[];
+  /** Findings open on this document (ledger anchors; relocated by the engine). */
+  open: Finding[];
+  /** Section cache: key → ids of the findings one persona raised on one section's exact text. */
+  cache: ReadonlyMap<string, readonly string[]>;
+  /** Every finding the ledger knows, by id, to bring remembered results back. */
+  known: ReadonlyMap<string, Finding>;
+}
+
 export interface EngineRequest {
   document: PlanDocument;
   /** Already selected for this document. */
   personas: Persona[];
+  revision?: RevisionInput;
   signal?: AbortSignal;
+}
+
+/** One persona's completed review of one section's text: what the section cache remembers. */
+export interface ReviewedSection {
+  key: string;
+  persona: string;
+  path: string;
+  startLine: number;
+  endLine: number;
 }
 
 export interface EngineResult {
@@ -37,6 +64,12 @@ export interface EngineResult {
   notes: string[];
   /** Findings whose quote could not be placed and were kept at section/document level. */
   unanchored: number;
+  /** Sections reviewed to completion, for the section cache (engines without one leave it out). */
+  reviewed?: ReviewedSection[];
+  /** Findings of an incremental review dropped because they concern unchanged text. */
+  dropped?: number;
+  /** By finding id: open findings on changed text that their persona verified in its review call. */
+  verdicts?: Map<string, Verdict>;
 }
 
 /** An engine reviews one document with a set of personas. Engines never throw for one persona's failure. */

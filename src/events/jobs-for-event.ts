@@ -1,8 +1,10 @@
-import { CHECK_NAME, REREVIEW_ACTION } from '../publish/ensure-check-run.js';
+import { CHECK_NAME, FULL_REREVIEW_ACTION, REREVIEW_ACTION } from '../publish/ensure-check-run.js';
 import type { Job } from '../queue/schema.js';
 import { CheckRunEventSchema, IssueCommentEventSchema, PullRequestEventSchema, ReviewCommentEventSchema } from './schema.js';
 
 export const REVIEW_COMMAND = /^\s*\/rfc-panel\s+review\b/im;
+/** `/rfc-panel review --full`: review every document whole, bypassing the section cache. */
+export const FULL_REVIEW_COMMAND = /^\s*\/rfc-panel\s+review\b[^\n]*\s--full\b/im;
 export const RESPONSE_COMMENT = /findings?\s+addressed|^#+\s*response|addressed:/im;
 
 /** Every `event.action` that can produce a job; the App subscribes to exactly these. */
@@ -78,10 +80,13 @@ export function jobsForEvent(event: EventDelivery, options: MapOptions = {}): Ma
       if (!parsed.success) return none('debug', 'ignored: check_run payload lacks the fields a review needs');
       const { check_run: run, repository, installation, action: what, sender, requested_action: requested } = parsed.data;
       if (run.name !== CHECK_NAME) return none('debug', `ignored: check run "${run.name}" is not rfc-panel's`);
-      if (what === 'requested_action' && requested?.identifier !== REREVIEW_ACTION.identifier) return none('debug', 'ignored: unknown requested action');
+      const choices: string[] = [REREVIEW_ACTION.identifier, FULL_REREVIEW_ACTION.identifier];
+      if (what === 'requested_action' && !choices.includes(requested?.identifier ?? '')) return none('debug', 'ignored: unknown requested action');
+      const full = what === 'requested_action' && requested?.identifier === FULL_REREVIEW_ACTION.identifier;
       const jobs: Job[] = run.pull_requests.map((pr) => ({
         kind: 'review', deliveryId: `${event.id}:${pr.number}`, installationId: installation.id, owner: repository.owner.login, repo: repository.name,
         pullNumber: pr.number, headSha: run.head_sha, trigger: what === 'rerequested' ? 'rerequested' : 'requested_action', force: true, requestedBy: sender.login,
+        ...(full ? { full: true } : {}),
       }));
       return { jobs, skipped: jobs.length === 0 ? { level: 'info', reason: 'ignored: the check run belongs to no open pull request' } : null };
     }
@@ -94,7 +99,8 @@ export function jobsForEvent(event: EventDelivery, options: MapOptions = {}): Ma
       if (comment.user.type === 'Bot') return none('debug', 'ignored: comment written by a bot');
       const base = { deliveryId: event.id, installationId: installation.id, owner: repository.owner.login, repo: repository.name, pullNumber: issue.number };
       if (REVIEW_COMMAND.test(comment.body)) {
-        return { jobs: [{ ...base, kind: 'review', headSha: null, trigger: 'command', force: true, requestedBy: comment.user.login }], skipped: null };
+        const full = FULL_REVIEW_COMMAND.test(comment.body);
+        return { jobs: [{ ...base, kind: 'review', headSha: null, trigger: 'command', force: true, requestedBy: comment.user.login, ...(full ? { full: true } : {}) }], skipped: null };
       }
       if (RESPONSE_COMMENT.test(comment.body)) {
         return { jobs: [{ ...base, kind: 'response', commentId: comment.id, author: comment.user.login, body: comment.body }], skipped: null };

@@ -32,6 +32,10 @@ import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import type { ReviewJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';
+import { prepareRevisions } from './prepare-revisions.js';
+import { needsVerification } from '../ledger/needs-verification.js';
+import { rememberSections } from '../ledger/remember-sections.js';
+import { renderRevisionCost } from '../publish/render-revision-cost.js';
 
 /**
  * One review of one revision, as a numbered pipeline:
@@ -101,18 +105,28 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
     const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine(undefined, undefined, { templateRequirements: config.templates })];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
+    // A revision is reviewed by what changed since the last reviewed one (see prepare-revisions.ts).
+    const prepared = await prepareRevisions(octokit, pull, previous, fetched.documents, { full: job.full === true });
+    const incremental = fetched.documents.length > 0 && prepared.revisions.size === fetched.documents.length;
+    notes.push(...prepared.notes);
+    const summaryUsage: Usage[] = [];
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
-      engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,
-      summarise: createSummariser(allowance.allowed ? config.engine : 'checklist', { env: deps.env, model: config.model }),
+      engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps, revisions: prepared.revisions,
+      // A follow-up review's body lists a few new findings: the deterministic summary says enough, for free.
+      summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) => summaryUsage.push(u)),
     });
     notes.push(...panel.notes);
+    if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);
     await deps.budget?.record(scope, panel.usage);
     deps.metrics?.record({ type: 'usage', usage: panel.usage });
 
     // Findings only a model can re-judge are verified by the model (one call per persona).
     const assistant = allowance.allowed && deps.createAssistant ? await deps.createAssistant(config) : null;
-    const verification = assistant ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log) : { verdicts: new Map<string, Verdict>(), usage: [] };
-    const verdicts = verification.verdicts;
+    const verification = assistant
+      ? await verifyModelFindings(assistant, previous, fetched.documents.map((d) => d.doc), personas, notes, log, (e, doc) => !panel.verdicts.has(e.finding.id) && needsVerification(e, doc, prepared.scopes.get(doc.path)))
+      : { verdicts: new Map<string, Verdict>(), usage: [] };
+    // Findings on changed text were verified by their persona inside its incremental review call.
+    const verdicts = new Map([...panel.verdicts, ...verification.verdicts]);
     const verificationUsage = sumUsage(verification.usage);
     if (verification.usage.length > 0) {
       await deps.budget?.record(scope, verificationUsage);
@@ -137,10 +151,14 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);
+    const review = { mode: incremental ? ('incremental' as const) : ('full' as const), usage: sumUsage([panel.usage, verificationUsage, ...summaryUsage]), partial: panel.runs.some((r) => r.status === 'failed') };
     const ledger: Ledger = {
       ...reconciled.ledger,
-      revisions: [...reconciled.ledger.revisions.filter((r) => r.sha !== headSha), { sha: headSha, at, readiness: readiness.readiness, verdict: readiness.verdict, open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave } }],
+      sectionCache: rememberSections(previous.sectionCache, panel.reviewed, reconciled.ledger.entries),
+      revisions: [...reconciled.ledger.revisions.filter((r) => r.sha !== headSha), { sha: headSha, at, readiness: readiness.readiness, verdict: readiness.verdict, open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave }, review }],
     };
+    const cost = renderRevisionCost(review, ledger.revisions.find((r) => r.review)?.review ?? null, { called: panel.runs.filter((r) => r.engine === 'claude' && r.status !== 'skipped').length, of: panel.runs.filter((r) => r.engine === 'claude').length, dropped: panel.dropped });
+    if (cost) notes.push(cost);
 
     // 8. Still the head? A review of an old revision must not be posted as current.
     const { data: now } = await callGitHub('re-reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
@@ -220,13 +238,14 @@ async function verifyModelFindings(
   personas: Persona[],
   notes: string[],
   log: JobDeps['log'],
+  needsCall: (entry: LedgerEntry, doc: PlanDocument) => boolean = () => true,
 ): Promise<{ verdicts: Map<string, Verdict>; usage: Usage[] }> {
   const verdicts = new Map<string, Verdict>();
   const usage: Usage[] = [];
   const pending = ledger.entries.filter((e) => OPEN_STATUSES.has(e.status) && !e.finding.engines.includes('checklist'));
   for (const doc of docs) {
     const byPersona = new Map<string, LedgerEntry[]>();
-    for (const e of pending.filter((x) => x.finding.anchor.path === doc.path)) {
+    for (const e of pending.filter((x) => x.finding.anchor.path === doc.path && needsCall(x, doc))) {
       const id = e.finding.personas[0] ?? 'staff-engineer';
       byPersona.set(id, [...(byPersona.get(id) ?? []), e]);
     }

@@ -40,19 +40,50 @@ export const LedgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
+export const UsageRecordSchema = z.object({
+  inputTokens: z.number().nonnegative(),
+  outputTokens: z.number().nonnegative(),
+  cacheCreationInputTokens: z.number().nonnegative(),
+  cacheReadInputTokens: z.number().nonnegative(),
+  costUsd: z.number().nonnegative(),
+});
+
+/** How a revision was reviewed and what it cost: the check run compares it with the first review. */
+export const RevisionReviewSchema = z.object({
+  mode: z.enum(['full', 'incremental']),
+  /** Model usage of the panel and the verification calls. */
+  usage: UsageRecordSchema,
+  /** A reviewer failed: the next revision is reviewed whole, so nothing is left unread. */
+  partial: z.boolean().default(false),
+});
+export type RevisionReview = z.infer<typeof RevisionReviewSchema>;
+
 export const RevisionSchema = z.object({
   sha: z.string(),
   at: z.string(),
   readiness: z.number().int(),
   verdict: z.string(),
   open: z.object({ critical: z.number().int(), important: z.number().int(), niceToHave: z.number().int() }),
+  /** Absent in ledgers written before incremental reviews, and when no model ran. */
+  review: RevisionReviewSchema.optional(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
+
+/**
+ * Section cache: key (persona, model, prompt version, section text, outline; see
+ * engines/claude/section-cache-key.ts) → ids of the open findings that persona has on that
+ * section's text. A section reviewed once is never paid for again while its text and outline stay,
+ * on any replica, after any restart: the map travels with the ledger.
+ */
+export const SectionCacheSchema = z.record(z.string().regex(/^[0-9a-f]{12}$/), z.array(z.string().regex(/^[0-9a-f]{12}$/)));
+export type SectionCache = z.infer<typeof SectionCacheSchema>;
 
 export const LedgerSchema = z.object({
   version: z.literal(1),
   revisions: z.array(RevisionSchema),
   entries: z.array(LedgerEntrySchema),
+  /** Optional so ledgers written before the cache still read. */
+  sectionCache: SectionCacheSchema.optional(),
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 

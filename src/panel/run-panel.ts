@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../documents/schema.js';
-import type { Engine, PersonaRun, Usage } from '../engines/types.js';
+import type { Engine, PersonaRun, ReviewedSection, RevisionInput, Usage } from '../engines/types.js';
 import { ZERO_USAGE } from '../engines/types.js';
 import { ExternalServiceError } from '../errors/errors.js';
 import { mergeFindings } from '../findings/merge-findings.js';
@@ -10,6 +10,7 @@ import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.j
 import { selectPersonas } from './select-personas.js';
 import type { Summariser } from './create-summariser.js';
 import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
+import type { Verdict } from '../ledger/reconcile-ledger.js';
 
 export interface PanelOptions {
   engines: Engine[];
@@ -22,6 +23,8 @@ export interface PanelOptions {
   signal?: AbortSignal;
   /** Writes the executive summary; the deterministic one when absent. */
   summarise?: Summariser;
+  /** By path: documents to review incrementally (what changed since the last review); others are reviewed whole. */
+  revisions?: ReadonlyMap<string, RevisionInput>;
 }
 
 export interface PanelResult {
@@ -35,6 +38,12 @@ export interface PanelResult {
   notes: string[];
   unanchored: number;
   usage: Usage;
+  /** Sections reviewed to completion, per persona: what the section cache remembers. */
+  reviewed: ReviewedSection[];
+  /** Findings of incremental reviews dropped because they concern unchanged text. */
+  dropped: number;
+  /** By finding id: open findings on changed text verified inside incremental review calls. */
+  verdicts: Map<string, Verdict>;
   /** Computed on every open finding, shown or held. */
   summary: Readiness;
   /** Two or three sentences for a busy reader; null when nothing ran. */
@@ -50,17 +59,24 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const runs: PersonaRun[] = [];
   const notes: string[] = [];
   const consulted = new Map<string, string>();
+  const reviewed: ReviewedSection[] = [];
   let unanchored = 0;
+  let dropped = 0;
+  const verdicts = new Map<string, Verdict>();
 
   for (const [index, document] of documents.entries()) {
     const selected = selectPersonas(document, options.personas, { only: options.only, disabled: options.disabled }).map((s) => s.persona);
     for (const p of selected) consulted.set(p.id, p.name);
-    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal })));
+    const revision = options.revisions?.get(document.path);
+    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal, ...(revision ? { revision } : {}) })));
     for (const result of results) {
       drafts.push(...credited(result.findings, options, consulted));
       runs.push(...result.runs);
       notes.push(...result.notes);
       unanchored += result.unanchored;
+      reviewed.push(...(result.reviewed ?? []));
+      dropped += result.dropped ?? 0;
+      for (const [id, v] of result.verdicts ?? []) verdicts.set(id, v);
     }
     options.onDocument?.(document, index, documents.length);
   }
@@ -90,6 +106,9 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     consulted: [...consulted].map(([id, name]) => ({ id, name })),
     notes: [...new Set(notes)],
     unanchored,
+    reviewed,
+    dropped,
+    verdicts,
     usage: sumUsage(runs.map((r) => r.usage)),
     summary: computeReadiness(merged),
   };

@@ -2,7 +2,10 @@ import { callGitHub } from '../github/call-github.js';
 import type { Octokit, PullRef } from '../github/types.js';
 
 export const CHECK_NAME = 'rfc-panel';
-export const REREVIEW_ACTION = { label: 'Re-review', description: 'Run the panel again on this commit', identifier: 'rereview' } as const;
+export const REREVIEW_ACTION = { label: 'Re-review', description: 'Review what changed since last review', identifier: 'rereview' } as const;
+/** The full choice: every document whole, the section cache bypassed (GitHub: label ≤ 20, description ≤ 40, identifier ≤ 20). */
+export const FULL_REREVIEW_ACTION = { label: 'Full re-review', description: 'Review every document whole, no cache', identifier: 'rereview-full' } as const;
+export const CHECK_ACTIONS = [REREVIEW_ACTION, FULL_REREVIEW_ACTION];
 
 const MAX_OUTPUT = 65_000;
 
@@ -61,7 +64,7 @@ export async function completeCheckRun(octokit: Octokit, pull: PullRef, checkRun
       conclusion: result.conclusion,
       completed_at: new Date().toISOString(),
       output: { title: result.title.slice(0, 250), summary: clip(result.summary), ...(result.text ? { text: clip(result.text) } : {}) },
-      actions: [REREVIEW_ACTION],
+      actions: CHECK_ACTIONS,
     }),
   );
 }

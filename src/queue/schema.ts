@@ -17,6 +17,8 @@ export const ReviewJobSchema = z.object({
   trigger: z.enum(['opened', 'reopened', 'ready_for_review', 'synchronize', 'rerequested', 'requested_action', 'command']),
   /** Re-review even if this head was already reviewed (the button, the command). */
   force: z.boolean().default(false),
+  /** Review every document whole, bypassing the section cache (`/rfc-panel review --full`, the Full re-review button). */
+  full: z.boolean().optional(),
   /** Who asked, for commands and buttons. */
   requestedBy: z.string().nullable().default(null),
 });

@@ -5,6 +5,7 @@ import type { TokenBudget } from './create-token-budget.js';
 import type { TokenCounts } from './estimate-cost.js';
 import { estimateTokens } from './estimate-tokens.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
+import type { VerificationItem } from './claude-assistant-schema.js';
 import { type LlmFinding, REVIEW_TOOL_NAME, ReviewOutputSchema } from './schema.js';
 import { echoAssistantTurn, repairTurn } from './repair-turn.js';
 
@@ -32,6 +33,8 @@ export interface PersonaReviewResult {
   status: 'ok' | 'failed';
   reason: string | null;
   findings: LlmFinding[];
+  /** Verdicts on the persona's own open findings, when an incremental review asked for them. */
+  verdicts: VerificationItem[];
   usage: TokenCounts;
   notes: string[];
   requests: number;
@@ -50,7 +53,7 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
   const notes: string[] = [];
   let requests = 0;
   let prereserved = request.prereserved;
-  const fail = (reason: string): PersonaReviewResult => ({ status: 'failed', reason, findings: [], usage, notes, requests });
+  const fail = (reason: string): PersonaReviewResult => ({ status: 'failed', reason, findings: [], verdicts: [], usage, notes, requests });
 
   const call = async (messages: Anthropic.MessageParam[], maxTokens: number): Promise<Outcome> => {
     const estimate = estimateTokens(JSON.stringify([request.tools, request.system, messages])) + maxTokens;
@@ -122,7 +125,7 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
       if (findings.length < parsed.data.findings.length) {
         notes.push(`${parsed.data.findings.length} findings returned, above the limit of ${request.maxFindings}; kept the ${request.maxFindings} most severe.`);
       }
-      return { status: 'ok', reason: null, findings, usage, notes, requests };
+      return { status: 'ok', reason: null, findings, verdicts: parsed.data.verdicts ?? [], usage, notes, requests };
     }
 
     const problems = parsed ? formatZodIssues(parsed.error) : [`no ${REVIEW_TOOL_NAME} tool call in the reply`];
@@ -155,7 +158,11 @@ function normaliseReview(input: unknown): unknown {
     }
     return out;
   });
-  return { ...(input as object), findings };
+  const verdicts = (input as { verdicts?: unknown }).verdicts;
+  const spelled = Array.isArray(verdicts)
+    ? verdicts.map((v) => (typeof v === 'object' && v !== null && typeof (v as { verdict?: unknown }).verdict === 'string' ? { ...v, verdict: (v as { verdict: string }).verdict.trim().toLowerCase().replace(/[\s_]+/g, '-') } : v))
+    : verdicts;
+  return { ...(input as object), findings, ...(spelled === undefined ? {} : { verdicts: spelled }) };
 }
 
 function keepMostSevere(findings: LlmFinding[], max: number): LlmFinding[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecommendationSchema, SeveritySchema } from '../../findings/schema.js';
+import { VerificationItemSchema } from './claude-assistant-schema.js';
 
 /*
  * Structured output: a forced tool call, not the SDK's zod helper.
@@ -46,11 +47,18 @@ export const LlmFindingSchema = z.object({
     .max(60)
     .regex(CONCERN_PATTERN, 'use a short kebab-case key such as "redis-fallback"')
     .describe('A short kebab-case topic key, e.g. "redis-fallback", so the same concern from two reviewers can be merged.'),
+  caused_by: z
+    .string()
+    .nullish()
+    .describe('Only when reviewing a revision and quote is unchanged text: the exact changed text that causes the problem.'),
 });
 export type LlmFinding = z.infer<typeof LlmFindingSchema>;
 
 export const ReviewOutputSchema = z.object({
   findings: z.array(LlmFindingSchema).describe('Most severe first. An empty list is a valid answer for a sound document.'),
+  // One tool for full and incremental reviews: the tool list opens the cached prefix, so a revision
+  // reads the instructions a recent full review cached only if the tools are byte-identical.
+  verdicts: z.array(VerificationItemSchema).nullish().describe('Only when the user turn asks you to verify findings of yours: one verdict per listed id.'),
 });
 export type ReviewOutput = z.infer<typeof ReviewOutputSchema>;
 
@@ -72,6 +80,12 @@ export const PriceTableSchema = z.record(z.string().min(1), ModelPriceSchema);
 export type PriceTable = z.infer<typeof PriceTableSchema>;
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
+
+/**
+ * Bump when the review instructions, the tool or the revision prompt change what a persona would
+ * report: it is part of every section-cache key, so results of the old prompt are not reused.
+ */
+export const REVIEW_PROMPT_VERSION = 'review-2';
 
 /**
  * How the panel's calls share the cached prefix:
