@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { InputError } from '../src/errors/errors.js';
+import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 import { type CapturedBody, capture, findingsReply, forPersona, llmFinding, loadPlan, persona, personaOf } from './fixtures/claude/messages-api.js';
 
@@ -9,6 +10,9 @@ const API = 'https://api.anthropic.com';
 const base = { apiKey: 'test-key', env: {}, maxRetries: 0 } as const;
 
 describe('the claude engine panel', () => {
+  // The app loads the catalogue at start-up (warmUp); so do these tests, so timings measure the panel.
+  beforeAll(() => void loadCatalogue());
+
   it('runs the personas in parallel, so a panel takes about as long as its slowest call', async () => {
     // Arrange
     for (const id of ['sre', 'security', 'data']) {

@@ -91,8 +91,8 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   }
   // The catalogue's open concerns for each persona: a checklist in the persona's own turn, so the
   // cached prefix above stays byte-identical across personas.
-  const catalogue = loadCatalogue();
-  const checklists = new Map(personas.map((p) => [p.id, renderOpenConcerns(listOpenConcerns(doc, catalogue, [p.id], 12))]));
+  const open = listOpenConcerns(doc, loadCatalogue(), [], Number.MAX_SAFE_INTEGER);
+  const checklists = new Map(personas.map((p) => [p.id, renderOpenConcerns(open.filter((c) => c.personas.includes(p.id)).slice(0, 12))]));
   const admitted: Array<{ persona: Persona; tasks: Task[] }> = [];
   const runs = new Map<string, PersonaRun>();
   const skipped: string[] = [];

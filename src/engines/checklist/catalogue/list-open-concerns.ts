@@ -5,6 +5,7 @@ import { runConcern } from './run-catalogue.js';
 
 export interface OpenConcern {
   id: string;
+  personas: string[];
   component: string;
   severity: string;
   title: string;
@@ -23,7 +24,7 @@ export function listOpenConcerns(doc: PlanDocument, catalogue: Catalogue, person
     if (wanted.size > 0 && !c.concern.personas.some((p) => wanted.has(p))) continue;
     const hit = runConcern(index, c);
     if (!hit) continue;
-    out.push({ id: c.id, component: hit.component, severity: c.concern.severity, title: c.concern.title.replace(/\{component\}/g, hit.component).replace(/\{match\}/g, hit.match) });
+    out.push({ id: c.id, personas: c.concern.personas, component: hit.component, severity: c.concern.severity, title: c.concern.title.replace(/\{component\}/g, hit.component).replace(/\{match\}/g, hit.match) });
   }
   const rank: Record<string, number> = { critical: 0, important: 1, 'nice-to-have': 2 };
   return out.sort((a, b) => rank[a.severity]! - rank[b.severity]! || a.id.localeCompare(b.id)).slice(0, limit);
