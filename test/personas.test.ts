@@ -86,86 +86,20 @@ describe('built-in personas', () => {
     expect(words >= 150 && words <= 400 ? 'ok' : `${words} words`).toBe('ok');
   });
 
-  it.each(personas.map((p) => [p.id, p] as const))('%s raises exactly its expected rules on its fixture, which engages it', async (_id, persona) => {
+  it.each(personas.map((p) => [p.id, p] as const))('%s raises at least its expected concerns on its fixture, which engages it', async (_id, persona) => {
     const fixture = persona.fixture;
     if (!fixture) throw new Error(`${persona.id} has no fixture`);
     const document = parseDocument(fixture.file, readFileSync(join(builtInReviewersDir(), fixture.file), 'utf8'));
 
     const { findings, notes } = await createChecklistEngine(loadRules()).review({ document, personas: [persona] });
 
+    // At least: the catalogue grows, and a fixture written for one persona may rightly draw more.
+    const raised = new Set(findings.filter((f) => f.personas.includes(persona.id)).map((f) => f.ruleId));
     expect({
       engaged: selectPersonas(document, [persona]).length === 1,
-      raised: [...new Set(findings.map((f) => f.ruleId))].sort(),
+      expects: fixture.expect.length > 0,
+      missing: fixture.expect.filter((id) => !raised.has(id)),
       notes,
-    }).toEqual({ engaged: true, raised: [...fixture.expect].sort(), notes: [] });
-  });
-});
-
-describe('a persona file with a mistake', () => {
-  it('names the file and the missing field', () => {
-    const text = `---\nid: bad\nname: Bad\nengage:\n  always: true\n---\n${PROMPT}\n`;
-
-    expect(problemsOf('reviewers/bad.md', text)).toEqual({
-      where: 'reviewers/bad.md',
-      problems: ['focus: Invalid input: expected string, received undefined'],
-    });
-  });
-
-  it('says when engage.triggers is not a list', () => {
-    const text = `---\nid: bad\nname: Bad\nfocus: Money\nengage:\n  triggers: payments\n---\n${PROMPT}\n`;
-
-    expect(problemsOf('reviewers/bad.md', text)).toEqual({
-      where: 'reviewers/bad.md',
-      problems: ['engage.triggers: Invalid input: expected array, received string'],
-    });
-  });
-
-  it('says when the id does not match the file name', () => {
-    const text = `---\nid: other\nname: Bad\nfocus: Money\nengage:\n  always: true\n---\n${PROMPT}\n`;
-
-    expect(problemsOf('reviewers/bad.md', text)).toEqual({
-      where: 'reviewers/bad.md',
-      problems: ['id: "other" must match the file name "bad.md"'],
-    });
-  });
-
-  it('says when a check id is malformed or the prompt is missing', () => {
-    const text = `---\nid: bad\nname: Bad\nfocus: Money\nengage:\n  always: true\nchecks: [Bad Id]\n---\n`;
-
-    expect(problemsOf('reviewers/bad.md', text)).toEqual({
-      where: 'reviewers/bad.md',
-      problems: ['checks.0: use lowercase letters, digits, dots and dashes', 'prompt: the prompt body is missing or too short to guide a reviewer'],
-    });
-  });
-
-  it('says when there is no front matter at all', () => {
-    expect(problemsOf('reviewers/bad.md', 'Just a prompt.')).toEqual({
-      where: 'reviewers/bad.md',
-      problems: ['(front matter): the file must start with a YAML block between two "---" lines'],
-    });
-  });
-});
-
-describe('loadPersonas with a repository folder', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('adds a new persona and replaces a built-in one by id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rfc-panel-personas-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'accessibility.md'), `---\nid: accessibility\nname: Accessibility Reviewer\nfocus: Keyboard and screen-reader use\nengage:\n  triggers: [UI, page]\n---\n${PROMPT}\n`);
-    writeFileSync(join(dir, 'security.md'), `---\nid: security\nname: In-house Security\nfocus: Our own threat model\nengage:\n  always: true\n---\n${PROMPT}\n`);
-    writeFileSync(join(dir, 'README.md'), '# Not a persona\n');
-
-    const loaded = loadPersonas([dir]);
-
-    const security = loaded.find((p) => p.id === 'security');
-    expect({
-      count: loaded.length,
-      added: loaded.some((p) => p.id === 'accessibility'),
-      security: [security?.name, security?.engage.always, security?.checks],
-    }).toEqual({ count: personas.length + 1, added: true, security: ['In-house Security', true, []] });
+    }).toEqual({ engaged: true, expects: true, missing: [], notes: [] });
   });
 });
