@@ -81,6 +81,12 @@ describe('runCatalogue', () => {
     }).toEqual({ risky: [['cache.no-fallback', 'line', 3, 'cache']], calm: [] });
   });
 
+  it('prefers risk wording in a sentence over the same words in a heading', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect(fire('# Cache flushes\nWe cache the menu.\nEvery deploy flushes the cache.', catalogue)).toEqual([['cache.no-fallback', 'line', 3, 'cache']]);
+  });
+
   it('sits on the line that names the component with the concern’s subject, when the plan has one', () => {
     const catalogue = catalogueWith([concern({ prefer: ['checkout'] })]);
 

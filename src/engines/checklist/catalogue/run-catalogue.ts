@@ -40,6 +40,12 @@ function componentUse(index: DocumentIndex, c: CompiledConcern): Use | null {
   return use;
 }
 
+function headingLine(index: DocumentIndex, line: number): boolean {
+  let headings = index.memo.get('heading-lines') as Set<number> | undefined;
+  if (!headings) index.memo.set('heading-lines', (headings = new Set(index.lines.filter((l) => l.heading).map((l) => l.line))));
+  return headings.has(line);
+}
+
 function activeHits(index: DocumentIndex, hits: TermHit[]): TermHit[] {
   const key = 'active-lines';
   let active = index.memo.get(key) as Set<number> | undefined;
@@ -59,7 +65,9 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueH
   const use = componentUse(index, c);
   if (!use) return null;
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
-  const risk = c.risk ? activeHits(index, c.risk.match(index))[0] ?? null : null;
+  // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
+  const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
+  const risk = riskHits.find((h) => !headingLine(index, h.line)) ?? riskHits[0] ?? null;
   if (c.risk && !risk) return null;
 
   const doc = index.doc;
