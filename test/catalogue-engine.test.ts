@@ -106,6 +106,12 @@ describe('runCatalogue', () => {
     expect(fire(text, catalogue)).toEqual([]);
   });
 
+  it('counts the heading of an inactive section as handling, but not its text', () => {
+    const catalogue = catalogueWith([concern({ id: 'no-alternatives', anchor: 'document', handled: ['alternatives'] })]);
+
+    expect(fire('# Cache\nAdd Redis.\n\n## Alternatives considered\nMemcached.', catalogue)).toEqual([]);
+  });
+
   it('does not count a mitigation that the plan puts out of scope', () => {
     const catalogue = catalogueWith([concern({})]);
     const text = '# Limits\n1. Add Redis dependency\n\nOut of scope:\n- a fallback when Redis is down';

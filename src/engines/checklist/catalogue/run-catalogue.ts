@@ -87,7 +87,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueH
 
   // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
   // non-goal or a rejected alternative is not one.
-  const handledHits = activeHits(index, c.handled.match(index));
+  // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
+  const handledHits = c.handled.match(index).filter((h) => headingLine(index, h.line) || activeHits(index, [h]).length > 0);
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handledHits, scope).length > 0) return null;
 
