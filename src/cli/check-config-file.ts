@@ -1,4 +1,4 @@
-import { parseDocument as parseYaml } from 'yaml';
+import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { ValidationError } from '../errors/errors.js';
 import { type Config } from '../config/schema.js';
 import { parseConfig } from '../config/load-config.js';
@@ -17,11 +17,18 @@ export interface ConfigCheck {
  */
 export function checkConfigFile(path: string, bytes: Uint8Array): ConfigCheck {
   const text = decodeDocument(path, bytes);
-  const doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
-    throw new ValidationError(path, doc.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`));
+    throw new ValidationError(path, doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`));
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    // yaml's own guard against alias bombs ("billion laughs") throws here; it is the file's fault.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new ValidationError(path, [(error as Error).message.split('\n')[0]!]);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ValidationError(path, [`(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`]);
   }
