@@ -14,7 +14,9 @@ import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
+import { probeGitHub } from '../github/probe-github.js';
 import { createOperations } from './operations.js';
+import { describeStartup } from './describe-startup.js';
 import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -28,7 +30,16 @@ export interface AppOptions {
   onQueue?: (queue: JobQueue) => void;
   /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
   onEndpoints?: (handler: HttpHandler) => void;
+  /**
+   * Check the network path to GitHub at start-up and when a job has waited 8 s, and log a named
+   * failure (DNS, refused, timed out) at once. On for `probot run` (src/index.ts); off in tests,
+   * which must not open connections.
+   */
+  probeGitHub?: boolean;
 }
+
+/** How long a job may run before the app checks whether GitHub is reachable at all. */
+const JOB_WATCHDOG_MS = 8000;
 
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {
@@ -58,7 +69,24 @@ export function createApp(options: AppOptions = {}) {
       });
       return identity;
     };
+    const startup = describeStartup(env);
+    log.info(startup.line);
+    // Octokit retries a failed connection for ~15 s and the queue retries the job after that: left
+    // alone, an unreachable GitHub would first show minutes later as "HTTP 500". Probe instead.
+    const probe = async (context: string): Promise<void> => {
+      const problem = await probeGitHub(startup.facts.githubApi, { timeoutMs: 1500 });
+      if (problem) log.error({ githubApi: startup.facts.githubApi, problem }, `GitHub is unreachable (${context}): ${problem} — calls are retried with backoff`);
+    };
+    if (options.probeGitHub) void probe('at start-up');
     const processJob: JobProcessor = async (job, attempt) => {
+      const watchdog = options.probeGitHub ? setTimeout(() => void probe(`job ${job.owner}/${job.repo}#${job.pullNumber} waiting ${JOB_WATCHDOG_MS / 1000} s`), JOB_WATCHDOG_MS) : undefined;
+      try {
+        await runOne(job, attempt);
+      } finally {
+        clearTimeout(watchdog);
+      }
+    };
+    const runOne: JobProcessor = async (job, attempt) => {
       const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
       await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };

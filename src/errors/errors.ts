@@ -30,11 +30,15 @@ export class ExternalServiceError extends RfcPanelError {
     message: string,
     readonly retryable: boolean,
     readonly status: number | null = null,
-    options?: { cause?: unknown; retryAfterMs?: number | null },
+    options?: { cause?: unknown; retryAfterMs?: number | null; network?: string | null },
   ) {
     super(message, options);
     this.retryAfterMs = options?.retryAfterMs ?? null;
+    this.network = options?.network ?? null;
   }
+
+  /** The connection failure, named ("ENOTFOUND (DNS lookup failed…) host"), when the service was never reached. */
+  readonly network: string | null;
 
   /** How long the service asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs: number | null;
