@@ -29,7 +29,9 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
     const who = error.service === 'github' ? 'GitHub' : 'Anthropic';
     const retry = error.retryable && !attempt.final;
     // Never reached (DNS, refused, timed out) is a different fix from "answered with an error".
-    const what = error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
+    const what = error.answered
+      ? "Claude's replies could not be used"
+      : error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
     return {
       conclusion: 'failure',
       title: `${what}${retry ? ' — retrying' : ''}`,

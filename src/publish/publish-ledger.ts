@@ -30,6 +30,8 @@ export interface LedgerPublication {
   existing: SummaryComment | null;
   /** The run to complete; null → a new completed run on the head (a reply changed the gate). */
   checkRunId: number | null;
+  /** Why the offline checklist reviewed instead of the model panel; leads the check run's title. */
+  degraded?: string | null;
   dryRun: boolean;
 }
 
@@ -57,7 +59,9 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   if (p.dryRun) return { conclusion: gate.conclusion };
   const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
   const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;
-  const title = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  const verdict = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  // The short reason leads the title (250 characters at most); the detail is in the summary's notes.
+  const title = p.degraded ? `${p.degraded.split(' (')[0]} — offline checklist review · ${verdict}` : verdict;
   const result = { conclusion: gate.conclusion, title, summary: body };
   if (p.checkRunId !== null) {
     await completeCheckRun(octokit, p.pull, p.checkRunId, result);
