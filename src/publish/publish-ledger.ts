@@ -41,10 +41,14 @@ export interface LedgerPublication {
  * finding's status publishes the same way.
  */
 export async function publishLedger(octokit: Octokit, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
-  const gate = computeGate(p.ledger, p.config.gate);
+  const computed = computeGate(p.ledger, p.config.gate);
+  // A revision the configured panel could not review never passes the gate: otherwise an outage, or a
+  // document that makes the model's replies unusable, would turn into a green check by default.
+  const gate = p.degraded && computed.conclusion === 'success' ? { ...computed, conclusion: 'failure' as const } : computed;
+  const notes = p.degraded && computed.conclusion === 'success' ? [...p.notes, 'The merge gate stays failing until the configured panel reviews this revision: press **Re-review** to run it again.'] : p.notes;
   const render = (maxListed?: number): string => renderPrSummary({
     ledger: p.ledger, headSha: p.headSha, previousSha: p.previousSha, changes: p.changes, newIds: p.newIds,
-    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes: p.notes, threadsResolvable: p.threadsResolvable,
+    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes, threadsResolvable: p.threadsResolvable,
     ...(maxListed === undefined ? {} : { maxListed }),
   });
   // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
