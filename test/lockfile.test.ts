@@ -94,3 +94,11 @@ describe('the lockfile', () => {
     expect(excluding).toEqual([]);
   });
 });
+
+describe('the Node runtime', () => {
+  it('runs the GitHub Action on Node 24', () => {
+    const action = readFileSync(join(root, 'action.yml'), 'utf8');
+
+    expect(/^\s+using:\s*(\S+)\s*$/m.exec(action)?.[1]).toBe('node24');
+  });
+});
