@@ -78,27 +78,31 @@ export function createApp(options: AppOptions = {}) {
       if (problem) log.error({ githubApi: startup.facts.githubApi, problem }, `GitHub is unreachable (${context}): ${problem} — calls are retried with backoff`);
     };
     if (options.probeGitHub) void probe('at start-up');
-    const processJob: JobProcessor = async (job, attempt) => {
-      const watchdog = options.probeGitHub ? setTimeout(() => void probe(`job ${job.owner}/${job.repo}#${job.pullNumber} waiting ${JOB_WATCHDOG_MS / 1000} s`), JOB_WATCHDOG_MS) : undefined;
+    /** Runs `work`; if it is still waiting after 8 s, probes GitHub so a dead network shows now, by name. */
+    const watched = async (what: string, work: () => Promise<void>): Promise<void> => {
+      const watchdog = options.probeGitHub ? setTimeout(() => void probe(`${what} waiting ${JOB_WATCHDOG_MS / 1000} s`), JOB_WATCHDOG_MS) : undefined;
       try {
-        await runOne(job, attempt);
+        await work();
       } finally {
         clearTimeout(watchdog);
       }
     };
+    const processJob: JobProcessor = (job, attempt) => watched(`job ${job.owner}/${job.repo}#${job.pullNumber}`, () => runOne(job, attempt));
     const runOne: JobProcessor = async (job, attempt) => {
-      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
+      // The token exchange is the first GitHub call of every job: sorted like any other, so a network
+      // failure is named and retried with backoff rather than failing the job as an unknown error.
+      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
       await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
     // answers them: announcements go out a few at a time.
     const announcing = pLimit(4);
-    const announce = (job: Job): Promise<void> => announcing(async () => {
+    const announce = (job: Job): Promise<void> => announcing(() => watched(`announcing ${job.owner}/${job.repo}#${job.pullNumber}`, async () => {
       if (job.kind !== 'review' || job.headSha === null) return;
-      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
+      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
       await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
-    });
+    }));
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
