@@ -14,7 +14,7 @@ const root = packageRoot();
 const committed = JSON.parse(readFileSync(join(root, 'schema', 'rfc-panel.schema.json'), 'utf8')) as Record<string, unknown>;
 
 function validator(): (data: unknown) => boolean {
-  const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv/dist/2020').default;
+  const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv/dist/2020.js').default;
   return new Ajv2020({ allErrors: true, strict: false }).compile(committed);
 }
 

@@ -61,9 +61,9 @@ describe('naming connection failures', () => {
     const probot = await createTestProbot(undefined, { baseUrl: `http://127.0.0.1:${port}/api/v3` });
     const octokit = await probot.auth();
 
-    const error = await callGitHub('reading the app', () => octokit.rest.apps.getAuthenticated()).catch((e: unknown) => e as Error);
+    const error = await callGitHub('reading the app', () => octokit.rest.apps.getAuthenticated()).then(() => null, (e: unknown) => e as Error);
 
-    expect(error.message).toBe(`reading the app failed: cannot reach GitHub — ECONNREFUSED (connection refused) 127.0.0.1:${port}`);
+    expect(error?.message).toBe(`reading the app failed: cannot reach GitHub — ECONNREFUSED (connection refused) 127.0.0.1:${port}`);
     // nock let the loopback request through (and recorded it as unmocked): it really was attempted.
     expect(takeUnmatchedRequests()).toEqual(['GET 127.0.0.1/api/v3/app']);
   });
