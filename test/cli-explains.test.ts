@@ -183,6 +183,10 @@ describe('rfc-panel config check', () => {
     expect(stderr).toBe('rfc-panel: note: _extends: .github is not read by a local check; the app merges it first and validates the result\n');
   });
 
+  it('exits 2 with one line when the command is missing', async () => {
+    expect(await cli(['config'])).toEqual({ code: 2, stdout: '', stderr: 'rfc-panel: config needs a command: rfc-panel config check [file] (see rfc-panel config --help)\n' });
+  });
+
   it('exits 2 with one line for a missing file', async () => {
     const { code, stderr } = await cli(['config', 'check', join(dir, 'nope.yml')]);
 

@@ -125,10 +125,11 @@ function listReviewers(args: string[], io: CliIo): number {
 async function config(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, {}, 'config ');
   const [sub, file = `.github/${CONFIG_FILE}`, ...extra] = positionals;
-  if (values.help === true || sub === undefined) {
-    (sub === undefined && values.help !== true ? io.stderr : io.stdout)(renderHelp('config'));
-    return sub === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
+  if (values.help === true) {
+    io.stdout(renderHelp('config'));
+    return EXIT.ok;
   }
+  if (sub === undefined) throw usageError('config needs a command: rfc-panel config check [file]', 'config ');
   if (sub !== 'check') throw usageError(`unknown config command "${sub}"`, 'config ');
   if (extra.length > 0) throw usageError('config check takes one file', 'config ');
   const bytes = file === '-' ? await stdinOf(io) : readConfigBytes(file);
