@@ -3,7 +3,7 @@
 #   docker run -p 3000:3000 -e APP_ID=… -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=… rfc-panel
 # Debian slim rather than Alpine: glibc for the optional native add-ons of runtime dependencies
 # (the PostgreSQL parser is WebAssembly and runs on either).
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: compile TypeScript to dist/ (dev dependencies stay in this stage) ---
 FROM ${NODE_IMAGE} AS build

@@ -1,4 +1,4 @@
 import { createApp } from './app/create-app.js';
 
 /** Entry for `probot run`: the app with its defaults (in-process queue, engine per config). */
-export default createApp();
+export default createApp({ probeGitHub: true });

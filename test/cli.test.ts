@@ -133,8 +133,8 @@ describe('rfc-panel input and usage errors', () => {
     ['UTF-16 text', () => ['review', file('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Plan\n', 'utf16le')]))], /is UTF-16; save it as UTF-8$/],
     ['no file at all', () => ['review'], /review needs at least one Markdown file/],
     ['an unknown engine', () => ['review', file('e.md', '# x'), '--engine', 'gpt'], /--engine must be one of checklist, claude, both \(got "gpt"\)/],
-    ['an unknown format', () => ['review', file('f.md', '# x'), '--format', 'xml'], /--format must be one of text, markdown, json/],
-    ['an unknown flag', () => ['review', file('g.md', '# x'), '--colour'], /Unknown option '--colour'/],
+    ['an unknown format', () => ['review', file('f.md', '# x'), '--format', 'xml'], /--format must be one of text, markdown, json, sarif, rdjson/],
+    ['an unknown flag', () => ['review', file('g.md', '# x'), '--colour'], /^rfc-panel: unknown option '--colour' \(see rfc-panel review --help\)$/],
     ['an unknown reviewer', () => ['review', file('h.md', '# x'), '--reviewers', 'lawyer'], /unknown reviewer\(s\): lawyer; run "rfc-panel reviewers"/],
     ['an unknown command', () => ['lint', 'x.md'], /unknown command "lint"/],
     ['the claude engine without a key', () => ['review', file('k.md', '# x'), '--engine', 'claude'], /needs ANTHROPIC_API_KEY; set it, or use --engine checklist/],
@@ -145,7 +145,8 @@ describe('rfc-panel input and usage errors', () => {
 
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.split('\n')[0]).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr.trimEnd()).toMatch(message);
   });
 
   it('reviews nothing when one of several files is bad', async () => {

@@ -2,7 +2,8 @@
 // nothing, the image is multi-stage, runs as a non-root user, has a curl-free HEALTHCHECK on /healthz
 // (whose command is run here against a local server), and starts the app as `npm start` does.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -118,6 +119,52 @@ describe('the Dockerfile', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('what the image runs', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; engines: { node: string } };
+
+  it('is Node 24 LTS on Debian slim', () => {
+    expect(/ARG NODE_IMAGE=(\S+)/.exec(text)?.[1]).toBe('node:24-bookworm-slim');
+    expect(built.map((b) => b.from.split(/\s+/)[0])).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}']);
+  });
+
+  it("starts a file the build produces and the runtime stage copies (the CMD's entry exists after `tsc`)", () => {
+    const entry = execForm(finalOf('CMD').at(-1)!.args).at(-1)!;
+    const copied = finalOf('COPY').find((i) => i.args.startsWith('--from=build'))!.args.split(/\s+/).at(-1)!;
+
+    expect(entry).toBe('./dist/src/index.js');
+    expect(entry.startsWith(copied.replace(/\/?$/, '/'))).toBe(true);
+    expect(existsSync(join(root, entry))).toBe(true);
+  });
+
+  it('needs nothing at run time that the runtime stage leaves out: no dev dependency, nothing outside dist/src', () => {
+    // The runtime stage has production dependencies and dist/src only (no bench/, scripts/, dev packages).
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.js')) files.push(join(dir, e.name));
+      }
+    };
+    walk(join(root, 'dist', 'src'));
+    const problems: string[] = [];
+    for (const file of files) {
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        if (spec === undefined) continue;
+        if (spec.startsWith('.')) {
+          const target = join(file, '..', spec);
+          if (!target.startsWith(join(root, 'dist', 'src'))) problems.push(`${file}: ${spec} is outside dist/src`);
+          continue;
+        }
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (spec.startsWith('node:') || builtinModules.includes(name)) continue;
+        if (!(name in manifest.dependencies)) problems.push(`${file}: ${name} is not a production dependency`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
   });
 });
 

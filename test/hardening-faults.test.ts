@@ -188,18 +188,20 @@ describe('the Messages API failing mid-review', () => {
     expectPostedOnce(github, [['fk-on-delete', 7]]);
   }, 20_000);
 
-  it('A06 ends with a failed check (never a passing gate) when the Messages API stays down', async () => {
+  it('A06 reviews offline on the last attempt when the Messages API stays down, and never passes the gate', async () => {
     // Act
     const { github, h } = await run({ status: 500, times: 99 });
 
-    // Assert
+    // Assert: retried twice, then the offline checklist reviewed, and the check says why and fails.
     expect(h.attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
     expect(h.unhandled).toEqual([]);
     const last = github.checkRuns.at(-1)!;
-    expect([last.status, last.conclusion, last.output?.title]).toEqual(['completed', 'failure', 'Anthropic is not answering']);
-    expect(last.output?.summary).toContain('Press **Re-review** to try again.');
+    expect([last.status, last.conclusion]).toEqual(['completed', 'failure']);
+    expect(last.output?.title).toMatch(/^Anthropic is not answering — offline checklist review · /);
+    expect(last.output?.summary).toContain('press **Re-review** to run it again');
     expect(github.checkRuns.some((c) => c.conclusion === 'success')).toBe(false);
-    expect([github.reviews, github.issueComments]).toEqual([[], []]);
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.body).toMatch(/^> ⚠️ Anthropic is not answering \(staff-engineer: Anthropic API error \(500\).*\); the offline checklist panel reviewed this revision instead\./);
   }, 30_000);
 
   it('A07 a request that times out is failed visibly and retried', async () => {

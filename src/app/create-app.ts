@@ -14,7 +14,9 @@ import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
+import { probeGitHub } from '../github/probe-github.js';
 import { createOperations } from './operations.js';
+import { describeStartup } from './describe-startup.js';
 import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -28,7 +30,16 @@ export interface AppOptions {
   onQueue?: (queue: JobQueue) => void;
   /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
   onEndpoints?: (handler: HttpHandler) => void;
+  /**
+   * Check the network path to GitHub at start-up and when a job has waited 8 s, and log a named
+   * failure (DNS, refused, timed out) at once. On for `probot run` (src/index.ts); off in tests,
+   * which must not open connections.
+   */
+  probeGitHub?: boolean;
 }
+
+/** How long a job may run before the app checks whether GitHub is reachable at all. */
+const JOB_WATCHDOG_MS = 8000;
 
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {
@@ -58,19 +69,40 @@ export function createApp(options: AppOptions = {}) {
       });
       return identity;
     };
-    const processJob: JobProcessor = async (job, attempt) => {
-      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
+    const startup = describeStartup(env);
+    log.info(startup.line);
+    // Octokit retries a failed connection for ~15 s and the queue retries the job after that: left
+    // alone, an unreachable GitHub would first show minutes later as "HTTP 500". Probe instead.
+    const probe = async (context: string): Promise<void> => {
+      const problem = await probeGitHub(startup.facts.githubApi, { timeoutMs: 1500 });
+      if (problem) log.error({ githubApi: startup.facts.githubApi, problem }, `GitHub is unreachable (${context}): ${problem} — calls are retried with backoff`);
+    };
+    if (options.probeGitHub) void probe('at start-up');
+    /** Runs `work`; if it is still waiting after 8 s, probes GitHub so a dead network shows now, by name. */
+    const watched = async (what: string, work: () => Promise<void>): Promise<void> => {
+      const watchdog = options.probeGitHub ? setTimeout(() => void probe(`${what} waiting ${JOB_WATCHDOG_MS / 1000} s`), JOB_WATCHDOG_MS) : undefined;
+      try {
+        await work();
+      } finally {
+        clearTimeout(watchdog);
+      }
+    };
+    const processJob: JobProcessor = (job, attempt) => watched(`job ${job.owner}/${job.repo}#${job.pullNumber}`, () => runOne(job, attempt));
+    const runOne: JobProcessor = async (job, attempt) => {
+      // The token exchange is the first GitHub call of every job: sorted like any other, so a network
+      // failure is named and retried with backoff rather than failing the job as an unknown error.
+      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
       await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
     // answers them: announcements go out a few at a time.
     const announcing = pLimit(4);
-    const announce = (job: Job): Promise<void> => announcing(async () => {
+    const announce = (job: Job): Promise<void> => announcing(() => watched(`announcing ${job.owner}/${job.repo}#${job.pullNumber}`, async () => {
       if (job.kind !== 'review' || job.headSha === null) return;
-      const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
+      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
       await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
-    });
+    }));
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);

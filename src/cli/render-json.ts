@@ -4,7 +4,7 @@ import type { PanelResult } from '../panel/run-panel.js';
  * The machine-readable review. Field names in `findings[]` and `summary` are a contract with other
  * tools: add fields, never rename or remove them. Lines are 1-based, null for gaps.
  */
-export function renderJson(result: PanelResult): string {
+export function renderJson(result: PanelResult, extra: { noContent?: string[] } = {}): string {
   const findings = result.findings.map((f) => ({
     id: f.id,
     persona: f.personas[0],
@@ -34,6 +34,8 @@ export function renderJson(result: PanelResult): string {
       runs: result.runs.map(({ persona, engine, status, reason, findings: count }) => ({ persona, engine, status, reason, findings: count })),
       notes: result.notes,
       usage: result.usage,
+      // Documents with nothing to review (empty, headings only): their zero findings are not a pass.
+      noContent: extra.noContent ?? [],
     },
     null,
     2,

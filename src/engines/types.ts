@@ -21,6 +21,12 @@ export interface PersonaRun {
   engine: EngineName;
   status: 'ok' | 'failed' | 'skipped';
   reason: string | null;
+  /**
+   * Why a failed run failed: the service did not answer (`api`, worth retrying), it answered with
+   * nothing usable (`unusable`: refusals, replies that fail validation or are cut off), or the
+   * token budget stopped it. Absent for runs that did not fail.
+   */
+  failure?: 'api' | 'unusable' | 'budget';
   findings: number;
   usage: Usage;
 }

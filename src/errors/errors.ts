@@ -30,11 +30,19 @@ export class ExternalServiceError extends RfcPanelError {
     message: string,
     readonly retryable: boolean,
     readonly status: number | null = null,
-    options?: { cause?: unknown; retryAfterMs?: number | null },
+    options?: { cause?: unknown; retryAfterMs?: number | null; network?: string | null; answered?: boolean },
   ) {
     super(message, options);
     this.retryAfterMs = options?.retryAfterMs ?? null;
+    this.network = options?.network ?? null;
+    this.answered = options?.answered ?? false;
   }
+
+  /** The service answered, but nothing it said could be used (a model's replies failed validation). */
+  readonly answered: boolean;
+
+  /** The connection failure, named ("ENOTFOUND (DNS lookup failed…) host"), when the service was never reached. */
+  readonly network: string | null;
 
   /** How long the service asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs: number | null;

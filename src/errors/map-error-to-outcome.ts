@@ -28,9 +28,13 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
   if (error instanceof ExternalServiceError) {
     const who = error.service === 'github' ? 'GitHub' : 'Anthropic';
     const retry = error.retryable && !attempt.final;
+    // Never reached (DNS, refused, timed out) is a different fix from "answered with an error".
+    const what = error.answered
+      ? "Claude's replies could not be used"
+      : error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
     return {
       conclusion: 'failure',
-      title: `${who} is not answering${retry ? ' — retrying' : ''}`,
+      title: `${what}${retry ? ' — retrying' : ''}`,
       summary: `${maskSecrets(error.message)}\n\n${retry ? 'The review will be retried automatically.' : 'Press **Re-review** to try again.'}`,
       retry,
     };

@@ -1,4 +1,5 @@
 import { ExternalServiceError } from '../errors/errors.js';
+import { describeNetworkError } from '../errors/describe-network-error.js';
 
 interface OctokitLikeError {
   status?: number;
@@ -20,6 +21,9 @@ export async function callGitHub<T>(what: string, fn: () => Promise<T>): Promise
 
 export function toGitHubError(what: string, error: unknown): ExternalServiceError {
   if (error instanceof ExternalServiceError) return error;
+  // Octokit reports a connection that never happened as HTTP 500; say what actually went wrong.
+  const network = describeNetworkError(error);
+  if (network) return new ExternalServiceError('github', `${what} failed: cannot reach GitHub — ${network}`, true, null, { cause: error, network });
   const e = error as OctokitLikeError;
   const status = typeof e.status === 'number' ? e.status : null;
   const headers = e.response?.headers ?? {};

@@ -114,6 +114,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps, revisions: prepared.revisions,
       // A follow-up review's body lists a few new findings: the deterministic summary says enough, for free.
       summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) => summaryUsage.push(u)),
+      // Earlier attempts fail on an outage and are retried; the last one reviews offline rather than not at all.
+      fallbackOnOutage: attempt.final,
     });
     notes.push(...panel.notes);
     if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);
@@ -193,7 +195,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
     await publishLedger(octokit, {
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
-      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
+      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun, degraded: panel.degraded,
     });
     if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await dismissChangeRequests(octokit, pull, identity, headSha);
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
@@ -281,7 +283,8 @@ function renderReviewBody(
   followUp: boolean,
 ): string {
   const body = renderSummaryMarkdown({ ...panel, findings: shownNew }, { linkFor });
-  const lead = followUp ? '_New findings on this revision; the sticky summary tracks every finding._\n\n' : '';
+  const fallback = panel.degraded ? `> ⚠️ ${panel.degraded}; the offline checklist panel reviewed this revision instead.\n\n` : '';
+  const lead = `${fallback}${followUp ? '_New findings on this revision; the sticky summary tracks every finding._\n\n' : ''}`;
   const tail = outside.length > 0 ? `\n\n${outside.length} finding(s) above concern lines outside this diff or whole sections; they are linked to the exact lines instead of commented inline.` : '';
   return `${lead}${body}${tail}`;
 }

@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../documents/schema.js';
-import type { Engine, PersonaRun, ReviewedSection, RevisionInput, Usage } from '../engines/types.js';
+import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
+import type { Engine, EngineResult, PersonaRun, ReviewedSection, RevisionInput, Usage } from '../engines/types.js';
 import { ZERO_USAGE } from '../engines/types.js';
 import { ExternalServiceError } from '../errors/errors.js';
 import { mergeFindings } from '../findings/merge-findings.js';
@@ -25,6 +26,13 @@ export interface PanelOptions {
   summarise?: Summariser;
   /** By path: documents to review incrementally (what changed since the last review); others are reviewed whole. */
   revisions?: ReadonlyMap<string, RevisionInput>;
+  /**
+   * When no model reviewer completed because the API did not answer: review with the offline
+   * checklist instead of failing (the job's last attempt; earlier attempts fail and are retried,
+   * since an outage usually passes). Replies that came back unusable always fall back: retrying
+   * the same model on the same text tends to produce the same reply.
+   */
+  fallbackOnOutage?: boolean;
 }
 
 export interface PanelResult {
@@ -48,6 +56,8 @@ export interface PanelResult {
   summary: Readiness;
   /** Two or three sentences for a busy reader; null when nothing ran. */
   executiveSummary: string | null;
+  /** Why the offline checklist reviewed instead of the configured model panel; null when it did not. */
+  degraded: string | null;
 }
 
 /**
@@ -60,35 +70,51 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const notes: string[] = [];
   const consulted = new Map<string, string>();
   const reviewed: ReviewedSection[] = [];
-  let unanchored = 0;
   let dropped = 0;
   const verdicts = new Map<string, Verdict>();
+  const selections: Array<{ document: PlanDocument; selected: Persona[] }> = [];
+  let unanchored = 0;
+  const collect = (result: EngineResult): void => {
+    drafts.push(...credited(result.findings, options, consulted));
+    runs.push(...result.runs);
+    notes.push(...result.notes);
+    unanchored += result.unanchored;
+    reviewed.push(...(result.reviewed ?? []));
+    dropped += result.dropped ?? 0;
+    for (const [id, v] of result.verdicts ?? []) verdicts.set(id, v);
+  };
 
   for (const [index, document] of documents.entries()) {
     const selected = selectPersonas(document, options.personas, { only: options.only, disabled: options.disabled }).map((s) => s.persona);
+    selections.push({ document, selected });
     for (const p of selected) consulted.set(p.id, p.name);
     const revision = options.revisions?.get(document.path);
     const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal, ...(revision ? { revision } : {}) })));
-    for (const result of results) {
-      drafts.push(...credited(result.findings, options, consulted));
-      runs.push(...result.runs);
-      notes.push(...result.notes);
-      unanchored += result.unanchored;
-      reviewed.push(...(result.reviewed ?? []));
-      dropped += result.dropped ?? 0;
-      for (const [id, v] of result.verdicts ?? []) verdicts.set(id, v);
-    }
+    results.forEach(collect);
     options.onDocument?.(document, index, documents.length);
   }
 
   // A panel where no reviewer completed is not a review: reporting a clean document would pass the
-  // merge gate unreviewed. Fail it (retryably: the usual cause is an API outage) so the caller says so.
+  // merge gate unreviewed. Either the offline checklist reviews instead (and the result says why),
+  // or the panel fails (retryably when the API did not answer) so the caller says so.
   const failed = runs.filter((r) => r.status === 'failed');
+  let degraded: string | null = null;
   if (failed.length > 0 && !runs.some((r) => r.status === 'ok')) {
     const reasons = [...new Set(failed.map((r) => `${r.persona} (${r.engine}): ${r.reason ?? 'failed'}`))];
-    throw new ExternalServiceError('anthropic', `no reviewer completed the review — ${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}`, true);
-  }
-  if (failed.length > 0) {
+    const listed = `${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}`;
+    const answered = failed.every((r) => r.failure === 'unusable');
+    const checklistRan = options.engines.some((e) => e.name === 'checklist');
+    if (!checklistRan && (answered || options.fallbackOnOutage)) {
+      const first = failed[0]!;
+      const why = `${failed.length === 1 ? first.persona : `${failed.length} reviewers; first ${first.persona}`}: ${(first.reason ?? 'failed').slice(0, 160)}`;
+      degraded = answered ? `Claude's replies could not be used (${why})` : `Anthropic is not answering (${why})`;
+      const checklist = createChecklistEngine();
+      for (const { document, selected } of selections) collect(await checklist.review({ document, personas: selected, signal: options.signal }));
+      notes.push(`${degraded}; the offline checklist panel reviewed this revision instead.`);
+    } else {
+      throw new ExternalServiceError('anthropic', `no reviewer completed the review — ${listed}`, !answered, null, { answered });
+    }
+  } else if (failed.length > 0) {
     const names = [...new Set(failed.map((r) => `${r.persona} (${r.engine})`))];
     notes.push(`The review is partial: ${names.join(', ')} did not complete; press Re-review to run ${names.length === 1 ? 'it' : 'them'} again.`);
   }
@@ -111,6 +137,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     verdicts,
     usage: sumUsage(runs.map((r) => r.usage)),
     summary: computeReadiness(merged),
+    degraded,
   };
 }
 

@@ -30,6 +30,8 @@ export interface LedgerPublication {
   existing: SummaryComment | null;
   /** The run to complete; null → a new completed run on the head (a reply changed the gate). */
   checkRunId: number | null;
+  /** Why the offline checklist reviewed instead of the model panel; leads the check run's title. */
+  degraded?: string | null;
   dryRun: boolean;
 }
 
@@ -39,10 +41,14 @@ export interface LedgerPublication {
  * finding's status publishes the same way.
  */
 export async function publishLedger(octokit: Octokit, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
-  const gate = computeGate(p.ledger, p.config.gate);
+  const computed = computeGate(p.ledger, p.config.gate);
+  // A revision the configured panel could not review never passes the gate: otherwise an outage, or a
+  // document that makes the model's replies unusable, would turn into a green check by default.
+  const gate = p.degraded && computed.conclusion === 'success' ? { ...computed, conclusion: 'failure' as const } : computed;
+  const notes = p.degraded && computed.conclusion === 'success' ? [...p.notes, 'The merge gate stays failing until the configured panel reviews this revision: press **Re-review** to run it again.'] : p.notes;
   const render = (maxListed?: number): string => renderPrSummary({
     ledger: p.ledger, headSha: p.headSha, previousSha: p.previousSha, changes: p.changes, newIds: p.newIds,
-    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes: p.notes, threadsResolvable: p.threadsResolvable,
+    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes, threadsResolvable: p.threadsResolvable,
     ...(maxListed === undefined ? {} : { maxListed }),
   });
   // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
@@ -57,7 +63,9 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   if (p.dryRun) return { conclusion: gate.conclusion };
   const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
   const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;
-  const title = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  const verdict = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  // The short reason leads the title (250 characters at most); the detail is in the summary's notes.
+  const title = p.degraded ? `${p.degraded.split(' (')[0]} — offline checklist review · ${verdict}` : verdict;
   const result = { conclusion: gate.conclusion, title, summary: body };
   if (p.checkRunId !== null) {
     await completeCheckRun(octokit, p.pull, p.checkRunId, result);

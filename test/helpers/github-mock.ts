@@ -62,6 +62,8 @@ export async function createTestProbot(app?: ApplicationFunction, options: TestP
     privateKey: testPrivateKey(),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     Octokit: UnthrottledProbotOctokit,
+    // Probot's own default is `warn`; tests follow LOG_LEVEL (silent unless the runner sets it).
+    logLevel: (process.env.LOG_LEVEL ?? 'silent') as 'info',
   });
   if (app) await probot.load(app);
   return probot;

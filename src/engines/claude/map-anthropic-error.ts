@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { ExternalServiceError } from '../../errors/errors.js';
+import { describeNetworkError } from '../../errors/describe-network-error.js';
 
 /**
  * Any failure of an Anthropic call → ExternalServiceError('anthropic', …) with a message a user can
@@ -17,8 +18,9 @@ export function mapAnthropicError(error: unknown, retries = 0): ExternalServiceE
     return new ExternalServiceError('anthropic', `request timed out${after}`, true, null, { cause: error });
   }
   if (error instanceof Anthropic.APIConnectionError) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return new ExternalServiceError('anthropic', `could not reach the Anthropic API${cause}${after}`, true, null, { cause: error });
+    const network = describeNetworkError(error);
+    const cause = network ? ` — ${network}` : error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return new ExternalServiceError('anthropic', `could not reach the Anthropic API${cause}${after}`, true, null, { cause: error, network });
   }
   if (error instanceof Anthropic.APIError && typeof error.status === 'number') {
     const status = error.status;

@@ -32,6 +32,7 @@ export interface PersonaReviewRequest {
 export interface PersonaReviewResult {
   status: 'ok' | 'failed';
   reason: string | null;
+  failure: 'api' | 'unusable' | 'budget' | null;
   findings: LlmFinding[];
   /** Verdicts on the persona's own open findings, when an incremental review asked for them. */
   verdicts: VerificationItem[];
@@ -53,7 +54,7 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
   const notes: string[] = [];
   let requests = 0;
   let prereserved = request.prereserved;
-  const fail = (reason: string): PersonaReviewResult => ({ status: 'failed', reason, findings: [], verdicts: [], usage, notes, requests });
+  const fail = (reason: string, failure: 'api' | 'unusable' | 'budget' = 'unusable'): PersonaReviewResult => ({ status: 'failed', reason, failure, findings: [], verdicts: [], usage, notes, requests });
 
   const call = async (messages: Anthropic.MessageParam[], maxTokens: number): Promise<Outcome> => {
     const estimate = estimateTokens(JSON.stringify([request.tools, request.system, messages])) + maxTokens;
@@ -97,8 +98,8 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
   let repaired = false;
   for (;;) {
     const outcome = await call(messages, maxTokens);
-    if (outcome.kind === 'budget') return fail(budgetReason(repaired ? 'the repair call' : retriedCutOff ? 'the retry' : 'the first call'));
-    if (outcome.kind === 'error') return fail(outcome.reason);
+    if (outcome.kind === 'budget') return fail(budgetReason(repaired ? 'the repair call' : retriedCutOff ? 'the retry' : 'the first call'), 'budget');
+    if (outcome.kind === 'error') return fail(outcome.reason, 'api');
     const reply = outcome.reply;
 
     if (reply.stop_reason === 'refusal') {
@@ -119,13 +120,15 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
 
     const toolUses = reply.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
     const submitted = toolUses.find((b) => b.name === REVIEW_TOOL_NAME);
-    const parsed = submitted ? ReviewOutputSchema.safeParse(normaliseReview(submitted.input)) : null;
+    const clipped = { fields: 0 };
+    const parsed = submitted ? ReviewOutputSchema.safeParse(normaliseReview(submitted.input, clipped)) : null;
     if (parsed?.success) {
+      if (clipped.fields > 0) notes.push(`${clipped.fields} over-long field(s) in the reply were clipped to the schema's limits.`);
       const findings = keepMostSevere(parsed.data.findings, request.maxFindings);
       if (findings.length < parsed.data.findings.length) {
         notes.push(`${parsed.data.findings.length} findings returned, above the limit of ${request.maxFindings}; kept the ${request.maxFindings} most severe.`);
       }
-      return { status: 'ok', reason: null, findings, verdicts: parsed.data.verdicts ?? [], usage, notes, requests };
+      return { status: 'ok', reason: null, failure: null, findings, verdicts: parsed.data.verdicts ?? [], usage, notes, requests };
     }
 
     const problems = parsed ? formatZodIssues(parsed.error) : [`no ${REVIEW_TOOL_NAME} tool call in the reply`];
@@ -144,8 +147,23 @@ function readUsage(usage: Anthropic.Usage | undefined): TokenCounts {
   };
 }
 
-/** Forgive spelling the schema would otherwise reject: "Nice to have", "Redis fallback". */
-function normaliseReview(input: unknown): unknown {
+/** Longest text the schema accepts per field: what is beyond it is clipped, not a reason to drop the reply. */
+const FIELD_LIMITS = { title: 200, body: 4000, concern: 60 } as const;
+
+/** Text cut to `max` characters, ending in an ellipsis so a reader sees it was cut. */
+function clip(text: string, max: number, counter: { fields: number }): string {
+  if (text.length <= max) return text;
+  counter.fields++;
+  return `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Forgive what the schema would otherwise reject and a person would not care about: spelling
+ * ("Nice to have", "Redis fallback") and over-long text. A model that writes a 5,000-character body
+ * (or obeys a document asking for one) still said something useful in the first 4,000; failing the
+ * whole persona over it — as a hard `max` did — lost every finding in the reply.
+ */
+function normaliseReview(input: unknown, clipped: { fields: number }): unknown {
   if (typeof input !== 'object' || input === null || !Array.isArray((input as { findings?: unknown }).findings)) return input;
   const findings = (input as { findings: unknown[] }).findings.map((f) => {
     if (typeof f !== 'object' || f === null) return f;
@@ -154,7 +172,12 @@ function normaliseReview(input: unknown): unknown {
       if (typeof out[key] === 'string') out[key] = (out[key] as string).trim().toLowerCase().replace(/\s+/g, '-');
     }
     if (typeof out['concern'] === 'string') {
-      out['concern'] = (out['concern'] as string).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const concern = (out['concern'] as string).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      if (concern.length > FIELD_LIMITS.concern) clipped.fields++;
+      out['concern'] = concern.slice(0, FIELD_LIMITS.concern).replace(/-+$/, '');
+    }
+    for (const key of ['title', 'body'] as const) {
+      if (typeof out[key] === 'string') out[key] = clip(out[key] as string, FIELD_LIMITS[key], clipped);
     }
     return out;
   });

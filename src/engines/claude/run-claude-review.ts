@@ -171,6 +171,7 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   admitted.forEach(({ persona, tasks }, order) => {
     const usage = { ...NO_TOKENS };
     const failures: string[] = [];
+    const kinds = new Set<NonNullable<PersonaRun['failure']>>();
     let count = 0;
     for (const task of tasks) {
       const result = results.get(task)!;
@@ -181,6 +182,7 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
       if (order === 0) add(usage, primerUsage.get(task.chunk.index)?.usage ?? NO_TOKENS);
       for (const note of result.notes) notes.push(`${persona.id}: ${note}`);
       if (result.status === 'failed') {
+        if (result.failure) kinds.add(result.failure);
         failures.push(chunks.length > 1 ? `part ${task.chunk.index + 1} (lines ${task.chunk.startLine}–${task.chunk.endLine}): ${result.reason}` : (result.reason ?? 'failed'));
       }
       const scope = chunks.length > 1 ? { startLine: task.chunk.startLine, endLine: task.chunk.endLine } : null;
@@ -198,7 +200,9 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
       const done = call ? call.units.map((u, i) => ({ unit: u, key: call.keys[i]! })) : whole!.units.map((u) => ({ unit: u, key: sectionCacheKey(persona, options.model, u.textHash, whole!.outlineHash) }));
       for (const { unit, key } of done) reviewed.push({ key, persona: persona.id, path: doc.path, startLine: unit.startLine, endLine: unit.endLine });
     }
-    runs.set(persona.id, run(persona.id, status, failures.length > 0 ? failures.join('; ') : null, count, usage, options, notes));
+    // One part the API never answered makes the whole persona worth retrying.
+    const failure = kinds.has('api') ? 'api' : kinds.has('budget') ? 'budget' : kinds.size > 0 ? 'unusable' : undefined;
+    runs.set(persona.id, { ...run(persona.id, status, failures.length > 0 ? failures.join('; ') : null, count, usage, options, notes), ...(failure ? { failure } : {}) });
   });
   if (unanchored > 0) {
     notes.push(`${unanchored} Claude finding(s) quoted text that could not be found in the document; they are kept at section or document level.`);
