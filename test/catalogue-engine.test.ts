@@ -72,6 +72,12 @@ describe('runCatalogue', () => {
     expect(fire('# Limits\n\n## Steps\n1. Add Redis dependency\n2. Count requests', catalogue)).toEqual([['cache.no-fallback', 'line', 4, 'Redis']]);
   });
 
+  it('puts a finding on the section when the plan names the component only in a heading', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect(fire('# Redis for sessions\n\nSessions move out of process memory.', catalogue)).toEqual([['cache.no-fallback', 'section', 1, 'Redis']]);
+  });
+
   it('anchors on the risk wording when the concern names it, and needs it to fire', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 

@@ -60,7 +60,7 @@ export async function createHarness(options: AppOptions & { github?: FakeGitHub;
   const github = options.github ?? new FakeGitHub();
   let queue: JobQueue | null = null;
   const probot = await createTestProbot(
-    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, createEngines: options.createEngines ?? sqlOnlyEngines(options.env ?? {}), onQueue: (q) => (queue = q) }),
+    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, createEngines: options.createEngines ?? (options.env?.ANTHROPIC_API_KEY ? undefined : sqlOnlyEngines(options.env ?? {})), onQueue: (q) => (queue = q) }),
     options.baseUrl ? { baseUrl: options.baseUrl } : {},
   );
   const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {

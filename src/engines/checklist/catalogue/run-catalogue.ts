@@ -95,6 +95,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueH
   const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text };
   if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
   if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };
+  // Named only in a heading (often the title): the finding is about that whole section, not its heading line.
+  if (at === use && headingLine(index, use.line)) return { ...base, anchor: sectionAnchor(doc, doc.sections.find((s) => s.headingLine === use.line) ?? null) };
   return { ...base, anchor: lineAnchor(doc, at.line) };
 }
 
