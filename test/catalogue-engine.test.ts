@@ -60,6 +60,10 @@ describe('the term language', () => {
     expect(linesOf(['/p9[59]/'], '# Plan\nKeep p99 under 200 ms\np50 is fine')).toEqual([[2, 'p99']]);
   });
 
+  it('keeps ^ and $ of a regular expression at the ends of each line', () => {
+    expect(linesOf(['/^drop table/', '/cascade$/'], '# Plan\nWe never drop table rows.\nDROP TABLE old_orders;\nDelete with cascade\nCascade is off')).toEqual([[3, 'DROP TABLE'], [4, 'cascade']]);
+  });
+
   it('refuses an unknown vocabulary', () => {
     expect(() => compileTerms(['@nope'], {})).toThrow('unknown vocabulary @nope');
   });

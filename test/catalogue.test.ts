@@ -68,3 +68,18 @@ describe('listOpenConcerns', () => {
     expect(renderOpenConcerns(listOpenConcerns(parseDocument('notes.md', '# Notes\n\nLunch on Friday.\n'), catalogue))).toBe('');
   });
 });
+
+describe('the catalogue files', () => {
+  it('read the same with js-yaml (used for speed) as with the yaml package (used elsewhere)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { load } = await import('js-yaml');
+    const { parse } = await import('yaml');
+    const dir = join(packageRoot(), 'reviewers', 'catalogue');
+    const differ = readdirSync(dir).filter((n) => n.endsWith('.yaml')).filter((n) => {
+      const text = readFileSync(join(dir, n), 'utf8');
+      return JSON.stringify(load(text)) !== JSON.stringify(parse(text));
+    });
+
+    expect(differ).toEqual([]);
+  });
+});

@@ -32,15 +32,31 @@ function sameWord(token: string, spec: WordSpec): boolean {
   return tail === 's' || tail === 'es' || tail === "'s";
 }
 
+/** The document's distinct words, sorted, so a prefix is a binary search rather than a scan. */
+function sortedWords(index: DocumentIndex): string[] {
+  let words = index.memo.get('sorted-words') as string[] | undefined;
+  if (!words) index.memo.set('sorted-words', (words = [...index.positions.keys()].sort()));
+  return words;
+}
+
 function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   if (!spec.prefix) {
     const w = spec.word;
     const forms = [w, `${w}s`, `${w}es`];
     if (w.endsWith('y') && w.length > 2) forms.push(`${w.slice(0, -1)}ies`);
-    return forms.flatMap((f) => index.positions.get(f) ?? []);
+    for (const f of forms) for (const p of index.positions.get(f) ?? []) out.push(p);
+    return out;
   }
-  const out: Array<[number, number]> = [];
-  for (const [word, list] of index.positions) if (word.startsWith(spec.word)) out.push(...list);
+  const words = sortedWords(index);
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < spec.word) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < words.length && words[i]!.startsWith(spec.word); i++) for (const p of index.positions.get(words[i]!)!) out.push(p);
   return out;
 }
 
@@ -51,6 +67,14 @@ function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()
   const list = vocab[name];
   if (!list) throw new Error(`unknown vocabulary @${name}`);
   return list.flatMap((t) => expand(t, vocab, new Set([...seen, name])));
+}
+
+/** One term's hits in a document, computed once per document however many lists share the term. */
+function hitsOf(index: DocumentIndex, term: string, c: Compiled): TermHit[] {
+  const key = `t:${term}`;
+  let hits = index.memo.get(key) as TermHit[] | undefined;
+  if (!hits) index.memo.set(key, (hits = c.kind === 'words' ? matchWords(index, c.words) : matchRegex(index, c.re)));
+  return hits;
 }
 
 function compileOne(term: string): Compiled {
@@ -84,11 +108,45 @@ function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
   return hits;
 }
 
+/** Visible lines joined once per document, so a regex term is one scan instead of one per line. */
+function joined(index: DocumentIndex): { text: string; starts: number[] } {
+  let j = index.memo.get('joined') as { text: string; starts: number[] } | undefined;
+  if (!j) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const l of index.lines) {
+      starts.push(at);
+      at += l.raw.length + 1;
+    }
+    index.memo.set('joined', (j = { text: index.lines.map((l) => l.raw).join('\n'), starts }));
+  }
+  return j;
+}
+
 function matchRegex(index: DocumentIndex, re: RegExp): TermHit[] {
+  const { text, starts } = joined(index);
+  // 'm': ^ and $ keep meaning the start and end of a line.
+  const global = new RegExp(re.source, 'gimu');
   const hits: TermHit[] = [];
-  for (const line of index.lines) {
-    const m = re.exec(line.raw);
-    if (m) hits.push({ line: line.line, text: m[0] });
+  let m: RegExpExecArray | null;
+  while ((m = global.exec(text)) !== null) {
+    // The line holding the match start (binary search over line starts).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= m.index) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = index.lines[lo]!;
+    const end = starts[lo]! + line.raw.length;
+    // A match may not run past its line: terms describe one sentence.
+    if (m.index + m[0].length <= end) {
+      hits.push({ line: line.line, text: m[0] });
+      global.lastIndex = end + 1;
+    } else {
+      global.lastIndex = m.index + 1;
+    }
   }
   return hits;
 }
@@ -104,8 +162,8 @@ export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher 
       const memo = index.memo.get(key) as TermHit[] | undefined;
       if (memo) return memo;
       const byLine = new Map<number, TermHit>();
-      for (const c of compiled) {
-        for (const hit of c.kind === 'words' ? matchWords(index, c.words) : matchRegex(index, c.re)) {
+      for (const [i, c] of compiled.entries()) {
+        for (const hit of hitsOf(index, expanded[i]!, c)) {
           const had = byLine.get(hit.line);
           // Per line keep the earliest, longest wording: it reads best in a title.
           if (!had || had.text.length < hit.text.length) byLine.set(hit.line, hit);

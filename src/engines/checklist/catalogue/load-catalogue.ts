@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+// js-yaml, not `yaml`: the catalogue is about a megabyte of YAML and js-yaml reads it several times
+// faster, which is the CLI's start-up time; both agree on every file (the catalogue test checks).
+import { load as parseYaml } from 'js-yaml';
 import { InputError, ValidationError } from '../../../errors/errors.js';
 import { formatZodIssues } from '../../../errors/format-zod-issues.js';
 import { builtInReviewersDir } from '../../../personas/load-personas.js';

@@ -5,7 +5,18 @@ import type { DraftFinding, Severity } from '../../../findings/schema.js';
 import type { Template, TemplateRequirement, TemplateSection } from './schema.js';
 
 /** Heading text as templates name it: no numbering, case, punctuation or "(optional)". */
+const normalised = new Map<string, string>();
+
 export function normaliseHeading(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    n = normalise(text);
+    if (normalised.size < 50_000) normalised.set(text, n);
+  }
+  return n;
+}
+
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/\(optional\)/g, ' ')
