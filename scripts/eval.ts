@@ -2,6 +2,7 @@
  * npm run eval — scores the panel on plans with known findings, all inside the repository:
  *   eval/dev            the development set (the three initial plans of seed 000, copied from shared/eval)
  *   eval/blind/tune     plans written blind (by someone who had not read the catalogue): tune on these
+ *   eval/blind/probe    a third blind set, written after the first tuning round to check it generalised
  *   eval/blind/holdout  the other blind half: scored only with --holdout, once, at the end of a change
  * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
@@ -139,6 +140,7 @@ console.log(`engine: ${engine}`);
 const sets: Array<[string, string]> = [
   ['dev', join(root, 'eval', 'dev')],
   ['tune', join(root, 'eval', 'blind', 'tune')],
+  ['probe', join(root, 'eval', 'blind', 'probe')],
   ...(withHoldout ? ([['holdout', join(root, 'eval', 'blind', 'holdout')]] as Array<[string, string]>) : []),
 ];
 for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet(name, dir);
