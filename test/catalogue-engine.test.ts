@@ -103,6 +103,22 @@ describe('runCatalogue', () => {
     expect(fire('# Prices\nPrices are cached in Redis.\nCheckout also reads prices from Redis.', catalogue)).toEqual([['cache.no-fallback', 'line', 3, 'Redis']]);
   });
 
+  it('sits on the sentence that talks most about the concern when no wording is fixed', () => {
+    const catalogue = catalogueWith([
+      concern({
+        id: 'poison',
+        severity: 'important',
+        title: 'A message that always fails blocks {component} consumers',
+        body: 'A poison message that fails processing is retried forever and blocks every message behind it on the partition.',
+        fix: 'Cap processing attempts and move the failing message to a dead-letter queue.',
+        handled: ['dead letter'],
+      }),
+    ]);
+    const plan = ['# Events', '', 'Orders are published to a Redis stream.', 'Consumers read in batches of 100.', 'On a processing failure the consumer retries the message until processing succeeds, blocking the partition.'];
+
+    expect(fire(plan.join('\n'), catalogue)).toEqual([['cache.poison', 'line', 5, 'Redis']]);
+  });
+
   it('stays quiet when the plan handles the concern anywhere it commits to', () => {
     const catalogue = catalogueWith([concern({})]);
 

@@ -1,0 +1,57 @@
+import type { DocumentIndex } from './index-document.js';
+
+// Words too common in plans and findings to say what a sentence is about.
+const STOP = new Set(
+  (
+    'about above after again against also because been before being below between both cannot could does doing down during each every from further have having here itself just more most must only other over same should some such than that their them then there these they this those through under until very were what when where which while will with without would your within into onto upon plan plans need needs make makes made ' +
+    'using used uses user users data system service services time line lines says said nothing whole first once never always still even already another anything someone something every'
+  ).split(/\s+/),
+);
+
+/** A crude stem ("retries", "retried", "retrying" → "retri"): enough to compare a finding's words with a plan's. */
+export function stem(word: string): string {
+  return word.length <= 5 ? word.replace(/s$/, '') : word.slice(0, 5);
+}
+
+/** The content words of a text, stemmed, without stop words, numbers and short tokens. */
+export function keywords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (w.length < 4 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+/**
+ * The line most likely to cause a concern that names no fixed wording: the active prose or code
+ * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
+ * with a bonus for naming the component. Null when no line says enough about it.
+ */
+export function findCauseLine(index: DocumentIndex, concernText: string, componentLines: ReadonlySet<number>, minScore: number): number | null {
+  let df = index.memo.get('df') as Map<string, number> | undefined;
+  let lineWords = index.memo.get('line-words') as Map<number, Set<string>> | undefined;
+  if (!df || !lineWords) {
+    df = new Map();
+    lineWords = new Map();
+    for (const l of index.lines) {
+      if (!l.active || l.heading) continue;
+      const words = keywords(l.raw);
+      lineWords.set(l.line, words);
+      for (const k of words) df.set(k, (df.get(k) ?? 0) + 1);
+    }
+    index.memo.set('df', df);
+    index.memo.set('line-words', lineWords);
+  }
+  const wanted = keywords(concernText);
+  const n = Math.max(lineWords.size, 1);
+  let best: { line: number; score: number } | null = null;
+  for (const [line, words] of lineWords) {
+    let score = 0;
+    for (const k of words) if (wanted.has(k)) score += Math.log(1 + n / (df.get(k) ?? 1));
+    if (componentLines.has(line)) score += 1;
+    if (score > (best?.score ?? 0)) best = { line, score };
+  }
+  return best && best.score >= minScore ? best.line : null;
+}
