@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from '../ledger/schema.js';
 import { parseArgs } from 'node:util';
-import { parseDocument } from '../documents/parse-document.js';
+import { parseDocumentGuarded } from '../documents/parse-document-guarded.js';
 import { InputError, RfcPanelError } from '../errors/errors.js';
 import { SEVERITY_RANK, type Severity } from '../findings/schema.js';
 import { loadPersonas } from '../personas/load-personas.js';
@@ -101,8 +101,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
   if (values.previous !== undefined) {
     if (positionals.length !== 1) throw new InputError('--previous compares two revisions of one document: rfc-panel review --previous old.md new.md');
-    const previous = parseDocument(values.previous, readInputFile(values.previous));
-    const current = parseDocument(positionals[0]!, readInputFile(positionals[0]!));
+    const previous = await parseDocumentGuarded(values.previous, readInputFile(values.previous));
+    const current = await parseDocumentGuarded(positionals[0]!, readInputFile(positionals[0]!));
     const comparison = await compareRevisions(previous, current, { engines: await createEngines(engine, { env: io.env }), personas, only });
     if (format === 'json') io.stdout(`${renderComparisonJson(comparison)}\n`);
     else io.stdout(`${renderComparisonText(comparison, io.stdoutIsTTY && !io.env.NO_COLOR ? ANSI : PLAIN)}\n`);
@@ -111,7 +111,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Read every file before any review so a bad input fails fast and alone.
-  const documents = positionals.map((path) => parseDocument(path, readInputFile(path)));
+  const documents = [];
+  for (const path of positionals) documents.push(await parseDocumentGuarded(path, readInputFile(path)));
   const engines = await createEngines(engine, { env: io.env });
   const progress = positionals.length > 1 && io.stderrIsTTY;
   const result = await runPanel(documents, {

@@ -13,7 +13,7 @@ import type { Persona } from '../personas/schema.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
+import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
 import { answerResponse } from './run-response-job.js';
@@ -99,7 +99,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     // 6. The panel on every document, within budget: over it, the offline engine still reviews.
     const scope = { installationId: job.installationId, owner: pull.owner, repo: pull.repo, pullNumber: pull.pullNumber };
     const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
-    const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine()];
+    const engines = allowance.allowed ? await deps.createEngines(config) : [createOffThreadChecklistEngine()];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     const panel = await runPanel(fetched.documents.map((d) => d.doc), {
       engines, personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps,

@@ -1,4 +1,4 @@
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
+import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
 import type { Engine } from '../engines/types.js';
 
 export type EngineChoice = 'auto' | 'checklist' | 'claude' | 'both';
@@ -18,7 +18,7 @@ export async function createEngines(choice: EngineChoice, settings: EngineSettin
   const key = settings.env.ANTHROPIC_API_KEY?.trim();
   const resolved = choice === 'auto' ? (key ? 'claude' : 'checklist') : choice;
   const engines: Engine[] = [];
-  if (resolved === 'checklist' || resolved === 'both') engines.push(createChecklistEngine());
+  if (resolved === 'checklist' || resolved === 'both') engines.push(createOffThreadChecklistEngine());
   if (resolved === 'claude' || resolved === 'both') {
     const { createClaudeEngine } = await import('../engines/claude/create-claude-engine.js');
     engines.push(
