@@ -58,7 +58,7 @@ export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullS
 }
 
 /** Write access (or the PR's author, where the policy allows) decides a finding's fate. */
-export async function hasWriteAccess(deps: JobDeps, pull: PullRef, login: string): Promise<boolean> {
+export async function hasWriteAccess(deps: Pick<JobDeps, 'octokit'>, pull: PullRef, login: string): Promise<boolean> {
   try {
     const { data } = await deps.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: pull.owner, repo: pull.repo, username: login });
     return data.permission === 'admin' || data.permission === 'write' || data.permission === 'maintain';
