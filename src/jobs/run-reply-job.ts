@@ -1,5 +1,7 @@
 import { callGitHub } from '../github/call-github.js';
+import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import { syncThreadResolution } from '../github/review-threads.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
@@ -58,7 +60,7 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
     // A retried job (the ledger write failed after the answer went out) must not answer twice.
     const said = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));
     if (!said.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) {
-      await callGitHub('answering in the thread', () => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply }));
+      await writeOnce('answering in the thread', (noRetry) => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply, ...noRetry }), () => findOwnComment(octokit, pull, state.identity, tag));
     }
   }
   if (!act.status) return;

@@ -1,7 +1,9 @@
 import { OPEN_STATUSES } from '../ledger/schema.js';
 import { createHash } from 'node:crypto';
 import { callGitHub } from '../github/call-github.js';
+import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -83,7 +85,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
     tag,
   ].join('\n');
   if (!deps.dryRun && !answered) {
-    await callGitHub('answering the response', () => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body }));
+    await writeOnce('answering the response', (noRetry) => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, ...noRetry }), () => findOwnComment(deps.octokit, pull, state.identity, tag, 'issue'));
   }
   // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).
   const threads = await publishThreadUpdates(deps.octokit, {

@@ -7,7 +7,7 @@ import { encodeLedger } from '../ledger/ledger-codec.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
-import { CHECK_NAME, completeCheckRun, REREVIEW_ACTION } from './ensure-check-run.js';
+import { completeCheckRun, createCompletedRun } from './ensure-check-run.js';
 import { ensureSummaryComment, type SummaryComment } from './ensure-summary-comment.js';
 import { renderPrSummary } from './render-pr-summary.js';
 
@@ -62,12 +62,7 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   if (p.checkRunId !== null) {
     await completeCheckRun(octokit, p.pull, p.checkRunId, result);
   } else {
-    await callGitHub('creating the check run', () =>
-      octokit.rest.checks.create({
-        owner: p.pull.owner, repo: p.pull.repo, name: CHECK_NAME, head_sha: p.headSha, status: 'completed', conclusion: gate.conclusion,
-        completed_at: new Date().toISOString(), output: { title: title.slice(0, 250), summary: body.slice(0, 65_000) }, actions: [REREVIEW_ACTION],
-      }),
-    );
+    await createCompletedRun(octokit, p.pull, p.headSha, result);
   }
   return { conclusion: gate.conclusion };
 }
