@@ -14,6 +14,7 @@ import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
+import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
 import { createOperations } from './operations.js';
 import { warmUp } from './warm-up.js';
 
@@ -45,6 +46,9 @@ export function createApp(options: AppOptions = {}) {
     } catch {
       log.debug('no HTTP server: /healthz, /readyz and /metrics are not served');
     }
+    // Ledgers are signed with a key derived from the app's secret, so an edited ledger is detected.
+    const ledgerKey = deriveLedgerKey(env);
+    if (!ledgerKey) log.warn('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
     const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview }));
     let identity: Promise<BotIdentity> | null = null;
     const resolveIdentity = (): Promise<BotIdentity> => {
@@ -60,7 +64,7 @@ export function createApp(options: AppOptions = {}) {
     };
     const processJob: JobProcessor = async (job, attempt) => {
       const octokit = instrumentOctokit((await app.auth(job.installationId)) as unknown as Octokit, ops.metrics);
-      await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
+      await runJob({ octokit, log, env, ledgerKey, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that

@@ -28,9 +28,12 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
   if (error instanceof ExternalServiceError) {
     const who = error.service === 'github' ? 'GitHub' : 'Anthropic';
     const retry = error.retryable && !attempt.final;
+    // A 4xx that is not a rate limit is GitHub saying no (a body too long, a missing permission):
+    // "not answering" would send people to press Re-review, which cannot help.
+    const refused = !error.retryable && error.status !== null && error.status >= 400 && error.status < 500;
     return {
       conclusion: 'failure',
-      title: `${who} is not answering${retry ? ' — retrying' : ''}`,
+      title: refused ? `${who} refused a request (HTTP ${error.status})` : `${who} is not answering${retry ? ' — retrying' : ''}`,
       summary: `${maskSecrets(error.message)}\n\n${retry ? 'The review will be retried automatically.' : 'Press **Re-review** to try again.'}`,
       retry,
     };

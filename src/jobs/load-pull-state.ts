@@ -7,13 +7,14 @@ import type { PlanDocument } from '../documents/schema.js';
 import type { Anchor } from '../findings/schema.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
-import { decodeLedger } from '../ledger/ledger-codec.js';
+import { readLedger } from '../ledger/read-ledger.js';
 import type { Ledger } from '../ledger/schema.js';
+import type { LedgerSeal } from '../ledger/ledger-codec.js';
 import { loadPersonas } from '../personas/load-personas.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { findSummaryComment, type SummaryComment } from '../publish/ensure-summary-comment.js';
 import { permalink } from '../publish/permalink.js';
-import type { JobDeps } from './job-deps.js';
+import { type JobDeps, ledgerSealFor } from './job-deps.js';
 
 export interface PullState {
   pull: PullRef;
@@ -24,6 +25,8 @@ export interface PullState {
   config: Config;
   summary: SummaryComment | null;
   ledger: Ledger | null;
+  /** Signs the ledger when this job publishes it. */
+  seal: LedgerSeal | null;
   personaNames: Map<string, string>;
   linkFor: (anchor: Anchor) => string;
   /** A document at the head, or null when it is gone or unreadable. */
@@ -42,7 +45,9 @@ export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullS
     pull, identity, headSha, config, summary,
     author: pr.user?.login ?? '',
     open: pr.state === 'open',
-    ledger: decodeLedger(summary?.body),
+    // A ledger someone else edited is not used; the next review rebuilds it from the threads.
+    ledger: readLedger(summary?.body, ledgerSealFor(deps, pull)).ledger,
+    seal: ledgerSealFor(deps, pull),
     personaNames: new Map([...loadPersonas(), ...(config.reviewers.folder ? await loadRepoPersonas(octokit, pull.owner, pull.repo, config.reviewers.folder).catch(() => []) : [])].map((p) => [p.id, p.name])),
     linkFor: (anchor) => permalink(pr.base.repo.html_url, headSha, anchor),
     readDocument: async (path) => {

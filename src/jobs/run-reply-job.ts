@@ -81,7 +81,7 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   await publishLedger(octokit, {
     pull, headSha: state.headSha, identity: state.identity, ledger: state.ledger, previousSha: state.ledger.revisions.at(-2)?.sha ?? null,
     changes, newIds: new Set(), config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [],
-    threadsResolvable: resolvable, existing: state.summary, checkRunId: null, dryRun: deps.dryRun,
+    threadsResolvable: resolvable, existing: state.summary, checkRunId: null, dryRun: deps.dryRun, seal: state.seal,
   });
 }
 

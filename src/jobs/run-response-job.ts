@@ -95,7 +95,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   await publishLedger(deps.octokit, {
     pull, headSha: state.headSha, identity: state.identity, ledger, previousSha: ledger.revisions.at(-2)?.sha ?? null, changes, newIds: new Set(),
     config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [], threadsResolvable: threads.resolvable, existing: state.summary,
-    checkRunId: null, dryRun: deps.dryRun,
+    checkRunId: null, dryRun: deps.dryRun, seal: state.seal,
   });
   log.info({ claims: checks.length, closed: changes.length }, 'response checked');
 }

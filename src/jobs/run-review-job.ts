@@ -3,7 +3,8 @@ import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
 import { mapErrorToOutcome } from '../errors/map-error-to-outcome.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
-import { decodeLedger } from '../ledger/ledger-codec.js';
+import { loadStoredLedger } from '../ledger/load-stored-ledger.js';
+import { rebuildLedger } from '../ledger/rebuild-ledger.js';
 import { findFixEvidence } from '../ledger/find-fix-evidence.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type Ledger, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
@@ -31,7 +32,7 @@ import { planReviewComments } from '../publish/plan-review-comments.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import type { ReviewJob } from '../queue/schema.js';
-import type { JobDeps } from './job-deps.js';
+import { type JobDeps, ledgerSealFor } from './job-deps.js';
 
 /**
  * One review of one revision, as a numbered pipeline:
@@ -90,8 +91,12 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const personaNames = new Map(personas.map((p) => [p.id, p.name]));
 
     const summary = await findSummaryComment(octokit, pull, identity);
-    const previous: Ledger = decodeLedger(summary?.body) ?? EMPTY_LEDGER;
-    if (fetched.documents.length === 0 && previous.entries.length === 0) {
+    // A ledger that does not verify (edited by someone else) or is gone is rebuilt below from the app's threads.
+    const stored = await loadStoredLedger(octokit, pull, identity, summary?.body ?? null, ledgerSealFor(deps, pull));
+    let previous: Ledger = stored.ledger ?? EMPTY_LEDGER;
+    if (stored.note) notes.push(stored.note);
+    if (stored.state === 'forged') log.warn('the stored ledger does not verify; rebuilding it from the review threads');
+    if (fetched.documents.length === 0 && previous.entries.length === 0 && !stored.rebuild) {
       await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
       return log.info('nothing to review');
     }
@@ -106,6 +111,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       summarise: createSummariser(allowance.allowed ? config.engine : 'checklist', { env: deps.env, model: config.model }),
     });
     notes.push(...panel.notes);
+    if (stored.rebuild) previous = rebuildLedger(stored.threads, [...panel.findings, ...panel.held], headSha, deps.now().toISOString());
     await deps.budget?.record(scope, panel.usage);
     deps.metrics?.record({ type: 'usage', usage: panel.usage });
 
@@ -137,6 +143,9 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);
+    // Held findings (beyond the caps, never posted) are the first a full ledger leaves out.
+    const heldIds = new Set(panel.held.map((f) => f.id));
+    for (const e of reconciled.ledger.entries) e.held = heldIds.has(e.finding.id) && e.threadCommentId === null;
     const ledger: Ledger = {
       ...reconciled.ledger,
       revisions: [...reconciled.ledger.revisions.filter((r) => r.sha !== headSha), { sha: headSha, at, readiness: readiness.readiness, verdict: readiness.verdict, open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave } }],
@@ -175,7 +184,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
     await publishLedger(octokit, {
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
-      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun,
+      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun, seal: ledgerSealFor(deps, pull),
     });
     if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await dismissChangeRequests(octokit, pull, identity, headSha);
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');

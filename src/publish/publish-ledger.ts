@@ -3,7 +3,7 @@ import type { Anchor } from '../findings/schema.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { computeGate } from '../ledger/compute-gate.js';
-import { encodeLedger } from '../ledger/ledger-codec.js';
+import { encodeLedger, type LedgerSeal } from '../ledger/ledger-codec.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
@@ -31,6 +31,8 @@ export interface LedgerPublication {
   /** The run to complete; null → a new completed run on the head (a reply changed the gate). */
   checkRunId: number | null;
   dryRun: boolean;
+  /** Signs the ledger (see read-ledger.ts); null or absent: unsigned. */
+  seal?: LedgerSeal | null;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   });
   // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
   // (the next push would review from scratch). List fewer findings until the comment fits; the ledger stays whole.
-  const ledgerText = encodeLedger(p.ledger);
+  const ledgerText = encodeLedger(p.ledger, p.seal ?? null);
   let body = render();
   for (let listed = p.ledger.entries.length; body.length + ledgerText.length + 2 > MAX_COMMENT_CHARS && listed > 0; ) {
     listed = Math.floor(listed / 2);
