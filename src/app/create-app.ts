@@ -16,6 +16,7 @@ import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
 import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
 import { createOperations } from './operations.js';
+import { DEFAULT_RECOVERY, recoverOpenCheckRuns } from './recover-open-check-runs.js';
 import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -27,6 +28,13 @@ export interface AppOptions {
   now?: () => Date;
   /** Receives the queue once created (tests wait on `drain()`). */
   onQueue?: (queue: JobQueue) => void;
+  /**
+   * Scan for open check runs a dead process left and queue their reviews again (in-process queue
+   * only; BullMQ recovers its own). Default: on, unless RFC_PANEL_RECOVER_ON_START=false.
+   */
+  recoverOnStart?: boolean;
+  /** Receives the start-up recovery's promise (tests wait on it). */
+  onRecovery?: (done: Promise<unknown>) => void;
   /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
   onEndpoints?: (handler: HttpHandler) => void;
 }
@@ -78,6 +86,19 @@ export function createApp(options: AppOptions = {}) {
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
+    const inMemory = !options.createQueue && !env.REDIS_URL?.trim();
+    if (inMemory && (options.recoverOnStart ?? env.RFC_PANEL_RECOVER_ON_START !== 'false')) {
+      const done = (async () => {
+        const result = await recoverOpenCheckRuns({
+          appOctokit: (await app.auth()) as unknown as Octokit,
+          installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
+          queue, log, now: options.now ?? (() => new Date()),
+        }, { ...DEFAULT_RECOVERY, maxCalls: Number(env.RFC_PANEL_RECOVERY_MAX_CALLS) || DEFAULT_RECOVERY.maxCalls });
+        log.info(result, 'start-up scan for check runs left open by a previous process');
+        return result;
+      })().catch((error: unknown) => log.warn({ err: error }, 'start-up scan for open check runs failed; a Re-review or a push finishes them'));
+      options.onRecovery?.(done);
+    }
     void warmUp(log).catch((error: unknown) => log.warn({ err: error }, 'warm-up failed; the first review pays for it'));
   };
 }

@@ -59,7 +59,8 @@ export async function createHarness(options: AppOptions & { github?: FakeGitHub;
   const github = options.github ?? new FakeGitHub();
   let queue: JobQueue | null = null;
   const probot = await createTestProbot(
-    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, onQueue: (q) => (queue = q) }),
+    // The start-up scan is off unless a test asks for it: it would add calls to every test's GitHub.
+    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, recoverOnStart: false, ...options, onQueue: (q) => (queue = q) }),
     { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.Octokit ? { Octokit: options.Octokit } : {}) },
   );
   const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {
