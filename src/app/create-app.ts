@@ -56,7 +56,7 @@ export function createApp(options: AppOptions = {}) {
     }
     // Ledgers are signed with a key derived from the app's secret, so an edited ledger is detected.
     const ledgerKey = deriveLedgerKey(env);
-    if (!ledgerKey) log.warn('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
+    if (!ledgerKey) log.info('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
     const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview }));
     let identity: Promise<BotIdentity> | null = null;
     const resolveIdentity = (): Promise<BotIdentity> => {
