@@ -55,7 +55,8 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const act = await decide(deps, state, entry, intent, job, { model, inferred, log });
   if (!act) return;
   const tag = marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`);
-  const reply = `${act.reply}\n\n${tag}`;
+  // The answer may echo the commenter's words (a reason, a model's reply to them): kept under GitHub's limit.
+  const reply = `${act.reply.length > 60_000 ? `${act.reply.slice(0, 59_900)}…\n\n(shortened to GitHub's comment size limit)` : act.reply}\n\n${tag}`;
   if (!deps.dryRun) {
     // A retried job (the ledger write failed after the answer went out) must not answer twice.
     const said = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));

@@ -34,10 +34,17 @@ export async function runResponseJob(deps: JobDeps, job: ResponseJob): Promise<v
   await answerResponse(deps, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.body, job.author, deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId }));
 }
 
+/** Items of one response that are checked; the rest are named, not checked. */
+export const MAX_RESPONSE_CLAIMS = 100;
+/** Below GitHub's 65,536-character comment limit, with room for the marker. */
+const MAX_ANSWER_CHARS = 60_000;
+
 /** A response (a PR comment, or a changed *RESPONSE*.md in the PR) checked against the ledger and answered. */
 export async function answerResponse(deps: JobDeps, pull: PullRef, text: string, author: string, log: JobDeps['log'], source = 'this response'): Promise<void> {
   const job = { author };
-  const claims = parseResponse(text);
+  // Anyone can post a response: the items checked (each may read a document) and the answer are bounded.
+  const allClaims = parseResponse(text);
+  const claims = allClaims.slice(0, MAX_RESPONSE_CLAIMS);
   if (claims.length === 0) return log.debug('no claims in the comment');
   const state = await loadPullState(deps, pull);
   // The same response text is answered once, however many revisions carry it.
@@ -74,16 +81,21 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   }
 
   const rows = checks.map((c) => `| ${cell(c.claim.heading)} | ${c.entry ? cell(c.entry.finding.title) : '—'} | ${OUTCOME_LABEL[c.outcome]} | ${cell(c.detail)}${c.lines ? ` (lines ${c.lines[0]}–${c.lines[1]})` : ''} |`);
-  const body = [
+  const render = (shown: string[]): string => [
     `Checked ${checks.length} item(s) of ${source} against \`${state.headSha.slice(0, 7)}\`:`,
     '',
     '| Item | Finding | Result | Evidence / what is missing |',
     '|---|---|---|---|',
-    ...rows,
+    ...shown,
+    ...(shown.length < rows.length ? ['', `…and ${rows.length - shown.length} more item(s), not listed to stay within GitHub's comment size limit; the sticky summary shows every finding's status.`] : []),
+    ...(allClaims.length > claims.length ? ['', `Only the first ${MAX_RESPONSE_CLAIMS} of ${allClaims.length} items were checked; answer the rest in their threads or in a shorter response.`] : []),
     ...(mayDecide ? [] : ['', 'Only the pull request author or someone with write access can close findings; nothing was changed.']),
     '',
     tag,
   ].join('\n');
+  let shown = rows.length;
+  let body = render(rows);
+  while (body.length > MAX_ANSWER_CHARS && shown > 0) body = render(rows.slice(0, (shown = Math.floor(shown / 2))));
   if (!deps.dryRun && !answered) {
     await writeOnce('answering the response', (noRetry) => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, ...noRetry }), () => findOwnComment(deps.octokit, pull, state.identity, tag, 'issue'));
   }

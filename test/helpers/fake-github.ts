@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { commentableLines } from '../../src/documents/commentable-lines.js';
 
@@ -224,7 +225,8 @@ export class FakeGitHub {
       if (path === '.github/rfc-panel.yml') return this.config === null ? [404, { message: 'Not Found' }] : [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }];
       const dir = [...this.contents.keys()].filter((k) => k.startsWith(`${ref}:${path}/`));
       if (dir.length > 0) {
-        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1) }))];
+        // Each entry carries its blob SHA, as GitHub's listing does (content-addressed: it changes with the text).
+        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1), sha: createHash('sha1').update(this.contents.get(k)!).digest('hex') }))];
       }
       const text = this.contents.get(`${ref}:${path}`);
       if (text === undefined) return [404, { message: 'Not Found' }];
