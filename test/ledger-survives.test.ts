@@ -141,3 +141,22 @@ describe('a ledger too large for one comment', () => {
     expect(decodeLedger(sticky[0]!.body)!.entries.length).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('a reply after the sticky comment was deleted', () => {
+  it('rebuilds the ledger first and records the accepted risk, instead of dropping the reply', async () => {
+    // Arrange
+    const { h, github } = await reviewed();
+    const critical = roots(github).find((c) => /drops a table/.test(c.body))!;
+    github.issueComments = [];
+    const rootsBefore = roots(github).length;
+
+    // Act
+    await replyInThread(h, critical.id, 'alice', "won't fix: the table has been empty since 2024");
+
+    // Assert
+    expect(summaries(github)).toHaveLength(1);
+    expect(roots(github)).toHaveLength(rootsBefore);
+    expect(statusOf(github, 'destructive-migration')).toBe('accepted-risk');
+    expect(github.reviewComments.filter((c) => c.in_reply_to_id === critical.id && c.user.type === 'Bot').map((c) => c.body)).toEqual([expect.stringContaining('Recorded as an accepted risk by')]);
+  });
+});

@@ -20,6 +20,7 @@ import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ReplyJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';
 import { hasWriteAccess, loadPullState, type PullState } from './load-pull-state.js';
+import { runReviewJob } from './run-review-job.js';
 
 /**
  * A reply in one of the app's finding threads:
@@ -40,8 +41,15 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const findingId = findingIdIn(root.body);
   if (!findingId) return;
 
-  // 2. The finding as the ledger knows it.
-  const state = await loadPullState(deps, pull);
+  // 2. The finding as the ledger knows it. No trustworthy ledger (the summary was deleted, or edited
+  // by someone else) under one of our threads: rebuild it first with a review of the head — this job
+  // runs in the PR's lane, so nothing interleaves — rather than drop what the reply says.
+  let state = await loadPullState(deps, pull);
+  if (!state.ledger && state.open) {
+    log.warn({ findingId }, 'reply in a thread without a trustworthy ledger; rebuilding it with a review first');
+    await runReviewJob(deps, { kind: 'review', deliveryId: `${job.deliveryId}:rebuild`, installationId: job.installationId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: null, trigger: 'recovered', force: true, requestedBy: null });
+    state = await loadPullState(deps, pull);
+  }
   const entry = state.ledger?.entries.find((e) => e.finding.id === findingId);
   if (!state.ledger || !entry) return log.info({ findingId }, 'reply to a finding the ledger does not hold');
   if (!entry.threadCommentId) entry.threadCommentId = root.id;
