@@ -31,7 +31,11 @@ export function sealLedgerPayload(seal: LedgerSeal, payload: string): string {
  */
 export function encodeLedger(ledger: Ledger, seal: LedgerSeal | null = null, budget = LEDGER_BUDGET_CHARS): string {
   const wrap = (l: Ledger): string => {
-    const payload = deflateRawSync(Buffer.from(JSON.stringify(l), 'utf8')).toString('base64');
+    const json = JSON.stringify(l);
+    // Deflating megabytes costs the loop a second per level: JSON this large cannot fit (ledgers
+    // deflate about 10:1), so the level is skipped without compressing it.
+    if (json.length > budget * 30) return `${PREFIX}${'x'.repeat(budget + 1)}${SUFFIX}`;
+    const payload = deflateRawSync(Buffer.from(json, 'utf8')).toString('base64');
     return `${PREFIX}${payload}${seal ? ` sig=${sealLedgerPayload(seal, payload)}` : ''}${SUFFIX}`;
   };
   let text = wrap(compact(ledger, 0));
