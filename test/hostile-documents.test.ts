@@ -134,3 +134,22 @@ describe('the CLI on pathological Markdown under the 5 MB limit', () => {
     });
   });
 });
+
+describe('a document that raises tens of thousands of checklist findings', () => {
+  it('keeps the 2,000 most severe, in document order, and says how many there were', async () => {
+    // Arrange
+    const { capChecklistFindings, MAX_CHECKLIST_FINDINGS } = await import('../src/engines/cap-checklist-findings.js');
+    const severities = ['nice-to-have', 'important', 'critical'] as const;
+    const findings = Array.from({ length: 6_000 }, (_, i) => ({ severity: severities[i % 3]!, title: `f${i}` })) as never[];
+
+    // Act
+    const capped = capChecklistFindings({ findings, runs: [], notes: [], unanchored: 0 }, 'big.md');
+
+    // Assert
+    const kept = capped.findings as unknown as Array<{ severity: string; title: string }>;
+    expect(kept).toHaveLength(MAX_CHECKLIST_FINDINGS);
+    expect(kept.every((f) => f.severity === 'critical')).toBe(true);
+    expect(kept.slice(0, 2).map((f) => f.title)).toEqual(['f2', 'f5']);
+    expect(capped.notes).toEqual(['The offline checklist raised 6,000 findings on big.md; the 2,000 most severe are kept. Split the document to see the rest.']);
+  });
+});
