@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerLimits {
@@ -22,7 +23,35 @@ const describeMs = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000
  * message it posts. Work that is synchronous and input-driven (Markdown parsing, rule matching)
  * goes here so a hostile document costs one thread its limits, never the loop answering webhooks.
  */
-export function runInWorker<T>(module: URL, workerData: unknown, limits: WorkerLimits): Promise<T> {
+export async function runInWorker<T>(module: URL, workerData: unknown, limits: WorkerLimits): Promise<T> {
+  // Workers busy at 100% on every core starve the main thread as surely as work on it would: one
+  // core is left to the loop answering webhooks. The deadline counts from the worker's start.
+  await acquire();
+  try {
+    return await runOne<T>(module, workerData, limits);
+  } finally {
+    release();
+  }
+}
+
+/** Worker threads at once: RFC_PANEL_WORKER_THREADS, else every core but one (at least one). */
+const slots = Math.max(1, Number(process.env.RFC_PANEL_WORKER_THREADS) || availableParallelism() - 1);
+let busy = 0;
+const waiting: Array<() => void> = [];
+function acquire(): Promise<void> {
+  if (busy < slots) {
+    busy++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else busy--;
+}
+
+function runOne<T>(module: URL, workerData: unknown, limits: WorkerLimits): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // execArgv: [] — the parent's flags (--experimental-vm-modules, inspectors) do not apply here.
     const worker = new Worker(module, {
