@@ -2,9 +2,10 @@ import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import { decodeDocument } from '../cli/read-input-file.js';
 import { readRawContent } from '../documents/fetch-pull-documents.js';
-import { parseDocument } from '../documents/parse-document.js';
+import { prepareDocumentOffThread } from '../documents/prepare-document-off-thread.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Anchor } from '../findings/schema.js';
+import { InputError } from '../errors/errors.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import { readLedger } from '../ledger/read-ledger.js';
@@ -53,9 +54,11 @@ export async function loadPullState(deps: JobDeps, pull: PullRef): Promise<PullS
     readDocument: async (path) => {
       try {
         const bytes = await readRawContent(octokit, { owner: pull.owner, repo: pull.repo, path, ref: headSha });
-        return parseDocument(path, decodeDocument(path, bytes));
+        // Off the webhook loop with the same deadline and heap cap as a review (a reply names any document).
+        return (await prepareDocumentOffThread(path, decodeDocument(path, bytes), null, null)).doc;
       } catch (error) {
-        if ((error as { status?: number }).status === 404) return null;
+        // Gone, or past the limits (too deep, too slow, too large to parse): nothing to judge it against.
+        if ((error as { status?: number }).status === 404 || error instanceof InputError) return null;
         throw error;
       }
     },
