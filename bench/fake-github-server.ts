@@ -22,6 +22,8 @@ export interface FakeGitHubServerOptions {
   /** Who writes: the App (`rfc-panel`, 4242) or the Action's token (`github-actions`, 15368). */
   appSlug?: string;
   appId?: number;
+  /** What `pulls.list` (without `head`) answers: these pull numbers, open; by default those seen so far. */
+  openPulls?: number[];
 }
 
 export interface FakeGitHubServer {
@@ -87,7 +89,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
   const htmlUrl = `https://github.com/${owner}/${repo}`;
   const repoJson = { id: 1, name: repo, full_name: `${owner}/${repo}`, html_url: htmlUrl, owner: { login: owner, type: 'Organization' } };
   const pullJson = (n: number) => ({
-    id: n, node_id: `PR_${n}`, number: n, state: 'open', draft: false, html_url: `${htmlUrl}/pull/${n}`,
+    id: n, node_id: `PR_${n}`, number: n, state: 'open', draft: false, html_url: `${htmlUrl}/pull/${n}`, updated_at: new Date().toISOString(),
     user: { login: 'alice', type: 'User' },
     head: { sha: headShaOf(n), ref: 'plan', repo: repoJson },
     base: { sha: baseSha, ref: 'main', repo: repoJson },
@@ -104,6 +106,9 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     let m: RegExpMatchArray | null;
     if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: 'ghs_benchtoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }];
     if (method === 'GET' && path === '/app') return [200, { id: appId, slug: appSlug, name: appSlug }];
+    // One installation with one repository (the app's start-up scan for check runs a dead process left open).
+    if (method === 'GET' && path === '/app/installations') return [200, [{ id: 1, account: { login: owner, type: 'Organization' }, app_id: appId }]];
+    if (method === 'GET' && path === '/installation/repositories') return [200, { total_count: 1, repositories: [repoJson] }];
     if (method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
       const file = decodeURIComponent(m[1]!);
       const text = path.startsWith(`${r}/`) ? options.files[file] : undefined;
@@ -111,7 +116,8 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     }
     if (!path.startsWith(`${r}/`)) return [404, { message: 'Not Found' }];
     const tail = path.slice(r.length);
-    if (method === 'GET' && tail === '/pulls') return [200, []];
+    // pulls.list: by head branch (the Action) nothing; otherwise every pull request seen so far, as open.
+    if (method === 'GET' && tail === '/pulls') return [200, query.get('head') ? [] : (options.openPulls ?? [...state.keys()]).map(pullJson)];
     if (method === 'GET' && (m = tail.match(/^\/pulls\/(\d+)$/))) return [200, pullJson(Number(m[1]))];
     if (method === 'GET' && /^\/pulls\/\d+\/files$/.test(tail)) return [200, query.get('page') && query.get('page') !== '1' ? [] : files];
     if (method === 'GET' && (m = tail.match(/^\/commits\/([^/]+)\/check-runs$/))) {

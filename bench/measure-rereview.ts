@@ -75,7 +75,7 @@ export async function measureRereview(personas: Persona[], latency: FakeLatency)
     const first = await engineFor(warmApi.url).review({ document: before, personas });
     const firstCalls = [...warmApi.calls];
     const findings = mergeFindings(first.findings);
-    const entries: LedgerEntry[] = findings.map((finding) => ({ finding, status: 'open', raisedIn: 'first', threadCommentId: null, threadNodeId: null, resolved: false, claim: null, history: [] }));
+    const entries: LedgerEntry[] = findings.map((finding) => ({ finding, status: 'open', raisedIn: 'first', threadCommentId: null, threadNodeId: null, resolved: false, claim: null, held: false, history: [] }));
     const diff = diffRevision(text, after);
     const revision: RevisionInput = {
       changed: diff.changed,

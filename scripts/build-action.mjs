@@ -45,19 +45,29 @@ const result = await build({
   },
 });
 
-// Large documents are parsed on a worker thread loaded from `./parse-worker.js` next to the code.
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/documents/parse-worker.ts'],
-  outfile: join(out, 'parse-worker.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-});
+// Documents are parsed, and the offline checklist runs, on worker threads loaded from files next to the code.
+for (const [entry, file] of [['src/documents/parse-worker.ts', 'parse-worker.js'], ['src/engines/checklist-worker.ts', 'checklist-worker.js']]) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile: join(out, file),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    banner: { js: [
+      "import { createRequire as __rfcCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __rfcFileURLToPath } from 'node:url';",
+      "import { dirname as __rfcDirname } from 'node:path';",
+      'const require = __rfcCreateRequire(import.meta.url);',
+      'const __filename = __rfcFileURLToPath(import.meta.url);',
+      'const __dirname = __rfcDirname(__filename);',
+    ].join('\n') },
+  });
+}
 
 const wasm = join(dirname(require.resolve('libpg-query/wasm/libpg-query.wasm', { paths: [root] })), 'libpg-query.wasm');
 copyFileSync(wasm, join(out, 'libpg-query.wasm'));

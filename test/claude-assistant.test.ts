@@ -66,6 +66,7 @@ function entry(id: string, title: string, quote: string | null, lines: [number, 
     threadNodeId: null,
     resolved: false,
     claim: null,
+    held: false,
     history: [{ status: 'open', sha: '1'.repeat(40), at: '2026-11-20T10:00:00.000Z', by: null, note: null, lines }],
   };
 }

@@ -182,7 +182,7 @@ describe('markers the app did not write', () => {
 
   it('read only the last ledger and the last finding marker of a body: the app appends its own after everything else', () => {
     // Arrange
-    const real = { version: 1 as const, revisions: [{ sha: HEAD, at: '2026-11-22T10:00:00.000Z', readiness: 5, verdict: 'needs-work', open: { critical: 1, important: 0, niceToHave: 0 } }], entries: [] };
+    const real = { version: 1 as const, revisions: [{ sha: HEAD, at: '2026-11-22T10:00:00.000Z', readiness: 5, verdict: 'needs-work', open: { critical: 1, important: 0, niceToHave: 0 } }], entries: [], dropped: { critical: 0, important: 0, niceToHave: 0 } };
     const body = `${marker.summary}\n${FORGED_LEDGER}\n\n${encodeLedger(real)}`;
     const comment = `Text ${marker.finding('0123456789ab')} more text\n\n${marker.finding('abcdefabcdef')}`;
 

@@ -143,7 +143,7 @@ describe('/healthz and /readyz', () => {
       host: '127.0.0.1',
       port,
     });
-    await server.load(createApp({ env: {}, onQueue: (q) => queues.push(q) }));
+    await server.load(createApp({ env: {}, recoverOnStart: false, onQueue: (q) => queues.push(q) }));
     await server.start();
     try {
       const health = await get(`http://127.0.0.1:${port}/healthz`);
@@ -281,6 +281,7 @@ describe('logs', () => {
     let queue!: JobQueue;
     await probot.load(createApp({
       env: {},
+      recoverOnStart: false,
       now: () => new Date('2026-11-22T10:00:00Z'),
       createEngines: async () => {
         throw new Error(`Anthropic rejected key ${ANTHROPIC}`);

@@ -15,8 +15,10 @@ import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js'
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
 import { probeGitHub } from '../github/probe-github.js';
+import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
 import { createOperations } from './operations.js';
 import { describeStartup } from './describe-startup.js';
+import { DEFAULT_RECOVERY, recoverOpenCheckRuns } from './recover-open-check-runs.js';
 import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -28,6 +30,13 @@ export interface AppOptions {
   now?: () => Date;
   /** Receives the queue once created (tests wait on `drain()`). */
   onQueue?: (queue: JobQueue) => void;
+  /**
+   * Scan for open check runs a dead process left and queue their reviews again (in-process queue
+   * only; BullMQ recovers its own). Default: on, unless RFC_PANEL_RECOVER_ON_START=false.
+   */
+  recoverOnStart?: boolean;
+  /** Receives the start-up recovery's promise (tests wait on it). */
+  onRecovery?: (done: Promise<unknown>) => void;
   /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
   onEndpoints?: (handler: HttpHandler) => void;
   /**
@@ -56,6 +65,9 @@ export function createApp(options: AppOptions = {}) {
     } catch {
       log.debug('no HTTP server: /healthz, /readyz and /metrics are not served');
     }
+    // Ledgers are signed with a key derived from the app's secret, so an edited ledger is detected.
+    const ledgerKey = deriveLedgerKey(env);
+    if (!ledgerKey) log.info('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
     const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates }));
     let identity: Promise<BotIdentity> | null = null;
     const resolveIdentity = (): Promise<BotIdentity> => {
@@ -92,7 +104,7 @@ export function createApp(options: AppOptions = {}) {
       // The token exchange is the first GitHub call of every job: sorted like any other, so a network
       // failure is named and retried with backoff rather than failing the job as an unknown error.
       const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
-      await runJob({ octokit, log, env, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
+      await runJob({ octokit, log, env, ledgerKey, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
@@ -106,6 +118,19 @@ export function createApp(options: AppOptions = {}) {
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
+    const inMemory = !options.createQueue && !env.REDIS_URL?.trim();
+    if (inMemory && (options.recoverOnStart ?? env.RFC_PANEL_RECOVER_ON_START !== 'false')) {
+      const done = (async () => {
+        const result = await recoverOpenCheckRuns({
+          appOctokit: (await app.auth()) as unknown as Octokit,
+          installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
+          queue, log, now: options.now ?? (() => new Date()),
+        }, { ...DEFAULT_RECOVERY, maxCalls: Number(env.RFC_PANEL_RECOVERY_MAX_CALLS) || DEFAULT_RECOVERY.maxCalls });
+        log.info(result, 'start-up scan for check runs left open by a previous process');
+        return result;
+      })().catch((error: unknown) => log.warn({ err: error }, 'start-up scan for open check runs failed; a Re-review or a push finishes them'));
+      options.onRecovery?.(done);
+    }
     void warmUp(log).catch((error: unknown) => log.warn({ err: error }, 'warm-up failed; the first review pays for it'));
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE } from '../config/load-config.js';
 import { hasReviewableContent } from '../documents/has-reviewable-content.js';
-import { parseDocument } from '../documents/parse-document.js';
+import { parseDocumentGuarded } from '../documents/parse-document-guarded.js';
 import type { PlanDocument } from '../documents/schema.js';
 import { InputError, RfcPanelError, ValidationError } from '../errors/errors.js';
 import { type Finding, SEVERITY_RANK, type Severity } from '../findings/schema.js';
@@ -163,8 +163,9 @@ async function stdinOf(io: CliIo): Promise<Uint8Array> {
 }
 
 async function readDocument(path: string, io: CliIo): Promise<PlanDocument> {
-  if (path === '-') return parseDocument(STDIN_PATH, decodeDocument(STDIN_PATH, await stdinOf(io)));
-  return parseDocument(path, readInputFile(path));
+  // Parsed with the app's limits (deadline, memory, nesting), so a hostile file fails with a reason.
+  if (path === '-') return parseDocumentGuarded(STDIN_PATH, decodeDocument(STDIN_PATH, await stdinOf(io)));
+  return parseDocumentGuarded(path, readInputFile(path));
 }
 
 async function review(args: string[], io: CliIo): Promise<number> {

@@ -9,7 +9,21 @@ export const DEFAULT_PATHS = [
   'keps/**/*.md', '**/*RFC*.md', '**/*SPEC*.md', '**/*PLAN*.md', '**/*RESPONSE*.md', '**/*-rfc.md', '**/*-design.md',
 ];
 
-const glob = z.string().min(1);
+/**
+ * Glob patterns compile to regular expressions that backtrack: `**\/*a*a*a*a*a*a*a*a*.md` took
+ * seconds per file name on the loop answering webhooks. A pattern's cost grows with the wildcards
+ * in one path segment, so those are capped (with file names capped at 255 characters per segment
+ * where they are matched, 3 wildcards cost about a millisecond per name).
+ */
+export const MAX_SEGMENT_WILDCARDS = 3;
+const glob = z
+  .string()
+  .min(1)
+  .max(256)
+  .refine((pattern) => pattern.split('/').every((segment) => segment === '**' || (segment.match(/\*+/g) ?? []).length <= MAX_SEGMENT_WILDCARDS), {
+    message: `at most ${MAX_SEGMENT_WILDCARDS} * wildcards in one path segment (matching more costs seconds per file name)`,
+  })
+  .refine((pattern) => (pattern.match(/[{]/g) ?? []).length <= 4, { message: 'at most 4 {…} groups in a pattern' });
 const severityCap = z.number().int().min(0).max(100);
 
 /** `.github/rfc-panel.yml`. Unknown keys are errors: a typo must not silently fall back to a default. */

@@ -48,9 +48,12 @@ export async function fetchPullDocuments(
   const files = (await callGitHub('listing the pull request files', () =>
     octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 }),
   )) as PullFile[];
-  const wanted = picomatch(config.paths, { dot: true, nocase: false });
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
-  const candidates = files.filter((f) => f.status !== 'removed' && wanted(f.filename) && !ignored(f.filename));
+  // Extglobs off and names with an absurd segment never matched: together with the wildcard cap in the
+  // config schema, this bounds the cost of matching one file name (see MAX_SEGMENT_WILDCARDS).
+  const wanted = picomatch(config.paths, { dot: true, nocase: false, noextglob: true });
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true, noextglob: true }) : () => false;
+  const sane = (name: string): boolean => name.length <= 4096 && name.split('/').every((segment) => segment.length <= 255);
+  const candidates = files.filter((f) => f.status !== 'removed' && sane(f.filename) && wanted(f.filename) && !ignored(f.filename));
   const matching = candidates.slice(0, config.budgets.maxFiles);
 
   const documents: PullDocument[] = [];

@@ -1,11 +1,18 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { toString as nodeText } from 'mdast-util-to-string';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { InputError } from '../errors/errors.js';
 import type { CodeBlock, ListItem, PlanDocument, Section, Table } from './schema.js';
 
 const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * Deepest container nesting (`>` and list markers opening one line) a plan may have. The Markdown
+ * parser recurses once per level and allocates per level and line: 10 KB of `>` takes 1 GB and
+ * seconds, or overflows the stack. No real plan nests past a handful of levels.
+ */
+export const MAX_NESTING = 64;
 
 /**
  * Markdown → the structure every later stage addresses by line. Line numbers are 1-based and
@@ -16,6 +23,10 @@ export function parseDocument(path: string, input: string): PlanDocument {
   const lines = text.split(LINE_BREAK);
   // A trailing newline does not open a line GitHub would number.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const deepest = deepestNesting(lines);
+  if (deepest.depth > MAX_NESTING) {
+    throw new InputError(`${path}: line ${deepest.line} nests ${deepest.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
+  }
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
   const codeBlocks: CodeBlock[] = [];
@@ -28,7 +39,7 @@ export function parseDocument(path: string, input: string): PlanDocument {
   // The parser places the end of a construct left open at the end of the text (an unterminated fence
   // after a final newline) on the line after the last one: positions are clamped to the document.
   const lastLine = Math.max(lines.length, 1);
-  const walk = (node: Nodes, listDepth: number, ordered: boolean): void => {
+  const visit = (node: Nodes, listDepth: number, ordered: boolean): void => {
     const start = node.position?.start.line === undefined ? undefined : Math.min(node.position.start.line, lastLine);
     const end = node.position?.end.line === undefined ? undefined : Math.min(node.position.end.line, lastLine);
     if (node.type === 'heading' && start !== undefined) {
@@ -50,13 +61,20 @@ export function parseDocument(path: string, input: string): PlanDocument {
     } else if (node.type === 'listItem' && start !== undefined && end !== undefined) {
       listItems.push({ startLine: start, endLine: end, ordered, depth: listDepth, text: firstParagraph(node) });
     }
+  };
+  // An explicit stack, not recursion: the walk's depth must not grow the call stack with the
+  // document's nesting. Children are pushed in reverse so nodes are visited in document order.
+  const stack: Array<{ node: Nodes; listDepth: number; ordered: boolean }> = [{ node: tree as Root, listDepth: 0, ordered: false }];
+  while (stack.length > 0) {
+    const { node, listDepth, ordered } = stack.pop()!;
+    visit(node, listDepth, ordered);
     if ('children' in node) {
       const nextDepth = node.type === 'list' ? listDepth + 1 : listDepth;
       const nextOrdered = node.type === 'list' ? node.ordered === true : ordered;
-      for (const child of node.children as RootContent[]) walk(child, nextDepth, nextOrdered);
+      const children = node.children as RootContent[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, listDepth: nextDepth, ordered: nextOrdered });
     }
-  };
-  walk(tree as Root, 0, false);
+  }
 
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
@@ -69,6 +87,39 @@ function firstParagraph(node: Nodes): string {
     if (para) return nodeText(para).trim();
   }
   return nodeText(node).trim();
+}
+
+/** mdast-util-to-string's toString without recursion: the text of a node and everything under it. */
+function nodeText(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    // The same rules as mdast-util-to-string: a value, else an image's alt, else the children.
+    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+    else if ('alt' in node && node.alt) parts.push(node.alt);
+    else if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return parts.join('');
+}
+
+/** The deepest run of `>` and list markers that opens a line (a cheap scan before the parser sees it). */
+function deepestNesting(lines: string[]): { depth: number; line: number } {
+  let best = { depth: 0, line: 0 };
+  const marker = /^[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
+  lines.forEach((line, i) => {
+    let depth = 0;
+    let rest = line;
+    for (let m = marker.exec(rest); m !== null; m = marker.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > best.depth) best = { depth, line: i + 1 };
+  });
+  return best;
 }
 
 function buildSections(headings: Array<{ depth: number; title: string; line: number }>, lastLine: number): Section[] {

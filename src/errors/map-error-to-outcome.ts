@@ -28,13 +28,16 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
   if (error instanceof ExternalServiceError) {
     const who = error.service === 'github' ? 'GitHub' : 'Anthropic';
     const retry = error.retryable && !attempt.final;
-    // Never reached (DNS, refused, timed out) is a different fix from "answered with an error".
+    // Never reached (DNS, refused, timed out) is a different fix from "answered with an error"; a
+    // 4xx that is not a rate limit is the service saying no (a body too long, a missing permission):
+    // "not answering" would send people to press Re-review, which cannot help.
+    const refused = !error.retryable && error.status !== null && error.status >= 400 && error.status < 500;
     const what = error.answered
       ? "Claude's replies could not be used"
-      : error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
+      : refused ? `${who} refused a request (HTTP ${error.status})` : error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
     return {
       conclusion: 'failure',
-      title: `${what}${retry ? ' — retrying' : ''}`,
+      title: `${what}${retry && !refused ? ' — retrying' : ''}`,
       summary: `${maskSecrets(error.message)}\n\n${retry ? 'The review will be retried automatically.' : 'Press **Re-review** to try again.'}`,
       retry,
     };

@@ -1,7 +1,10 @@
 import type { Probot } from 'probot';
 import type { Logger } from 'pino';
 import type { Job, JobQueue } from '../queue/schema.js';
+import type { Octokit } from '../github/types.js';
+import { authoriseCommand } from './authorise-command.js';
 import { HANDLED_EVENTS, jobsForEvent } from './jobs-for-event.js';
+import { IssueCommentEventSchema } from './schema.js';
 
 export { REVIEW_COMMAND } from './jobs-for-event.js';
 
@@ -19,6 +22,22 @@ export function registerHandlers(app: Probot, queue: JobQueue, log: Logger): voi
   app.on([...HANDLED_EVENTS], async (context) => {
     const { jobs, skipped } = jobsForEvent({ id: context.id, name: context.name, payload: context.payload });
     if (skipped) log[skipped.level]({ delivery: context.id, event: context.name }, skipped.reason);
-    for (const job of jobs) await enqueue(job);
+    const comment = IssueCommentEventSchema.safeParse(context.payload);
+    const pullAuthor = comment.success ? comment.data.issue.user?.login ?? null : null;
+    for (const job of jobs) {
+      let allowed: boolean;
+      try {
+        allowed = await authoriseCommand(context.octokit as unknown as Octokit, job, pullAuthor);
+      } catch (error) {
+        // Permission unknown (GitHub failing): refuse rather than let an unchecked command displace a review.
+        log.warn({ err: error, delivery: context.id }, 'could not check who asked for a review; the command was not queued');
+        continue;
+      }
+      if (!allowed) {
+        log.info({ delivery: context.id, requestedBy: job.kind === 'review' ? job.requestedBy : null }, 'ignored: /rfc-panel review from someone without write access');
+        continue;
+      }
+      await enqueue(job);
+    }
   });
 }

@@ -36,7 +36,7 @@ export const IssueCommentEventSchema = z.object({
   action: z.string(),
   installation: Installation,
   repository: Repository,
-  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough().optional(), state: z.string() }),
+  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough().optional(), state: z.string(), user: User.optional() }),
   comment: z.object({ id: z.number().int().positive(), body: z.string(), user: User }),
 });
 

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { Engine, Usage } from '../engines/types.js';
 import type { Assistant } from '../ledger/assistant.js';
 import type { BotIdentity, Octokit } from '../github/types.js';
+import type { LedgerSeal } from '../ledger/ledger-codec.js';
 
 /** What a job needs from the outside world; tests and the Action entry pass their own. */
 export interface JobDeps {
@@ -21,6 +22,13 @@ export interface JobDeps {
   /** Per-installation and per-PR spending limits; absent = unlimited. */
   budget?: ReviewBudget;
   metrics?: MetricsSink;
+  /** Signs and verifies the ledger (derived from the app's secret); null or absent: ledgers are unsigned. */
+  ledgerKey?: Buffer | null;
+}
+
+/** The seal for one pull request's ledger, or null when the app has no key. */
+export function ledgerSealFor(deps: Pick<JobDeps, 'ledgerKey'>, pull: { owner: string; repo: string; pullNumber: number }): LedgerSeal | null {
+  return deps.ledgerKey ? { key: deps.ledgerKey, pull: `${pull.owner}/${pull.repo}#${pull.pullNumber}`.toLowerCase() } : null;
 }
 
 export interface BudgetScope {

@@ -1,5 +1,7 @@
 import { callGitHub } from '../github/call-github.js';
+import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import { syncThreadResolution } from '../github/review-threads.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
@@ -18,6 +20,7 @@ import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ReplyJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';
 import { hasWriteAccess, loadPullState, type PullState } from './load-pull-state.js';
+import { runReviewJob } from './run-review-job.js';
 
 /**
  * A reply in one of the app's finding threads:
@@ -38,8 +41,15 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const findingId = findingIdIn(root.body);
   if (!findingId) return;
 
-  // 2. The finding as the ledger knows it.
-  const state = await loadPullState(deps, pull);
+  // 2. The finding as the ledger knows it. No trustworthy ledger (the summary was deleted, or edited
+  // by someone else) under one of our threads: rebuild it first with a review of the head — this job
+  // runs in the PR's lane, so nothing interleaves — rather than drop what the reply says.
+  let state = await loadPullState(deps, pull);
+  if (!state.ledger && state.open) {
+    log.warn({ findingId }, 'reply in a thread without a trustworthy ledger; rebuilding it with a review first');
+    await runReviewJob(deps, { kind: 'review', deliveryId: `${job.deliveryId}:rebuild`, installationId: job.installationId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: null, trigger: 'recovered', force: true, requestedBy: null });
+    state = await loadPullState(deps, pull);
+  }
   const entry = state.ledger?.entries.find((e) => e.finding.id === findingId);
   if (!state.ledger || !entry) return log.info({ findingId }, 'reply to a finding the ledger does not hold');
   if (!entry.threadCommentId) entry.threadCommentId = root.id;
@@ -53,12 +63,13 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const act = await decide(deps, state, entry, intent, job, { model, inferred, log });
   if (!act) return;
   const tag = marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`);
-  const reply = `${act.reply}\n\n${tag}`;
+  // The answer may echo the commenter's words (a reason, a model's reply to them): kept under GitHub's limit.
+  const reply = `${act.reply.length > 60_000 ? `${act.reply.slice(0, 59_900)}…\n\n(shortened to GitHub's comment size limit)` : act.reply}\n\n${tag}`;
   if (!deps.dryRun) {
     // A retried job (the ledger write failed after the answer went out) must not answer twice.
     const said = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));
     if (!said.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) {
-      await callGitHub('answering in the thread', () => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply }));
+      await writeOnce('answering in the thread', (noRetry) => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply, ...noRetry }), () => findOwnComment(octokit, pull, state.identity, tag));
     }
   }
   if (!act.status) return;
@@ -79,7 +90,7 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   await publishLedger(octokit, {
     pull, headSha: state.headSha, identity: state.identity, ledger: state.ledger, previousSha: state.ledger.revisions.at(-2)?.sha ?? null,
     changes, newIds: new Set(), config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [],
-    threadsResolvable: resolvable, existing: state.summary, checkRunId: null, dryRun: deps.dryRun,
+    threadsResolvable: resolvable, existing: state.summary, checkRunId: null, dryRun: deps.dryRun, seal: state.seal,
   });
 }
 

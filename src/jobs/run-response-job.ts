@@ -1,7 +1,9 @@
 import { OPEN_STATUSES } from '../ledger/schema.js';
 import { createHash } from 'node:crypto';
 import { callGitHub } from '../github/call-github.js';
+import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -32,10 +34,17 @@ export async function runResponseJob(deps: JobDeps, job: ResponseJob): Promise<v
   await answerResponse(deps, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.body, job.author, deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId }));
 }
 
+/** Items of one response that are checked; the rest are named, not checked. */
+export const MAX_RESPONSE_CLAIMS = 100;
+/** Below GitHub's 65,536-character comment limit, with room for the marker. */
+const MAX_ANSWER_CHARS = 60_000;
+
 /** A response (a PR comment, or a changed *RESPONSE*.md in the PR) checked against the ledger and answered. */
 export async function answerResponse(deps: JobDeps, pull: PullRef, text: string, author: string, log: JobDeps['log'], source = 'this response'): Promise<void> {
   const job = { author };
-  const claims = parseResponse(text);
+  // Anyone can post a response: the items checked (each may read a document) and the answer are bounded.
+  const allClaims = parseResponse(text);
+  const claims = allClaims.slice(0, MAX_RESPONSE_CLAIMS);
   if (claims.length === 0) return log.debug('no claims in the comment');
   const state = await loadPullState(deps, pull);
   // The same response text is answered once, however many revisions carry it.
@@ -72,18 +81,23 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   }
 
   const rows = checks.map((c) => `| ${cell(c.claim.heading)} | ${c.entry ? cell(c.entry.finding.title) : '—'} | ${OUTCOME_LABEL[c.outcome]} | ${cell(c.detail)}${c.lines ? ` (lines ${c.lines[0]}–${c.lines[1]})` : ''} |`);
-  const body = [
+  const render = (shown: string[]): string => [
     `Checked ${checks.length} item(s) of ${source} against \`${state.headSha.slice(0, 7)}\`:`,
     '',
     '| Item | Finding | Result | Evidence / what is missing |',
     '|---|---|---|---|',
-    ...rows,
+    ...shown,
+    ...(shown.length < rows.length ? ['', `…and ${rows.length - shown.length} more item(s), not listed to stay within GitHub's comment size limit; the sticky summary shows every finding's status.`] : []),
+    ...(allClaims.length > claims.length ? ['', `Only the first ${MAX_RESPONSE_CLAIMS} of ${allClaims.length} items were checked; answer the rest in their threads or in a shorter response.`] : []),
     ...(mayDecide ? [] : ['', 'Only the pull request author or someone with write access can close findings; nothing was changed.']),
     '',
     tag,
   ].join('\n');
+  let shown = rows.length;
+  let body = render(rows);
+  while (body.length > MAX_ANSWER_CHARS && shown > 0) body = render(rows.slice(0, (shown = Math.floor(shown / 2))));
   if (!deps.dryRun && !answered) {
-    await callGitHub('answering the response', () => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body }));
+    await writeOnce('answering the response', (noRetry) => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, ...noRetry }), () => findOwnComment(deps.octokit, pull, state.identity, tag, 'issue'));
   }
   // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).
   const threads = await publishThreadUpdates(deps.octokit, {
@@ -93,7 +107,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   await publishLedger(deps.octokit, {
     pull, headSha: state.headSha, identity: state.identity, ledger, previousSha: ledger.revisions.at(-2)?.sha ?? null, changes, newIds: new Set(),
     config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [], threadsResolvable: threads.resolvable, existing: state.summary,
-    checkRunId: null, dryRun: deps.dryRun,
+    checkRunId: null, dryRun: deps.dryRun, seal: state.seal,
   });
   log.info({ claims: checks.length, closed: changes.length }, 'response checked');
 }

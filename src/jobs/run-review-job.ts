@@ -3,7 +3,8 @@ import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
 import { mapErrorToOutcome } from '../errors/map-error-to-outcome.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
-import { decodeLedger } from '../ledger/ledger-codec.js';
+import { loadStoredLedger } from '../ledger/load-stored-ledger.js';
+import { rebuildLedger } from '../ledger/rebuild-ledger.js';
 import { findFixEvidence } from '../ledger/find-fix-evidence.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type Ledger, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
@@ -13,7 +14,7 @@ import type { Persona } from '../personas/schema.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
+import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
 import { answerResponse } from './run-response-job.js';
@@ -31,7 +32,7 @@ import { planReviewComments } from '../publish/plan-review-comments.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import type { ReviewJob } from '../queue/schema.js';
-import type { JobDeps } from './job-deps.js';
+import { type JobDeps, ledgerSealFor } from './job-deps.js';
 import { prepareRevisions } from './prepare-revisions.js';
 import { needsVerification } from '../ledger/needs-verification.js';
 import { rememberSections } from '../ledger/remember-sections.js';
@@ -94,8 +95,12 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const personaNames = new Map(personas.map((p) => [p.id, p.name]));
 
     const summary = await findSummaryComment(octokit, pull, identity);
-    const previous: Ledger = decodeLedger(summary?.body) ?? EMPTY_LEDGER;
-    if (fetched.documents.length === 0 && previous.entries.length === 0) {
+    // A ledger that does not verify (edited by someone else) or is gone is rebuilt below from the app's threads.
+    const stored = await loadStoredLedger(octokit, pull, identity, summary?.body ?? null, ledgerSealFor(deps, pull));
+    let previous: Ledger = stored.ledger ?? EMPTY_LEDGER;
+    if (stored.note) notes.push(stored.note);
+    if (stored.state === 'forged') log.warn('the stored ledger does not verify; rebuilding it from the review threads');
+    if (fetched.documents.length === 0 && previous.entries.length === 0 && !stored.rebuild) {
       await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
       return log.info('nothing to review');
     }
@@ -103,7 +108,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     // 6. The panel on every document, within budget: over it, the offline engine still reviews.
     const scope = { installationId: job.installationId, owner: pull.owner, repo: pull.repo, pullNumber: pull.pullNumber };
     const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
-    const engines = allowance.allowed ? await deps.createEngines(config) : [createChecklistEngine(undefined, undefined, { templateRequirements: config.templates })];
+    const engines = allowance.allowed ? await deps.createEngines(config) : [createOffThreadChecklistEngine(undefined, { templateRequirements: config.templates })];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     // A revision is reviewed by what changed since the last reviewed one (see prepare-revisions.ts).
     const prepared = await prepareRevisions(octokit, pull, previous, fetched.documents, { full: job.full === true });
@@ -119,6 +124,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     });
     notes.push(...panel.notes);
     if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);
+    if (stored.rebuild) previous = rebuildLedger(stored.threads, [...panel.findings, ...panel.held], headSha, deps.now().toISOString());
     await deps.budget?.record(scope, panel.usage);
     deps.metrics?.record({ type: 'usage', usage: panel.usage });
 
@@ -154,6 +160,9 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);
     const review = { mode: incremental ? ('incremental' as const) : ('full' as const), usage: sumUsage([panel.usage, verificationUsage, ...summaryUsage]), partial: panel.runs.some((r) => r.status === 'failed') };
+    // Held findings (beyond the caps, never posted) are the first a full ledger leaves out.
+    const heldIds = new Set(panel.held.map((f) => f.id));
+    for (const e of reconciled.ledger.entries) e.held = heldIds.has(e.finding.id) && e.threadCommentId === null;
     const ledger: Ledger = {
       ...reconciled.ledger,
       sectionCache: rememberSections(previous.sectionCache, panel.reviewed, reconciled.ledger.entries),
@@ -195,7 +204,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
     await publishLedger(octokit, {
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
-      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun, degraded: panel.degraded,
+      notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun, degraded: panel.degraded, seal: ledgerSealFor(deps, pull),
     });
     if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await dismissChangeRequests(octokit, pull, identity, headSha);
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');

@@ -117,9 +117,10 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
   const known = new Set(previous.entries.map((e) => e.finding.id));
   const newFindings = input.current.filter((f) => !claimed.has(f.id) && !known.has(f.id));
   for (const f of newFindings) {
-    entries.push({ finding: f, status: 'open', raisedIn: sha, threadCommentId: null, threadNodeId: null, resolved: false, claim: null, history: [{ status: 'open', sha, at, by: null, note: null, lines: lineRange(f) }] });
+    entries.push({ finding: f, status: 'open', raisedIn: sha, threadCommentId: null, threadNodeId: null, resolved: false, claim: null, history: [{ status: 'open', sha, at, by: null, note: null, lines: lineRange(f) }], held: false });
   }
-  return { ledger: { ...previous, entries }, newFindings, changes, stillOpen };
+  // Every open finding is in `current` again: what a shrunken ledger only counted is listed anew.
+  return { ledger: { ...previous, entries, dropped: { critical: 0, important: 0, niceToHave: 0 } }, newFindings, changes, stillOpen };
 }
 
 function lineRange(f: Finding): [number, number] | null {

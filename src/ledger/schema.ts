@@ -37,6 +37,8 @@ export const LedgerEntrySchema = z.object({
   /** Set when the author said in the thread that it is fixed; the next revision's check answers them. */
   claim: z.object({ by: z.string(), at: z.string() }).nullable().default(null),
   history: z.array(StatusChangeSchema),
+  /** Beyond the severity caps: never posted, counted only. The first to go when the ledger must shrink. */
+  held: z.boolean().default(false),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
@@ -84,7 +86,12 @@ export const LedgerSchema = z.object({
   entries: z.array(LedgerEntrySchema),
   /** Optional so ledgers written before the cache still read. */
   sectionCache: SectionCacheSchema.optional(),
+  /**
+   * Open findings left out of a ledger that had to shrink to fit one comment (held findings first),
+   * counted by severity so the merge gate still sees them; the next review finds them again.
+   */
+  dropped: z.object({ critical: z.number().int(), important: z.number().int(), niceToHave: z.number().int() }).default({ critical: 0, important: 0, niceToHave: 0 }),
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 
-export const EMPTY_LEDGER: Ledger = { version: 1, revisions: [], entries: [] };
+export const EMPTY_LEDGER: Ledger = { version: 1, revisions: [], entries: [], dropped: { critical: 0, important: 0, niceToHave: 0 } };

@@ -1,5 +1,5 @@
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import type { TemplateRequirement } from '../engines/checklist/templates/schema.js';
+import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
 import type { Engine } from '../engines/types.js';
 
 export type EngineChoice = 'auto' | 'checklist' | 'claude' | 'both';
@@ -21,7 +21,7 @@ export async function createEngines(choice: EngineChoice, settings: EngineSettin
   const key = settings.env.ANTHROPIC_API_KEY?.trim();
   const resolved = choice === 'auto' ? (key ? 'claude' : 'checklist') : choice;
   const engines: Engine[] = [];
-  if (resolved === 'checklist' || resolved === 'both') engines.push(createChecklistEngine(undefined, undefined, { templateRequirements: settings.templateRequirements ?? [] }));
+  if (resolved === 'checklist' || resolved === 'both') engines.push(createOffThreadChecklistEngine(undefined, { templateRequirements: settings.templateRequirements ?? [] }));
   if (resolved === 'claude' || resolved === 'both') {
     const { createClaudeEngine } = await import('../engines/claude/create-claude-engine.js');
     engines.push(

@@ -1,5 +1,6 @@
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit, PullRef } from '../github/types.js';
+import { writeOnce } from '../github/write-once.js';
 
 export const CHECK_NAME = 'rfc-panel';
 export const REREVIEW_ACTION = { label: 'Re-review', description: 'Review what changed since last review', identifier: 'rereview' } as const;
@@ -17,10 +18,7 @@ export interface CheckRunHandle {
 export async function announceCheckRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle> {
   const existing = await findOpenRun(octokit, pull, headSha);
   if (existing) return existing;
-  const { data } = await callGitHub('creating the check run', () =>
-    octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'queued' }),
-  );
-  return { id: data.id };
+  return createOpenRun(octokit, pull, headSha, 'queued');
 }
 
 /** The run for this head, moved to in_progress (created if the announcement never landed). */
@@ -32,10 +30,36 @@ export async function startCheckRun(octokit: Octokit, pull: PullRef, headSha: st
     );
     return existing;
   }
-  const { data } = await callGitHub('creating the check run', () =>
-    octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'in_progress', started_at: new Date().toISOString() }),
+  return createOpenRun(octokit, pull, headSha, 'in_progress');
+}
+
+/** A second open run for one head would never be completed: after an ambiguous failure, look for the first. */
+async function createOpenRun(octokit: Octokit, pull: PullRef, headSha: string, status: 'queued' | 'in_progress'): Promise<CheckRunHandle> {
+  const { data } = await writeOnce(
+    'creating the check run',
+    (noRetry) => octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status, ...(status === 'in_progress' ? { started_at: new Date().toISOString() } : {}), ...noRetry }),
+    async () => {
+      const found = await findOpenRun(octokit, pull, headSha);
+      return found ? { data: found } : null;
+    },
   );
   return { id: data.id };
+}
+
+/** A completed run created once: after an ambiguous failure, the latest run with this title counts as it. */
+export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSha: string, result: CheckRunResult): Promise<void> {
+  await writeOnce(
+    'creating the check run',
+    (noRetry) => octokit.rest.checks.create({
+      owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'completed', conclusion: result.conclusion,
+      completed_at: new Date().toISOString(), output: { title: result.title.slice(0, 250), summary: result.summary.slice(0, MAX_OUTPUT) }, actions: CHECK_ACTIONS, ...noRetry,
+    }),
+    async () => {
+      const { data } = await octokit.rest.checks.listForRef({ owner: pull.owner, repo: pull.repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 });
+      const found = data.check_runs.find((r) => r.status === 'completed' && r.output?.title === result.title.slice(0, 250));
+      return found ? { data: found } : null;
+    },
+  );
 }
 
 async function findOpenRun(octokit: Octokit, pull: PullRef, headSha: string): Promise<CheckRunHandle | null> {

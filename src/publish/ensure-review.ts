@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Finding } from '../findings/schema.js';
 import { callGitHub, toGitHubError } from '../github/call-github.js';
+import { NO_RETRY, writeOnce } from '../github/write-once.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { findingIdIn, marker, reviewHead } from './markers.js';
@@ -57,11 +58,20 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
   const bodyFor = (): string => truncate(`${request.renderBody([...request.elsewhere, ...demoted])}\n\n${marker.review(request.headSha)}`);
   if (request.dryRun) return { status: 'dry-run', reviewId: null, threads: new Map(), demoted, body: bodyFor() };
 
+  // Never resent blindly: after a 502 the review may exist; it is found by its head marker instead.
   const post = (comments: InlineComment[]) =>
-    octokit.rest.pulls.createReview({
-      owner, repo, pull_number: pullNumber, commit_id: request.headSha, event: request.event, body: bodyFor(),
-      comments: comments.map(({ findingId: _id, ...c }) => c),
-    });
+    writeOnce(
+      'posting the review',
+      (noRetry) => octokit.rest.pulls.createReview({
+        owner, repo, pull_number: pullNumber, commit_id: request.headSha, event: request.event, body: bodyFor(),
+        comments: comments.map(({ findingId: _id, ...c }) => c), ...noRetry,
+      }),
+      async () => {
+        const now = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 });
+        const found = now.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
+        return found ? { data: { id: found.id, body: found.body } } : null;
+      },
+    );
 
   let created;
   try {
@@ -98,7 +108,7 @@ async function findRejected(octokit: Octokit, request: ReviewRequest, comments: 
   const accepted = async (batch: InlineComment[]): Promise<boolean> => {
     try {
       const pending = await octokit.rest.pulls.createReview({
-        owner, repo, pull_number: pullNumber, commit_id: request.headSha, comments: batch.map(({ findingId: _id, ...c }) => c),
+        owner, repo, pull_number: pullNumber, commit_id: request.headSha, comments: batch.map(({ findingId: _id, ...c }) => c), ...NO_RETRY,
       });
       await callGitHub('deleting a probe review', () => octokit.rest.pulls.deletePendingReview({ owner, repo, pull_number: pullNumber, review_id: pending.data.id }));
       return true;

@@ -1,5 +1,6 @@
 import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { isSummary, marker } from './markers.js';
 
@@ -33,8 +34,14 @@ export async function ensureSummaryComment(
     await callGitHub('updating the summary comment', () => octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: existing.id, body: full }));
     return { id: existing.id, status: 'updated' };
   }
-  const { data } = await callGitHub('creating the summary comment', () =>
-    octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body: full }),
+  // Never resent blindly: a second sticky summary would split the ledger. Found by its marker instead.
+  const { data } = await writeOnce(
+    'creating the summary comment',
+    (noRetry) => octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body: full, ...noRetry }),
+    async () => {
+      const found = await findSummaryComment(octokit, pull, identity);
+      return found ? { data: { id: found.id } } : null;
+    },
   );
   return { id: data.id, status: 'created' };
 }

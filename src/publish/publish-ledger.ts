@@ -3,11 +3,11 @@ import type { Anchor } from '../findings/schema.js';
 import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { computeGate } from '../ledger/compute-gate.js';
-import { encodeLedger } from '../ledger/ledger-codec.js';
+import { encodeLedger, type LedgerSeal } from '../ledger/ledger-codec.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
-import { CHECK_ACTIONS, CHECK_NAME, completeCheckRun } from './ensure-check-run.js';
+import { completeCheckRun, createCompletedRun } from './ensure-check-run.js';
 import { ensureSummaryComment, type SummaryComment } from './ensure-summary-comment.js';
 import { renderPrSummary } from './render-pr-summary.js';
 
@@ -33,6 +33,8 @@ export interface LedgerPublication {
   /** Why the offline checklist reviewed instead of the model panel; leads the check run's title. */
   degraded?: string | null;
   dryRun: boolean;
+  /** Signs the ledger (see read-ledger.ts); null or absent: unsigned. */
+  seal?: LedgerSeal | null;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   });
   // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
   // (the next push would review from scratch). List fewer findings until the comment fits; the ledger stays whole.
-  const ledgerText = encodeLedger(p.ledger);
+  const ledgerText = encodeLedger(p.ledger, p.seal ?? null);
   let body = render();
   for (let listed = p.ledger.entries.length; body.length + ledgerText.length + 2 > MAX_COMMENT_CHARS && listed > 0; ) {
     listed = Math.floor(listed / 2);
@@ -70,12 +72,7 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   if (p.checkRunId !== null) {
     await completeCheckRun(octokit, p.pull, p.checkRunId, result);
   } else {
-    await callGitHub('creating the check run', () =>
-      octokit.rest.checks.create({
-        owner: p.pull.owner, repo: p.pull.repo, name: CHECK_NAME, head_sha: p.headSha, status: 'completed', conclusion: gate.conclusion,
-        completed_at: new Date().toISOString(), output: { title: title.slice(0, 250), summary: body.slice(0, 65_000) }, actions: CHECK_ACTIONS,
-      }),
-    );
+    await createCompletedRun(octokit, p.pull, p.headSha, result);
   }
   return { conclusion: gate.conclusion };
 }

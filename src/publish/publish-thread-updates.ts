@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { callGitHub } from '../github/call-github.js';
+import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
+import { writeOnce } from '../github/write-once.js';
 import { syncThreadResolution } from '../github/review-threads.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -73,8 +75,10 @@ export async function publishThreadUpdates(octokit: Octokit, request: ThreadUpda
   for (const r of replies) {
     const tag = marker.reply(r.entry.finding.id, r.kind);
     if ([...said].some((b) => b.includes(tag))) continue;
-    await callGitHub('replying in a finding thread', () =>
-      octokit.rest.pulls.createReplyForReviewComment({ owner, repo, pull_number: pullNumber, comment_id: r.entry.threadCommentId!, body: `${r.body}\n\n${tag}` }),
+    await writeOnce(
+      'replying in a finding thread',
+      (noRetry) => octokit.rest.pulls.createReplyForReviewComment({ owner, repo, pull_number: pullNumber, comment_id: r.entry.threadCommentId!, body: `${r.body}\n\n${tag}`, ...noRetry }),
+      () => findOwnComment(octokit, request.pull, request.identity, tag),
     );
     posted++;
     if (r.kind.startsWith('still-open')) r.entry.claim = null;

@@ -125,6 +125,12 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
         if (waitingReview >= 0) {
           const w = lane.waiting[waitingReview]!;
           if (w.kind === 'review' && w.headSha === job.headSha && !job.force) return 'duplicate';
+          if (w.kind === 'review' && job.trigger === 'command' && w.trigger !== 'command') {
+            // A command never takes a push's place: the push's review (and its announced check run)
+            // stays, and reviews the head as the command asked.
+            lane.waiting.splice(waitingReview, 1, { ...w, force: true });
+            return 'coalesced';
+          }
           lane.waiting.splice(waitingReview, 1, job);
           accepted.delete(w.deliveryId);
           outcome = 'coalesced';

@@ -7,7 +7,7 @@ import { ZERO_USAGE } from '../../src/engines/types.js';
 import type { JobQueue } from '../../src/queue/schema.js';
 import { FakeGitHub } from './fake-github.js';
 import { sqlOnlyEngines } from './sql-only-engines.js';
-import { createTestProbot } from './github-mock.js';
+import { createTestProbot, type TestProbotOptions } from './github-mock.js';
 import { pullRequestPayload, webhookExample, withOverrides } from './webhook-examples.js';
 
 export interface StubRule {
@@ -56,12 +56,13 @@ export interface Harness {
 
 let delivery = 0;
 
-export async function createHarness(options: AppOptions & { github?: FakeGitHub; baseUrl?: string } = {}): Promise<Harness> {
+export async function createHarness(options: AppOptions & { github?: FakeGitHub; baseUrl?: string; Octokit?: TestProbotOptions['Octokit'] } = {}): Promise<Harness> {
   const github = options.github ?? new FakeGitHub();
   let queue: JobQueue | null = null;
   const probot = await createTestProbot(
-    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, ...options, createEngines: options.createEngines ?? (options.env?.ANTHROPIC_API_KEY ? undefined : sqlOnlyEngines(options.env ?? {})), onQueue: (q) => (queue = q) }),
-    options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    // The start-up scan is off unless a test asks for it: it would add calls to every test's GitHub.
+    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, recoverOnStart: false, ...options, createEngines: options.createEngines ?? (options.env?.ANTHROPIC_API_KEY ? undefined : sqlOnlyEngines(options.env ?? {})), onQueue: (q) => (queue = q) }),
+    { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.Octokit ? { Octokit: options.Octokit } : {}) },
   );
   const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {
     await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { commentableLines } from '../../src/documents/commentable-lines.js';
 
@@ -113,6 +114,8 @@ export class FakeGitHub {
    * first and then loses the answer — a write GitHub made but the app never heard about.
    */
   faults: Array<{ match: RegExp; status: number; times: number; headers?: Record<string, string>; error?: string; after?: boolean }> = [];
+  /** When the pull request last changed (pulls.list sorts and filters on it). */
+  updatedAt = '2026-11-22T09:55:00Z';
   /** GitHub lists at most this many files of a pull request (GET …/pulls/{n}/files), 100 per page at most. */
   maxListedFiles = 3000;
   private nextId = 1000;
@@ -192,6 +195,9 @@ export class FakeGitHub {
 
     route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [201, { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }]);
     route('get', new RegExp(`^${esc(prefix)}/app$`), () => [200, { id: this.appId, slug: this.appSlug, name: this.appSlug }]);
+    // The app's one installation and its one repository (the start-up scan for open check runs).
+    route('get', new RegExp(`^${esc(prefix)}/app/installations(\\?.*)?$`), () => [200, [{ id: 1, account: { login: this.owner, type: 'Organization' }, app_id: this.appId }]]);
+    route('get', new RegExp(`^${esc(prefix)}/installation/repositories(\\?.*)?$`), () => [200, { total_count: 1, repositories: [{ id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner } }] }]);
     route('get', R(`/pulls/(\\d+)`), () => [200, this.pullJson()]);
     route('get', R(`/pulls`), (uri) => {
       // pulls.list: the one open pull request, filtered by `head=owner:branch` as GitHub does.
@@ -219,7 +225,8 @@ export class FakeGitHub {
       if (path === '.github/rfc-panel.yml') return this.config === null ? [404, { message: 'Not Found' }] : [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }];
       const dir = [...this.contents.keys()].filter((k) => k.startsWith(`${ref}:${path}/`));
       if (dir.length > 0) {
-        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1) }))];
+        // Each entry carries its blob SHA, as GitHub's listing does (content-addressed: it changes with the text).
+        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1), sha: createHash('sha1').update(this.contents.get(k)!).digest('hex') }))];
       }
       const text = this.contents.get(`${ref}:${path}`);
       if (text === undefined) return [404, { message: 'Not Found' }];
@@ -337,7 +344,7 @@ export class FakeGitHub {
   private pullJson() {
     return {
       ...this.pull,
-      id: 1, node_id: 'PR_1', html_url: `${this.htmlUrl}/pull/${this.pull.number}`,
+      id: 1, node_id: 'PR_1', html_url: `${this.htmlUrl}/pull/${this.pull.number}`, updated_at: this.updatedAt,
       base: { ...this.pull.base, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
       head: { ...this.pull.head, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
     };

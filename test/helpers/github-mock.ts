@@ -53,7 +53,19 @@ export interface TestProbotOptions {
   appId?: number;
   /** GHE: `http://host:port/api/v3`. */
   baseUrl?: string;
+  /** Another Octokit class (e.g. with Octokit's retry plugin on, as in production). */
+  Octokit?: typeof ProbotOctokit;
 }
+
+/**
+ * Octokit's retry plugin on, as Probot ships it, with a 1 ms base delay so tests do not wait; throttling
+ * stays off (see UnthrottledProbotOctokit).
+ */
+export const RetryingProbotOctokit = ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
+  ...instanceOptions,
+  retry: { enabled: true, retryAfterBaseValue: 1 },
+  throttle: { ...(instanceOptions.throttle as object | undefined), enabled: false },
+}));
 
 /** A Probot for app id 1 with retries and throttling disabled; loads `app` when given. */
 export async function createTestProbot(app?: ApplicationFunction, options: TestProbotOptions = {}): Promise<Probot> {
@@ -61,7 +73,7 @@ export async function createTestProbot(app?: ApplicationFunction, options: TestP
     appId: options.appId ?? 1,
     privateKey: testPrivateKey(),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    Octokit: UnthrottledProbotOctokit,
+    Octokit: options.Octokit ?? UnthrottledProbotOctokit,
     // Probot's own default is `warn`; tests follow LOG_LEVEL (silent unless the runner sets it).
     logLevel: (process.env.LOG_LEVEL ?? 'silent') as 'info',
   });
