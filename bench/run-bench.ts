@@ -57,7 +57,7 @@ interface Measure {
 }
 
 async function main(): Promise<void> {
-  const path = resolve(process.argv[2] ?? join(packageRoot(), '..', 'shared', 'corpus', 'kubernetes--kep-2232-suspend-jobs.md'));
+  const path = resolve(process.argv[2] ?? join(packageRoot(), 'eval', 'corpus', 'kubernetes--kep-2232-suspend-jobs.md'));
   const doc = parseDocument(path.split('/').slice(-1)[0]!, readFileSync(path, 'utf8'));
   const personas = panel();
   console.log(`Document: ${path} (${doc.lines.length} lines, ${doc.text.length} chars)`);

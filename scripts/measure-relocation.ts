@@ -1,6 +1,6 @@
 /**
  * npm run measure:relocation — how well anchors follow text across real revisions
- * (../shared/corpus/*--v1/v2/v3.md). Every non-blank line of the older revision is used as a
+ * (eval/corpus/*--v1/v2/v3.md). Every non-blank line of the older revision is used as a
  * finding's quote; the truth comes from a line diff: an unchanged line must land exactly on its new
  * line; a changed line should land inside the hunk that replaced it (or be reported gone); anything
  * else is a wrong placement — the one outcome a reviewer must never see.
@@ -13,9 +13,9 @@ import { lineAnchor } from '../src/findings/make-anchor.js';
 import { relocateAnchor } from '../src/ledger/relocate-anchor.js';
 import { packageRoot } from '../src/package-root.js';
 
-const corpus = join(packageRoot(), '..', 'shared', 'corpus');
+const corpus = join(packageRoot(), 'eval', 'corpus');
 if (!existsSync(corpus)) {
-  console.error('needs ../shared/corpus beside the project');
+  console.error('needs eval/corpus (the real RFCs and KEPs copied from shared/corpus)');
   process.exit(2);
 }
 const sets = [...new Set(readdirSync(corpus).filter((n) => /--v\d\.md$/.test(n)).map((n) => n.replace(/--v\d\.md$/, '')))];
