@@ -81,7 +81,8 @@ async function comment(h: Harness, body: string): Promise<void> {
   await h.send('issue_comment', withOverrides(webhookExample('issue_comment', 'created'), {
     installation: { id: 1 },
     repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
-    issue: { number: github.pull.number, state: 'open', pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
+    // alice wrote the pull request: her commands are authorised when they are enqueued.
+    issue: { number: github.pull.number, state: 'open', user: { login: 'alice' }, pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
     comment: { id: c.id, body, user: { login: 'alice', type: 'User' } },
   }));
 }
