@@ -55,8 +55,8 @@ describe('the reviewer catalogue', () => {
 
 describe('listOpenConcerns', () => {
   it('offers a model reviewer the concerns a document leaves open, not the ones it handles', () => {
-    const doc = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id.\n');
-    const handled = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id, with a 5 minute TTL; writes delete the key.\n');
+    const doc = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n');
+    const handled = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache; entries have a 5 minute TTL and writes delete the key.\n');
 
     const open = listOpenConcerns(doc, catalogue).map((c) => c.id);
     const after = listOpenConcerns(handled, catalogue).map((c) => c.id);

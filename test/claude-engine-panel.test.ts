@@ -68,13 +68,13 @@ describe('the claude engine panel', () => {
   });
 
   it('lists the catalogue concerns the document leaves open in each persona’s own turn, not in the shared prefix', async () => {
-    // Arrange: a plan that moves sessions into Redis and says nothing about Redis being down.
+    // Arrange: a plan that caches prices in Redis and says nothing about Redis being down.
     const seen: CapturedBody[] = [];
     for (const id of ['scalability', 'payments']) {
       nock(API).post('/v1/messages', forPersona(id)).reply(200, capture(seen, findingsReply([])));
     }
     const engine = createClaudeEngine({ ...base, warmCache: 'off' });
-    const document = parseDocument('docs/sessions.md', '# Sessions\n\n## Design\nSessions move to Redis so any node can serve a user.\n');
+    const document = parseDocument('docs/prices.md', '# Prices\n\n## Design\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n');
 
     // Act
     await engine.review({ document, personas: [persona('scalability'), persona('payments')] });
