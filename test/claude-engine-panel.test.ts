@@ -82,7 +82,7 @@ describe('the claude engine panel', () => {
     // Assert
     const turn = (id: string): string => seen.find((b) => personaOf(b) === id)!.messages[0]!.content as string;
     expect({
-      scalabilityGetsChecklist: turn('scalability').includes('<checklist>') && /Redis/.test(turn('scalability').split('<checklist>')[1]!),
+      scalabilityGetsChecklist: turn('scalability').includes('<checklist>') && /cache/i.test(turn('scalability').split('<checklist>')[1]!),
       paymentsGetsNone: turn('payments').includes('<checklist>'),
       prefixMentionsChecklist: seen.some((b) => JSON.stringify(b.system).includes('<checklist>')),
     }).toEqual({ scalabilityGetsChecklist: true, paymentsGetsNone: false, prefixMentionsChecklist: false });
