@@ -108,7 +108,7 @@ function toDraft(doc: PlanDocument, templateName: string, ruleId: string, gap: G
     severity,
     title: missing ? `The ${templateName} has no “${gap.section.name}” section` : `“${gap.section.name}” ${gap.problem}`,
     body: `${gap.section.why}\n\n${missing ? `Add a “${gap.section.name}” section` : `Write the “${gap.section.name}” section`} before the document is approved; if it truly does not apply, say why in a sentence, so reviewers can tell a decision from an omission.`,
-    recommendation: severity === 'critical' ? 'required' : severity === 'important' ? 'should' : 'consider',
+    recommendation: severity === 'important' ? 'should' : 'consider',
     suggestion: null,
     anchor: where,
   };
@@ -161,7 +161,7 @@ function missingDraft(doc: PlanDocument, templateName: string, ruleId: string, m
     severity,
     title: `The ${templateName} has no ${names.slice(0, -1).join(', ')} or ${names.at(-1)} section`,
     body: `${missing.map((g) => `${g.section.name}: ${g.section.why}`).join('\n')}\n\nAdd these sections before the document is approved; where one truly does not apply, say why in a sentence, so reviewers can tell a decision from an omission.`,
-    recommendation: severity === 'critical' ? 'required' : severity === 'important' ? 'should' : 'consider',
+    recommendation: severity === 'important' ? 'should' : 'consider',
     suggestion: null,
     anchor: documentAnchor(doc),
   };

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SeveritySchema } from '../../../findings/schema.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 
@@ -10,7 +9,8 @@ export const TemplateSectionSchema = z.strictObject({
   headings: z.array(z.string().min(2)).min(1),
   /** A missing required section is a finding; an optional one only when present and left as a placeholder. */
   required: z.boolean().default(true),
-  severity: SeveritySchema.default('important'),
+  /** Never critical: an unwritten section is a gap in the document, not a failure of the design. */
+  severity: z.enum(['important', 'nice-to-have']).default('important'),
   /** "None." is an answer for most sections, but not where the template asks for costs or options. */
   noneIsPlaceholder: z.boolean().default(false),
   /** Why a reviewer needs this section, for the finding's body. */
