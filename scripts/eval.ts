@@ -147,5 +147,5 @@ for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet
 if (!onlySet) {
   const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => join(dir, n)) : []);
   await quiet('revised plans of seed 000 (sound: want no Critical)', list(join(root, 'eval', 'dev', 'sound')));
-  if (engine === 'checklist') await quiet('real RFCs and KEPs (eval/corpus)', list(join(root, 'eval', 'corpus')).filter((f) => !f.includes('template')));
+  if (engine === 'checklist') await quiet('real RFCs and KEPs (eval/corpus)', list(join(root, 'eval', 'corpus')).filter((f) => !f.includes('template') && !f.endsWith('SOURCES.md')));
 }
