@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDocument } from '../src/documents/parse-document.js';
+import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 import type { WarmCache } from '../src/engines/claude/schema.js';
 import { packageRoot } from '../src/package-root.js';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   const path = resolve(process.argv[2] ?? join(packageRoot(), 'eval', 'corpus', 'kubernetes--kep-2232-suspend-jobs.md'));
   const doc = parseDocument(path.split('/').slice(-1)[0]!, readFileSync(path, 'utf8'));
   const personas = panel();
+  // The app loads the catalogue at start-up (warmUp); the bench does too, so it measures reviews.
+  loadCatalogue();
   console.log(`Document: ${path} (${doc.lines.length} lines, ${doc.text.length} chars)`);
   console.log(`Panel: ${personas.map((p) => p.id).join(', ')}`);
   console.log(
