@@ -37,6 +37,7 @@ import { prepareRevisions } from './prepare-revisions.js';
 import { needsVerification } from '../ledger/needs-verification.js';
 import { rememberSections } from '../ledger/remember-sections.js';
 import { renderRevisionCost } from '../publish/render-revision-cost.js';
+import { isKnownCheck } from '../engines/checklist/is-known-check.js';
 
 /**
  * One review of one revision, as a numbered pipeline:
@@ -156,6 +157,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       at,
       verdicts,
       evidenceFor: findFixEvidence,
+      knownCheck: isKnownCheck,
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);

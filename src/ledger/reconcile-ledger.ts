@@ -33,6 +33,12 @@ export interface ReconcileInput {
   verdicts?: Map<string, Verdict>;
   /** Evidence that a checklist finding is fixed (the mitigating text), when its rule stops firing. */
   evidenceFor?: (entry: LedgerEntry, doc: PlanDocument) => Evidence | null;
+  /**
+   * Whether the offline engine still has the check that raised a finding. A check retired in a
+   * newer version of rfc-panel no longer fires, which says nothing about the text: such open
+   * findings are superseded, not "addressed".
+   */
+  knownCheck?: (ruleId: string) => boolean;
 }
 
 export interface StatusChangeReport {
@@ -97,6 +103,10 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
       continue;
     }
     const deterministic = entry.finding.engines.includes('checklist');
+    if (deterministic && !match && OPEN_STATUSES.has(entry.status) && entry.finding.ruleId && input.knownCheck && !input.knownCheck(entry.finding.ruleId)) {
+      entries.push(record(latest, 'superseded', 'the check that raised this finding was retired in this version of rfc-panel', null));
+      continue;
+    }
     const verdict = input.verdicts?.get(entry.finding.id) ?? null;
     const stillThere = deterministic ? match !== undefined : verdict ? verdict.verdict !== 'addressed' : match !== undefined || entry.status !== 'addressed';
 
