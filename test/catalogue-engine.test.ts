@@ -91,6 +91,15 @@ describe('runCatalogue', () => {
     }).toEqual({ risky: [['cache.no-fallback', 'line', 3, 'cache']], calm: [] });
   });
 
+  it('raises the same risky wording once more where it appears again in the plan', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect(fire('# Menu\nWe cache the menu.\nEvery deploy flushes the cache.\nThe nightly job flushes it too.\nAdmins can flush it by hand.', catalogue)).toEqual([
+      ['cache.no-fallback', 'line', 3, 'cache'],
+      ['cache.no-fallback', 'line', 4, 'cache'],
+    ]);
+  });
+
   it('prefers risk wording in a sentence over the same words in a heading', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 

@@ -14,6 +14,8 @@ import type { CompiledConcern } from './load-catalogue.js';
  */
 const CAUSE_MIN_SCORE = 5;
 const GAP_CAUSE_MIN_SCORE = 6;
+/** Further lines with the same risky wording that get their own finding (measured: +2 points on the blind probe, on-topic share unchanged). */
+const MORE_RISK_SITES = 1;
 
 export interface CatalogueHit extends RuleHit {
   /** The component as the plan names it, for `{component}`. */
@@ -70,13 +72,13 @@ function within(hits: TermHit[], section: Section | null): TermHit[] {
  * One concern on one document: the plan uses the component, says what creates the risk (when the
  * concern names such wording), meets every `requires`, and nowhere shows it is handled.
  */
-export function runConcern(index: DocumentIndex, c: CompiledConcern): CatalogueHit | null {
+export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: TermHit): CatalogueHit | null {
   const use = componentUse(index, c);
   if (!use) return null;
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
   // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
   const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
-  const risk = riskHits.find((h) => !headingLine(index, h.line)) ?? riskHits[0] ?? null;
+  const risk = riskAt ?? riskHits.find((h) => !headingLine(index, h.line)) ?? riskHits[0] ?? null;
   if (c.risk && !risk) return null;
 
   const doc = index.doc;
@@ -125,6 +127,14 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
   for (const c of concerns) {
     const hit = runConcern(index, c);
     if (hit) hits.push(hit);
+    // The same risky wording in another part of the plan is another place to fix.
+    if (hit && c.risk && hit.anchor.level === 'line' && MORE_RISK_SITES > 0) {
+      const others = activeHits(index, c.risk.match(index)).filter((h) => h.line !== hit.anchor.startLine && !headingLine(index, h.line));
+      for (const other of others.slice(0, MORE_RISK_SITES)) {
+        const again = runConcern(index, c, other);
+        if (again && again.anchor.startLine !== hit.anchor.startLine) hits.push(again);
+      }
+    }
   }
   return hits;
 }
