@@ -15,6 +15,15 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist-action');
 const require = createRequire(import.meta.url);
+// ESM bundles of CommonJS dependencies still call require/__dirname: give every bundle them.
+const BANNER = [
+  "import { createRequire as __rfcCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __rfcFileURLToPath } from 'node:url';",
+  "import { dirname as __rfcDirname } from 'node:path';",
+  'const require = __rfcCreateRequire(import.meta.url);',
+  'const __filename = __rfcFileURLToPath(import.meta.url);',
+  'const __dirname = __rfcDirname(__filename);',
+].join('\n');
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -33,16 +42,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  banner: {
-    js: [
-      "import { createRequire as __rfcCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __rfcFileURLToPath } from 'node:url';",
-      "import { dirname as __rfcDirname } from 'node:path';",
-      'const require = __rfcCreateRequire(import.meta.url);',
-      'const __filename = __rfcFileURLToPath(import.meta.url);',
-      'const __dirname = __rfcDirname(__filename);',
-    ].join('\n'),
-  },
+  banner: { js: BANNER },
 });
 
 // Documents are parsed, and the offline checklist runs, on worker threads loaded from files next to the code.
@@ -58,14 +58,7 @@ for (const [entry, file] of [['src/documents/parse-worker.ts', 'parse-worker.js'
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    banner: { js: [
-      "import { createRequire as __rfcCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __rfcFileURLToPath } from 'node:url';",
-      "import { dirname as __rfcDirname } from 'node:path';",
-      'const require = __rfcCreateRequire(import.meta.url);',
-      'const __filename = __rfcFileURLToPath(import.meta.url);',
-      'const __dirname = __rfcDirname(__filename);',
-    ].join('\n') },
+    banner: { js: BANNER },
   });
 }
 
