@@ -1,7 +1,7 @@
 import { findSection } from '../documents/find-section.js';
 import type { PlanDocument } from '../documents/schema.js';
 import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
-import { indexDocument } from '../engines/checklist/catalogue/index-document.js';
+import { indexOf } from '../engines/checklist/catalogue/index-document.js';
 import { loadRules } from '../engines/checklist/load-rules.js';
 import type { Evidence } from './reconcile-ledger.js';
 import type { LedgerEntry } from './schema.js';
@@ -16,9 +16,8 @@ export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence
   if (concern) {
     const anchorLine = entry.finding.anchor.startLine;
     const section = anchorLine !== null ? findSection(doc, anchorLine) : null;
-    const index = indexDocument(doc);
-    const active = new Set(index.lines.filter((l) => l.active).map((l) => l.line));
-    const candidates = concern.handled.match(index).filter((h) => active.has(h.line));
+    const index = indexOf(doc);
+    const candidates = concern.handled.match(index).filter((h) => index.active.has(h.line));
     const preferred = candidates.find((c) => section && c.line >= section.startLine && c.line <= section.endLine) ?? candidates[0];
     return preferred ? { note: `“${clip(doc.lines[preferred.line - 1]!.trim())}”`, lines: [preferred.line, preferred.line] } : null;
   }

@@ -19,6 +19,10 @@ export interface IndexedLine {
 export interface DocumentIndex {
   doc: PlanDocument;
   lines: IndexedLine[];
+  /** Lines of `lines` the plan commits to (see IndexedLine.active). */
+  active: ReadonlySet<number>;
+  /** Heading lines, active or not. */
+  headings: ReadonlySet<number>;
   /** word → [line index, token index] of every occurrence. */
   positions: Map<string, Array<[number, number]>>;
   /** Term-list results, computed once per document (many concerns share vocabularies). */
@@ -53,9 +57,11 @@ export function indexDocument(doc: PlanDocument): DocumentIndex {
   // A lead-in ("Out of scope:") governs itself and the list or paragraph right after it.
   for (let i = 0; i < doc.lines.length; i++) {
     if (!INACTIVE_LEAD.test(doc.lines[i]!)) continue;
-    const inline = /:\s*\S/.test(doc.lines[i]!.replace(/^[^:]*:\s*(?:\*\*|__)?/, ': '));
+    const line = doc.lines[i]!;
     inactive.add(i + 1);
-    if (inline && !/:\s*(?:\*\*|__)?\s*$/.test(doc.lines[i]!)) continue;
+    // "Out of scope: caching" governs only itself; "Out of scope:" the lines that follow.
+    const rest = line.slice(line.indexOf(':') + 1).replace(/^\s*(?:\*\*|__)?/, '');
+    if (/\S/.test(rest) && !/:\s*(?:\*\*|__)?\s*$/.test(line)) continue;
     for (let j = i + 1; j < doc.lines.length && doc.lines[j]!.trim() !== '' && !headingLines.has(j + 1); j++) inactive.add(j + 1);
   }
 
@@ -73,5 +79,20 @@ export function indexDocument(doc: PlanDocument): DocumentIndex {
     });
     lines.push({ line, raw, tokens, active: !inactive.has(line), heading: headingLines.has(line) });
   });
-  return { doc, lines, positions, memo: new Map() };
+  const active = new Set(lines.filter((l) => l.active).map((l) => l.line));
+  const headings = new Set(lines.filter((l) => l.heading).map((l) => l.line));
+  return { doc, lines, active, headings, positions, memo: new Map() };
+}
+
+const indexes = new WeakMap<PlanDocument, DocumentIndex>();
+
+/**
+ * The document's index, built once per parsed document: a revision's reconciliation re-runs one
+ * concern per ledger entry and looks for fix evidence, which would otherwise re-index the text
+ * each time on the loop that answers webhooks.
+ */
+export function indexOf(doc: PlanDocument): DocumentIndex {
+  let index = indexes.get(doc);
+  if (!index) indexes.set(doc, (index = indexDocument(doc)));
+  return index;
 }

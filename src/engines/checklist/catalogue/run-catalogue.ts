@@ -4,7 +4,7 @@ import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/mak
 import type { RuleHit } from '../rule-hit.js';
 import type { TermHit } from './compile-terms.js';
 import { findCauseLine } from './find-cause-line.js';
-import { type DocumentIndex, indexDocument } from './index-document.js';
+import { type DocumentIndex, indexOf } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 
 /**
@@ -27,9 +27,12 @@ interface Use {
   text: string;
 }
 
-/** Every active line naming the component (not the lines its `exclude` terms claim). */
+/**
+ * Every active line naming the component (not the lines its `exclude` terms claim). Memoised by
+ * the component's terms, not its id, so catalogues that reuse an id never share results.
+ */
 function mentionsOf(index: DocumentIndex, c: CompiledConcern): TermHit[] {
-  const key = `mentions:${c.component.id}`;
+  const key = `mentions:${c.synonyms.key}\u0001${c.exclude?.key ?? ''}`;
   if (index.memo.has(key)) return index.memo.get(key) as TermHit[];
   const excluded = new Set((c.exclude?.match(index) ?? []).map((h) => h.line));
   const mentions = activeHits(index, c.synonyms.match(index)).filter((h) => !excluded.has(h.line));
@@ -39,30 +42,16 @@ function mentionsOf(index: DocumentIndex, c: CompiledConcern): TermHit[] {
 
 /** Where the plan introduces the component: the first prose mention, else the first heading naming it. */
 function componentUse(index: DocumentIndex, c: CompiledConcern): Use | null {
-  const key = `use:${c.component.id}`;
-  if (index.memo.has(key)) return index.memo.get(key) as Use | null;
   const mentions = mentionsOf(index, c);
-  let use: Use | null = null;
-  if (mentions.length >= c.component.minMentions) {
-    const headings = new Set(index.lines.filter((l) => l.heading).map((l) => l.line));
-    use = mentions.find((m) => !headings.has(m.line)) ?? mentions[0] ?? null;
-  }
-  index.memo.set(key, use);
-  return use;
-}
-
-function headingLine(index: DocumentIndex, line: number): boolean {
-  let headings = index.memo.get('heading-lines') as Set<number> | undefined;
-  if (!headings) index.memo.set('heading-lines', (headings = new Set(index.lines.filter((l) => l.heading).map((l) => l.line))));
-  return headings.has(line);
+  if (mentions.length < c.component.minMentions) return null;
+  return mentions.find((m) => !index.headings.has(m.line)) ?? mentions[0] ?? null;
 }
 
 function activeHits(index: DocumentIndex, hits: TermHit[]): TermHit[] {
-  const key = 'active-lines';
-  let active = index.memo.get(key) as Set<number> | undefined;
-  if (!active) index.memo.set(key, (active = new Set(index.lines.filter((l) => l.active).map((l) => l.line))));
-  return hits.filter((h) => active.has(h.line));
+  return hits.filter((h) => index.active.has(h.line));
 }
+
+const sectionAt = (doc: PlanDocument, headingLine: number): Section | null => doc.sections.find((s) => s.headingLine === headingLine) ?? null;
 
 function within(hits: TermHit[], section: Section | null): TermHit[] {
   return section ? hits.filter((h) => h.line >= section.startLine && h.line <= section.endLine) : hits;
@@ -78,37 +67,34 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
   // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
   const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
-  const risk = riskAt ?? riskHits.find((h) => !headingLine(index, h.line)) ?? riskHits[0] ?? null;
+  const risk = riskAt ?? riskHits.find((h) => !index.headings.has(h.line)) ?? riskHits[0] ?? null;
   if (c.risk && !risk) return null;
 
   const doc = index.doc;
+  const named = new Set(mentionsOf(index, c).map((m) => m.line));
   // The sentence that causes it: the risk wording, else a line naming the component with the
   // concern's subject (`prefer`), else where the component comes in.
-  let preferred: TermHit | null = null;
-  if (!risk && c.prefer) {
-    const named = new Set(mentionsOf(index, c).map((m) => m.line));
-    preferred = activeHits(index, c.prefer.match(index)).find((h) => named.has(h.line)) ?? null;
-  }
+  const preferred = !risk && c.prefer ? (activeHits(index, c.prefer.match(index)).find((h) => named.has(h.line)) ?? null) : null;
   // No fixed wording caused it: the line that talks most about what the concern says. A gap
   // concern (section/document) moves there too when that line says a lot about it — plans
   // usually create a gap in a sentence ("retries until it succeeds"), not in silence.
   let cause: Use | null = null;
   if (!risk && !preferred) {
     const words = `${c.concern.title} ${c.concern.body} ${c.concern.fix}`.replace(/\{(?:component|match)\}/g, ' ');
-    const line = findCauseLine(index, words, new Set(mentionsOf(index, c).map((m) => m.line)), c.concern.anchor === 'line' ? CAUSE_MIN_SCORE : GAP_CAUSE_MIN_SCORE);
+    const line = findCauseLine(index, words, named, c.concern.anchor === 'line' ? CAUSE_MIN_SCORE : GAP_CAUSE_MIN_SCORE);
     if (line !== null) cause = { line, text: use.text };
   }
   const at = risk ?? preferred ?? cause ?? use;
   let anchorSection: Section | null = null;
   if (c.concern.anchor === 'section') {
-    const headed = c.heading ? activeHits(index, c.heading.match(index)).find((h) => doc.sections.some((s) => s.headingLine === h.line)) : undefined;
-    anchorSection = headed ? doc.sections.find((s) => s.headingLine === headed.line)! : findSection(doc, at.line);
+    const headed = c.heading ? activeHits(index, c.heading.match(index)).find((h) => index.headings.has(h.line)) : undefined;
+    anchorSection = (headed && sectionAt(doc, headed.line)) || findSection(doc, at.line);
   }
 
   // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
   // non-goal or a rejected alternative is not one.
   // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
-  const handledHits = c.handled.match(index).filter((h) => headingLine(index, h.line) || activeHits(index, [h]).length > 0);
+  const handledHits = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handledHits, scope).length > 0) return null;
 
@@ -117,19 +103,19 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
   if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };
   // Named only in a heading (often the title): the finding is about that whole section, not its heading line.
-  if (at === use && headingLine(index, use.line)) return { ...base, anchor: sectionAnchor(doc, doc.sections.find((s) => s.headingLine === use.line) ?? null) };
+  if (at === use && index.headings.has(use.line)) return { ...base, anchor: sectionAnchor(doc, sectionAt(doc, use.line)) };
   return { ...base, anchor: lineAnchor(doc, at.line) };
 }
 
 /** Every concern of the catalogue (or the given ones) that fires on the document. */
-export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConcern>, index: DocumentIndex = indexDocument(doc)): CatalogueHit[] {
+export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConcern>, index: DocumentIndex = indexOf(doc)): CatalogueHit[] {
   const hits: CatalogueHit[] = [];
   for (const c of concerns) {
     const hit = runConcern(index, c);
     if (hit) hits.push(hit);
     // The same risky wording in another part of the plan is another place to fix.
     if (hit && c.risk && hit.anchor.level === 'line' && MORE_RISK_SITES > 0) {
-      const others = activeHits(index, c.risk.match(index)).filter((h) => h.line !== hit.anchor.startLine && !headingLine(index, h.line));
+      const others = activeHits(index, c.risk.match(index)).filter((h) => h.line !== hit.anchor.startLine && !index.headings.has(h.line));
       for (const other of others.slice(0, MORE_RISK_SITES)) {
         const again = runConcern(index, c, other);
         if (again && again.anchor.startLine !== hit.anchor.startLine) hits.push(again);
