@@ -50,3 +50,6 @@ export type Finding = z.infer<typeof FindingSchema>;
 export type DraftFinding = Omit<Finding, 'id' | 'engines'> & { engine: EngineName };
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, important: 1, 'nice-to-have': 2 };
+
+/** How strongly a finding of each severity is asked for, when its source does not say. */
+export const RECOMMENDATION_FOR: Record<Severity, Recommendation> = { critical: 'required', important: 'should', 'nice-to-have': 'consider' };

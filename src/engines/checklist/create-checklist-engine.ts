@@ -1,4 +1,4 @@
-import type { DraftFinding, Recommendation, Severity } from '../../findings/schema.js';
+import { type DraftFinding, RECOMMENDATION_FOR } from '../../findings/schema.js';
 import type { Engine, EngineRequest, EngineResult, PersonaRun } from '../types.js';
 import { ZERO_USAGE } from '../types.js';
 import { type Catalogue, type CompiledConcern, loadCatalogue } from './catalogue/load-catalogue.js';
@@ -17,7 +17,6 @@ export interface ChecklistOptions {
   templates?: Template[];
 }
 
-const DEFAULT_RECOMMENDATION: Record<Severity, Recommendation> = { critical: 'required', important: 'should', 'nice-to-have': 'consider' };
 
 /**
  * The offline engine: the catalogue's concerns for every component the document uses, and the SQL
@@ -102,7 +101,7 @@ export function concernDraft(c: CompiledConcern, hit: CatalogueHit, personas: st
     severity: c.concern.severity,
     title: fill(c.concern.title, values),
     body: `${fill(c.concern.body, values)}\n\n${fill(c.concern.fix, values)}`,
-    recommendation: c.concern.recommendation ?? DEFAULT_RECOMMENDATION[c.concern.severity],
+    recommendation: c.concern.recommendation ?? RECOMMENDATION_FOR[c.concern.severity],
     suggestion: null,
     anchor: hit.anchor,
   };

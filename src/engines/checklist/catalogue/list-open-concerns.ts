@@ -1,5 +1,7 @@
 import type { PlanDocument } from '../../../documents/schema.js';
-import { indexDocument } from './index-document.js';
+import { SEVERITY_RANK, type Severity } from '../../../findings/schema.js';
+import { concernDraft } from '../create-checklist-engine.js';
+import { indexOf } from './index-document.js';
 import type { Catalogue } from './load-catalogue.js';
 import { runConcern } from './run-catalogue.js';
 
@@ -7,7 +9,7 @@ export interface OpenConcern {
   id: string;
   personas: string[];
   component: string;
-  severity: string;
+  severity: Severity;
   title: string;
 }
 
@@ -17,17 +19,16 @@ export interface OpenConcern {
  * as a checklist to consider rather than findings to copy.
  */
 export function listOpenConcerns(doc: PlanDocument, catalogue: Catalogue, personaIds: string[] = [], limit = 25): OpenConcern[] {
-  const index = indexDocument(doc);
+  const index = indexOf(doc);
   const wanted = new Set(personaIds);
   const out: OpenConcern[] = [];
   for (const c of catalogue.concerns.values()) {
     if (wanted.size > 0 && !c.concern.personas.some((p) => wanted.has(p))) continue;
     const hit = runConcern(index, c);
     if (!hit) continue;
-    out.push({ id: c.id, personas: c.concern.personas, component: hit.component, severity: c.concern.severity, title: c.concern.title.replace(/\{component\}/g, hit.component).replace(/\{match\}/g, hit.match) });
+    out.push({ id: c.id, personas: c.concern.personas, component: hit.component, severity: c.concern.severity, title: concernDraft(c, hit, c.concern.personas).title });
   }
-  const rank: Record<string, number> = { critical: 0, important: 1, 'nice-to-have': 2 };
-  return out.sort((a, b) => rank[a.severity]! - rank[b.severity]! || a.id.localeCompare(b.id)).slice(0, limit);
+  return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
 /** The checklist as a block of the persona's turn (after the cached prefix, so the prefix stays byte-identical). */

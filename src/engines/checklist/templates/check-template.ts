@@ -1,13 +1,13 @@
 import picomatch from 'picomatch';
 import type { PlanDocument, Section } from '../../../documents/schema.js';
 import { documentAnchor, lineAnchor } from '../../../findings/make-anchor.js';
-import type { DraftFinding, Severity } from '../../../findings/schema.js';
+import { type DraftFinding, RECOMMENDATION_FOR, SEVERITY_RANK, type Severity } from '../../../findings/schema.js';
 import type { Template, TemplateRequirement, TemplateSection } from './schema.js';
 
 /** Heading text as templates name it: no numbering, case, punctuation or "(optional)". */
 const normalised = new Map<string, string>();
 
-export function normaliseHeading(text: string): string {
+function normaliseHeading(text: string): string {
   let n = normalised.get(text);
   if (n === undefined) {
     n = normalise(text);
@@ -108,7 +108,7 @@ function toDraft(doc: PlanDocument, templateName: string, ruleId: string, gap: G
     severity,
     title: missing ? `The ${templateName} has no “${gap.section.name}” section` : `“${gap.section.name}” ${gap.problem}`,
     body: `${gap.section.why}\n\n${missing ? `Add a “${gap.section.name}” section` : `Write the “${gap.section.name}” section`} before the document is approved; if it truly does not apply, say why in a sentence, so reviewers can tell a decision from an omission.`,
-    recommendation: severity === 'important' ? 'should' : 'consider',
+    recommendation: RECOMMENDATION_FOR[severity],
     suggestion: null,
     anchor: where,
   };
@@ -148,10 +148,8 @@ export function checkTemplate(doc: PlanDocument, templates: Template[], requirem
   return drafts;
 }
 
-const RANK: Record<Severity, number> = { critical: 0, important: 1, 'nice-to-have': 2 };
-
 function missingDraft(doc: PlanDocument, templateName: string, ruleId: string, missing: Gap[]): DraftFinding {
-  const severity = missing.map((g) => g.section.severity).sort((a, b) => RANK[a] - RANK[b])[0]!;
+  const severity = missing.map((g) => g.section.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0]!;
   const names = missing.map((g) => `“${g.section.name}”`);
   return {
     engine: 'checklist',
@@ -161,7 +159,7 @@ function missingDraft(doc: PlanDocument, templateName: string, ruleId: string, m
     severity,
     title: `The ${templateName} has no ${names.slice(0, -1).join(', ')} or ${names.at(-1)} section`,
     body: `${missing.map((g) => `${g.section.name}: ${g.section.why}`).join('\n')}\n\nAdd these sections before the document is approved; where one truly does not apply, say why in a sentence, so reviewers can tell a decision from an omission.`,
-    recommendation: severity === 'important' ? 'should' : 'consider',
+    recommendation: RECOMMENDATION_FOR[severity],
     suggestion: null,
     anchor: documentAnchor(doc),
   };
