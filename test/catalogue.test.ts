@@ -70,13 +70,13 @@ describe('listOpenConcerns', () => {
 });
 
 describe('the catalogue files', () => {
-  it('read the same with js-yaml (used for speed) as with the yaml package (used elsewhere)', async () => {
+  it('read the same with js-yaml (used for speed) as with the yaml package (used elsewhere), templates too', async () => {
     const { readdirSync } = await import('node:fs');
     const { load } = await import('js-yaml');
     const { parse } = await import('yaml');
-    const dir = join(packageRoot(), 'reviewers', 'catalogue');
-    const differ = readdirSync(dir).filter((n) => n.endsWith('.yaml')).filter((n) => {
-      const text = readFileSync(join(dir, n), 'utf8');
+    const files = ['catalogue', 'templates'].flatMap((d) => readdirSync(join(packageRoot(), 'reviewers', d)).filter((n) => n.endsWith('.yaml')).map((n) => join(d, n)));
+    const differ = files.filter((n) => {
+      const text = readFileSync(join(packageRoot(), 'reviewers', n), 'utf8');
       return JSON.stringify(load(text)) !== JSON.stringify(parse(text));
     });
 

@@ -1,11 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-// js-yaml, not `yaml`: the catalogue is about a megabyte of YAML and js-yaml reads it several times
-// faster, which is the CLI's start-up time; both agree on every file (the catalogue test checks).
-import { load as parseYaml } from 'js-yaml';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError, ValidationError } from '../../../errors/errors.js';
-import { formatZodIssues } from '../../../errors/format-zod-issues.js';
 import { builtInReviewersDir } from '../../../personas/load-personas.js';
+import { readYamlFile } from '../read-yaml-file.js';
 import { compileTerms, type TermMatcher } from './compile-terms.js';
 import { type AreaFile, AreaFileSchema, type Component, type Concern, type Vocabularies, VocabulariesSchema } from './schema.js';
 
@@ -30,7 +27,7 @@ export interface Catalogue {
   concerns: Map<string, CompiledConcern>;
 }
 
-export function builtInCatalogueDir(): string {
+function builtInCatalogueDir(): string {
   return join(builtInReviewersDir(), 'catalogue');
 }
 
@@ -48,19 +45,6 @@ export function loadCatalogue(dir = builtInCatalogueDir()): Catalogue {
   return catalogue;
 }
 
-function parseFile<T>(file: string, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }): T {
-  const source = relative(process.cwd(), file) || file;
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ValidationError(source, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new ValidationError(source, formatZodIssues(parsed.error));
-  return parsed.data;
-}
-
 function readCatalogue(dir: string): Catalogue {
   let names: string[];
   try {
@@ -73,7 +57,7 @@ function readCatalogue(dir: string): Catalogue {
   const vocabFiles = names.filter((n) => /^vocabularies(\.[a-z0-9-]+)?\.yaml$/.test(n));
   for (const name of vocabFiles) {
     const file = join(dir, name);
-    for (const [key, terms] of Object.entries(parseFile(file, VocabulariesSchema))) {
+    for (const [key, terms] of Object.entries(readYamlFile(file, VocabulariesSchema))) {
       if (key in vocabularies) throw new ValidationError(file, [`@${key} is already defined in another vocabularies file`]);
       vocabularies[key] = terms;
     }
@@ -83,7 +67,7 @@ function readCatalogue(dir: string): Catalogue {
   const componentIds = new Set<string>();
   for (const name of names.filter((n) => !vocabFiles.includes(n))) {
     const file = join(dir, name);
-    const area = parseFile(file, AreaFileSchema);
+    const area = readYamlFile(file, AreaFileSchema);
     if (`${area.area}.yaml` !== name) throw new ValidationError(file, [`area: "${area.area}" must match the file name "${name}"`]);
     areas.push(area);
     for (const component of area.components) {
