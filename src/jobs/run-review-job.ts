@@ -109,7 +109,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     // 6. The panel on every document, within budget: over it, the offline engine still reviews.
     const scope = { installationId: job.installationId, owner: pull.owner, repo: pull.repo, pullNumber: pull.pullNumber };
     const allowance = deps.budget ? await deps.budget.check(scope) : { allowed: true, reason: null };
-    const engines = allowance.allowed ? await deps.createEngines(config) : [createOffThreadChecklistEngine(undefined, { templateRequirements: config.templates })];
+    const offline = createOffThreadChecklistEngine(undefined, { templateRequirements: config.templates });
+    const engines = allowance.allowed ? await deps.createEngines(config) : [offline];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     // A revision is reviewed by what changed since the last reviewed one (see prepare-revisions.ts).
     const prepared = await prepareRevisions(octokit, pull, previous, fetched.documents, { full: job.full === true });
@@ -122,6 +123,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) => summaryUsage.push(u)),
       // Earlier attempts fail on an outage and are retried; the last one reviews offline rather than not at all.
       fallbackOnOutage: attempt.final,
+      fallback: offline,
     });
     notes.push(...panel.notes);
     if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);

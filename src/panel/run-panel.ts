@@ -33,6 +33,8 @@ export interface PanelOptions {
    * the same model on the same text tends to produce the same reply.
    */
   fallbackOnOutage?: boolean;
+  /** The offline engine that reviews when the model panel could not (the app's runs off-thread, with the repository's templates). */
+  fallback?: Engine;
 }
 
 export interface PanelResult {
@@ -108,7 +110,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
       const first = failed[0]!;
       const why = `${failed.length === 1 ? first.persona : `${failed.length} reviewers; first ${first.persona}`}: ${(first.reason ?? 'failed').slice(0, 160)}`;
       degraded = answered ? `Claude's replies could not be used (${why})` : `Anthropic is not answering (${why})`;
-      const checklist = createChecklistEngine();
+      const checklist = options.fallback ?? createChecklistEngine();
       for (const { document, selected } of selections) collect(await checklist.review({ document, personas: selected, signal: options.signal }));
       notes.push(`${degraded}; the offline checklist panel reviewed this revision instead.`);
     } else {
