@@ -90,8 +90,9 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
     for (const chunk of chunks) if (cacheable(chunk) && budget.tryReserve(primerCost(chunk))) primed.add(chunk.index);
   }
   // The catalogue's open concerns for each persona: a checklist in the persona's own turn, so the
-  // cached prefix above stays byte-identical across personas.
-  const open = listOpenConcerns(doc, loadCatalogue(), [], Number.MAX_SAFE_INTEGER);
+  // cached prefix above stays byte-identical across personas. A revision judges only the change,
+  // so it gets none (and does not pay for running the catalogue).
+  const open = plan ? [] : listOpenConcerns(doc, loadCatalogue(), [], Number.MAX_SAFE_INTEGER);
   const checklists = new Map(personas.map((p) => [p.id, renderOpenConcerns(open.filter((c) => c.personas.includes(p.id)).slice(0, 12))]));
   const admitted: Array<{ persona: Persona; tasks: Task[] }> = [];
   const runs = new Map<string, PersonaRun>();

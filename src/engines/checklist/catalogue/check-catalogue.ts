@@ -7,7 +7,7 @@ import { runConcern } from './run-catalogue.js';
  * Plain project prose that names no component: every synonym, risk and mitigation list must stay
  * quiet on it, or the list is too loose to mean anything.
  */
-export const NEUTRAL_TEXT = [
+const NEUTRAL_TEXT = [
   '# Quarterly planning notes',
   '',
   '## Context',

@@ -29,7 +29,7 @@ function sameWord(token: string, spec: WordSpec): boolean {
   if (token === w) return true;
   if (token.length < w.length || !token.startsWith(w)) return false;
   const tail = token.slice(w.length);
-  return tail === 's' || tail === 'es' || tail === "'s";
+  return tail === 's' || tail === 'es';
 }
 
 /** The document's distinct words, sorted, so a prefix is a binary search rather than a scan. */

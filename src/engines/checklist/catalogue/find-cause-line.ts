@@ -9,12 +9,12 @@ const STOP = new Set(
 );
 
 /** A crude stem ("retries", "retried", "retrying" → "retri"): enough to compare a finding's words with a plan's. */
-export function stem(word: string): string {
+function stem(word: string): string {
   return word.length <= 5 ? word.replace(/s$/, '') : word.slice(0, 5);
 }
 
 /** The content words of a text, stemmed, without stop words, numbers and short tokens. */
-export function keywords(text: string): Set<string> {
+function keywords(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = m[0];
