@@ -4,10 +4,12 @@
  *   eval/blind/tune     plans written blind (by someone who had not read the catalogue): tune on these
  *   eval/blind/probe    a third blind set, written after the first tuning round to check it generalised
  *   eval/blind/holdout  the other blind half: scored only with --holdout, once, at the end of a change
+ *   eval/blind/fresh    a second held-out set, written blind later (after the holdout had been scored once):
+ *                       also scored only with --holdout
  * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|holdout]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -31,7 +33,8 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const withHoldout = args.includes('--holdout') || onlySet === 'holdout';
+const HELD_OUT = ['holdout', 'fresh'];
+const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
 const personas = loadPersonas();
@@ -141,7 +144,7 @@ const sets: Array<[string, string]> = [
   ['dev', join(root, 'eval', 'dev')],
   ['tune', join(root, 'eval', 'blind', 'tune')],
   ['probe', join(root, 'eval', 'blind', 'probe')],
-  ...(withHoldout ? ([['holdout', join(root, 'eval', 'blind', 'holdout')]] as Array<[string, string]>) : []),
+  ...(withHoldout ? HELD_OUT.map((name): [string, string] => [name, join(root, 'eval', 'blind', name)]).filter(([, dir]) => existsSync(dir)) : []),
 ];
 for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet(name, dir);
 if (!onlySet) {
