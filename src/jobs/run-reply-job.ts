@@ -1,8 +1,4 @@
-import { callGitHub } from '../github/call-github.js';
-import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import { writeOnce } from '../github/write-once.js';
-import { syncThreadResolution } from '../github/review-threads.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import { classifyReply, type ReplyIntent } from '../ledger/classify-reply.js';
@@ -10,7 +6,6 @@ import type { StatusChangeReport, Verdict } from '../ledger/reconcile-ledger.js'
 import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
 import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
 import { loadPersonas } from '../personas/load-personas.js';
-import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import type { Persona } from '../personas/schema.js';
 import { findingIdIn, marker } from '../publish/markers.js';
 import { publishLedger } from '../publish/publish-ledger.js';
@@ -18,8 +13,8 @@ import { linesText } from '../publish/publish-thread-updates.js';
 import { RECOMMENDATION_LABEL } from '../publish/labels.js';
 import { sanitiseMarkdown } from '../publish/sanitise-markdown.js';
 import type { ReplyJob } from '../queue/schema.js';
-import type { JobDeps } from './job-deps.js';
-import { hasWriteAccess, loadPullState, type PullState } from './load-pull-state.js';
+import { gatewayFor, type JobDeps } from './job-deps.js';
+import { loadPullState, type PullState } from './load-pull-state.js';
 import { runReviewJob } from './run-review-job.js';
 
 /**
@@ -29,14 +24,14 @@ import { runReviewJob } from './run-review-job.js';
  *   5 answer in the thread → 6 publish the ledger (summary and gate).
  */
 export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
-  const { octokit } = deps;
   const pull = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  const github = gatewayFor(deps, pull);
   const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, comment: job.commentId });
 
   // 1. Only threads the app opened, and never its own replies.
   const identity = await deps.identity();
   if (identity.login !== null && job.author.toLowerCase() === identity.login.toLowerCase()) return;
-  const { data: root } = await callGitHub('reading the thread', () => octokit.rest.pulls.getReviewComment({ owner: pull.owner, repo: pull.repo, comment_id: job.inReplyTo }));
+  const root = await github.getReviewComment(job.inReplyTo);
   if (!isOwnComment(root, identity)) return log.debug('not a thread of ours');
   const findingId = findingIdIn(root.body);
   if (!findingId) return;
@@ -65,13 +60,8 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const tag = marker.reply(entry.finding.id, `${act.kind}-${job.commentId}`);
   // The answer may echo the commenter's words (a reason, a model's reply to them): kept under GitHub's limit.
   const reply = `${act.reply.length > 60_000 ? `${act.reply.slice(0, 59_900)}…\n\n(shortened to GitHub's comment size limit)` : act.reply}\n\n${tag}`;
-  if (!deps.dryRun) {
-    // A retried job (the ledger write failed after the answer went out) must not answer twice.
-    const said = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));
-    if (!said.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag))) {
-      await writeOnce('answering in the thread', (noRetry) => octokit.rest.pulls.createReplyForReviewComment({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, comment_id: root.id, body: reply, ...noRetry }), () => findOwnComment(octokit, pull, state.identity, tag));
-    }
-  }
+  // A retried job (the ledger write failed after the answer went out) must not answer twice.
+  if (!deps.dryRun) await github.postOnce({ kind: 'reply', replyTo: root.id }, reply, tag, state.identity);
   if (!act.status) return;
 
   // 6. Record the decision and publish the ledger; resolve the thread when the finding is settled.
@@ -82,12 +72,12 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const changes: StatusChangeReport[] = from === act.status ? [] : [{ entry, from, to: act.status, change }];
   let resolvable = true;
   if (act.resolve && !deps.dryRun) {
-    const sync = await syncThreadResolution(octokit, pull, new Map([[root.id, true]]));
+    const sync = await github.syncThreads(new Map([[root.id, true]]));
     resolvable = sync.resolvable;
     const id = sync.threadIds.get(root.id);
     if (resolvable && id !== undefined) Object.assign(entry, { resolved: true, threadNodeId: id });
   }
-  await publishLedger(octokit, {
+  await publishLedger(github, {
     pull, headSha: state.headSha, identity: state.identity, ledger: state.ledger, previousSha: state.ledger.revisions.at(-2)?.sha ?? null,
     changes, newIds: new Set(), config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [],
     threadsResolvable: resolvable, existing: state.summary, checkRunId: null, dryRun: deps.dryRun, seal: state.seal,
@@ -141,7 +131,7 @@ async function personaOf(deps: JobDeps, state: PullState, entry: LedgerEntry): P
   const id = entry.finding.personas[0] ?? 'staff-engineer';
   const builtIn = loadPersonas();
   const folder = state.config.reviewers.folder;
-  const extra = folder ? await loadRepoPersonas(deps.octokit, state.pull.owner, state.pull.repo, folder).catch(() => []) : [];
+  const extra = folder ? await state.github.loadRepoPersonas(folder).catch(() => []) : [];
   return extra.find((p) => p.id === id) ?? builtIn.find((p) => p.id === id) ?? builtIn.find((p) => p.id === 'staff-engineer') ?? null;
 }
 
@@ -175,7 +165,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
   const mayDecide = async (): Promise<boolean> => {
     const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
     const critical = entry.finding.severity === 'critical';
-    const writer = await hasWriteAccess(deps, state.pull, job.author);
+    const writer = await state.github.hasWriteAccess(job.author);
     return writer || (isAuthor && (!critical || state.config.acceptCritical === 'author-or-writer'));
   };
   switch (intent.kind) {
@@ -184,7 +174,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
       // Only the author or a writer moves a finding (and spends a verification call); anyone else's
       // word is checked for free when the next revision is reviewed.
       const isAuthor = job.author.toLowerCase() === state.author.toLowerCase();
-      if (!isAuthor && !(await hasWriteAccess(deps, state.pull, job.author))) {
+      if (!isAuthor && !(await state.github.hasWriteAccess(job.author))) {
         return { kind: 'noted', reply: `Thanks, ${who}. Every finding is re-checked against the text on each new revision; this one will be too.`, by: null, note: null, lines: null };
       }
       const doc = await state.readDocument(entry.finding.anchor.path);
@@ -215,7 +205,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
       return { kind: 'accepted', reply: `🤝 Recorded as an accepted risk by ${who}: “${sanitiseMarkdown(intent.reason)}”. It no longer counts against the merge gate.`, status: 'accepted-risk', by: job.author, note: intent.reason, lines: null, resolve: true };
     }
     case 'withdraw': {
-      const writer = await hasWriteAccess(deps, state.pull, job.author);
+      const writer = await state.github.hasWriteAccess(job.author);
       if (!writer) return { kind: 'refused', reply: `Only someone with write access can withdraw a finding.`, by: null, note: null, lines: null };
       if (ctx.inferred) return { kind: 'confirm-withdraw', reply: 'To withdraw this finding, reply `/rfc-panel withdraw`; until then it stays open.', by: null, note: null, lines: null };
       return { kind: 'withdrawn', reply: `↩️ Withdrawn by ${who}.`, status: 'withdrawn', by: job.author, note: 'withdrawn on request', lines: null, resolve: true };

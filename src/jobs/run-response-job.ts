@@ -1,9 +1,5 @@
 import { OPEN_STATUSES } from '../ledger/schema.js';
 import { createHash } from 'node:crypto';
-import { callGitHub } from '../github/call-github.js';
-import { findOwnComment } from '../github/find-own-comment.js';
-import { isOwnComment } from '../github/is-own-comment.js';
-import { writeOnce } from '../github/write-once.js';
 import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -14,7 +10,7 @@ import { tableCell } from '../publish/sanitise-markdown.js';
 import type { ResponseJob } from '../queue/schema.js';
 import type { PullRef } from '../github/types.js';
 import type { JobDeps } from './job-deps.js';
-import { hasWriteAccess, loadPullState } from './load-pull-state.js';
+import { loadPullState } from './load-pull-state.js';
 
 const OUTCOME_LABEL: Record<ClaimCheck['outcome'], string> = {
   verified: '✅ verified',
@@ -47,15 +43,12 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   const claims = allClaims.slice(0, MAX_RESPONSE_CLAIMS);
   if (claims.length === 0) return log.debug('no claims in the comment');
   const state = await loadPullState(deps, pull);
+  const { github } = state;
   // The same response text is answered once, however many revisions carry it.
   const tag = `<!-- rfc-panel:response ${createHash('sha256').update(`${source}\u0000${text}`).digest('hex').slice(0, 16)} -->`;
-  const comments = await callGitHub('listing PR comments', () => deps.octokit.paginate(deps.octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 }));
-  // Answered already: do not post again, but still apply the result — a retry may be finishing
-  // what a failed ledger write left undone.
-  const answered = comments.some((c) => isOwnComment(c, state.identity) && (c.body ?? '').includes(tag));
   if (!state.ledger || state.ledger.entries.length === 0) return log.info('response to a pull request without findings');
   const ledger = state.ledger;
-  const mayDecide = job.author.toLowerCase() === state.author.toLowerCase() || (await hasWriteAccess(deps, pull, job.author));
+  const mayDecide = job.author.toLowerCase() === state.author.toLowerCase() || (await github.hasWriteAccess(job.author));
 
   const docs = new Map<string, Awaited<ReturnType<typeof state.readDocument>>>();
   const checks = await checkResponseClaims(claims, ledger, async (entry) => {
@@ -96,15 +89,15 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   let shown = rows.length;
   let body = render(rows);
   while (body.length > MAX_ANSWER_CHARS && shown > 0) body = render(rows.slice(0, (shown = Math.floor(shown / 2))));
-  if (!deps.dryRun && !answered) {
-    await writeOnce('answering the response', (noRetry) => deps.octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, ...noRetry }), () => findOwnComment(deps.octokit, pull, state.identity, tag, 'issue'));
-  }
+  // Answered already: not posted again, but the result is still applied — a retry may be finishing
+  // what a failed ledger write left undone.
+  if (!deps.dryRun) await github.postOnce({ kind: 'issue' }, body, tag, state.identity);
   // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).
-  const threads = await publishThreadUpdates(deps.octokit, {
+  const threads = await publishThreadUpdates(github, {
     pull, headSha: state.headSha, ledger, identity: state.identity, dryRun: deps.dryRun, log, stillOpen: [],
     changes: changes.map((c) => ({ ...c, change: { ...c.change, by: null } })),
   });
-  await publishLedger(deps.octokit, {
+  await publishLedger(github, {
     pull, headSha: state.headSha, identity: state.identity, ledger, previousSha: ledger.revisions.at(-2)?.sha ?? null, changes, newIds: new Set(),
     config: state.config, personaNames: state.personaNames, linkFor: state.linkFor, notes: [], threadsResolvable: threads.resolvable, existing: state.summary,
     checkRunId: null, dryRun: deps.dryRun, seal: state.seal,

@@ -1,7 +1,6 @@
-import { loadConfig } from '../config/load-config.js';
 import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
 import { mapErrorToOutcome } from '../errors/map-error-to-outcome.js';
-import { callGitHub } from '../github/call-github.js';
+import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import { loadStoredLedger } from '../ledger/load-stored-ledger.js';
 import { rebuildLedger } from '../ledger/rebuild-ledger.js';
@@ -15,24 +14,18 @@ import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
 import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
-import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
 import { answerResponse } from './run-response-job.js';
-import { hasWriteAccess } from './load-pull-state.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { Usage } from '../engines/types.js';
 import { createSummariser } from '../panel/create-summariser.js';
-import { completeCheckRun, noteRetry, startCheckRun } from '../publish/ensure-check-run.js';
-import { ensureReview } from '../publish/ensure-review.js';
-import { findSummaryComment } from '../publish/ensure-summary-comment.js';
-import { dismissChangeRequests } from '../publish/dismiss-change-requests.js';
 import { publishLedger } from '../publish/publish-ledger.js';
 import { permalink } from '../publish/permalink.js';
 import { planReviewComments } from '../publish/plan-review-comments.js';
 import { renderSummaryMarkdown } from '../publish/render-summary-markdown.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import type { ReviewJob } from '../queue/schema.js';
-import { type JobDeps, ledgerSealFor } from './job-deps.js';
+import { gatewayFor, type JobDeps, ledgerSealFor } from './job-deps.js';
 import { prepareRevisions } from './prepare-revisions.js';
 import { needsVerification } from '../ledger/needs-verification.js';
 import { rememberSections } from '../ledger/remember-sections.js';
@@ -46,22 +39,22 @@ import { isKnownCheck } from '../engines/checklist/is-known-check.js';
  * Every failure ends in the check run saying what happened; retryable ones are thrown back to the queue.
  */
 export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { final: boolean } = { final: true }): Promise<void> {
-  const { octokit } = deps;
   const pull: PullRef = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+  const github = gatewayFor(deps, pull);
   const log = deps.log.child({ pull: `${job.owner}/${job.repo}#${job.pullNumber}`, delivery: job.deliveryId, trigger: job.trigger });
 
   // 1. The pull request as it is now: the webhook may be minutes old.
   let pr;
   try {
-    ({ data: pr } = await callGitHub('reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber })));
+    pr = await github.getPull();
   } catch (error) {
-    return failBeforeStart(deps, pull, job.headSha, error, attempt, log);
+    return failBeforeStart(github, job.headSha, error, attempt, log);
   }
   if (pr.state !== 'open') return log.info({ state: pr.state }, 'skipped: pull request is not open');
-  if (pr.user?.type === 'Bot') return log.info({ author: pr.user.login }, 'skipped: opened by a bot');
-  const headSha = pr.head.sha;
+  if (pr.authorIsBot) return log.info({ author: pr.author }, 'skipped: opened by a bot');
+  const headSha = pr.headSha;
   // A comment command can cost a paid review: only the author and writers may ask for one.
-  if (job.trigger === 'command' && job.requestedBy && job.requestedBy.toLowerCase() !== (pr.user?.login ?? '').toLowerCase() && !(await hasWriteAccess(deps, pull, job.requestedBy))) {
+  if (job.trigger === 'command' && job.requestedBy && job.requestedBy.toLowerCase() !== pr.author.toLowerCase() && !(await github.hasWriteAccess(job.requestedBy))) {
     return log.info({ requestedBy: job.requestedBy }, 'skipped: /rfc-panel review from someone without write access');
   }
   if (job.headSha !== null && job.headSha !== headSha && !job.force) {
@@ -69,19 +62,19 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
   }
 
   // 2. Check run: visible progress, and the app's identity for trusting its own markers.
-  const run = await startCheckRun(octokit, pull, headSha);
+  const run = await github.startCheck(headSha);
   let responsesToAnswer: Array<{ text: string; path: string }> = [];
   try {
     const identity: BotIdentity = await deps.identity();
     // 3. Config from the default branch, validated.
-    const config = await loadConfig(octokit, pull.owner, pull.repo);
+    const config = await github.loadConfig();
     if (pr.draft && !config.drafts) {
-      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'Draft — not reviewed', summary: 'rfc-panel reviews this pull request when it is marked ready for review (or set `drafts: true`).' });
+      await github.completeCheck(run.id, { conclusion: 'neutral', title: 'Draft — not reviewed', summary: 'rfc-panel reviews this pull request when it is marked ready for review (or set `drafts: true`).' });
       return log.info('skipped: draft');
     }
 
     // 4. Plan documents changed in the PR, at head and base.
-    const fetchedAll = await fetchPullDocuments(octokit, { ...pull, headSha, baseSha: pr.base.sha }, config);
+    const fetchedAll = await fetchPullDocuments(github, { headSha, baseSha: pr.baseSha }, config);
     // An author's response to the review (seed style "Findings Addressed … Location: Lines a–b") is
     // checked against the ledger after this revision is published, not reviewed as a plan.
     const isResponse = (d: { path: string; doc: { text: string } }): boolean => /RESPONSE[^/]*\.md$/.test(d.path.split('/').pop() ?? '') && parseResponse(d.doc.text).length > 0;
@@ -91,18 +84,18 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     if (fetched.filesListed >= 3000) notes.push('GitHub lists at most 3000 files of a pull request; documents beyond that were not seen.');
 
     // 5. Personas: built-in, plus the repository's own folder.
-    const extra = config.reviewers.folder ? await loadRepoPersonas(octokit, pull.owner, pull.repo, config.reviewers.folder) : [];
+    const extra = config.reviewers.folder ? await github.loadRepoPersonas(config.reviewers.folder) : [];
     const personas = mergePersonas(loadPersonas(), extra);
     const personaNames = new Map(personas.map((p) => [p.id, p.name]));
 
-    const summary = await findSummaryComment(octokit, pull, identity);
+    const summary = await github.findSummary(identity);
     // A ledger that does not verify (edited by someone else) or is gone is rebuilt below from the app's threads.
-    const stored = await loadStoredLedger(octokit, pull, identity, summary?.body ?? null, ledgerSealFor(deps, pull));
+    const stored = await loadStoredLedger(github, identity, summary?.body ?? null, ledgerSealFor(deps, pull));
     let previous: Ledger = stored.ledger ?? EMPTY_LEDGER;
     if (stored.note) notes.push(stored.note);
     if (stored.state === 'forged') log.warn('the stored ledger does not verify; rebuilding it from the review threads');
     if (fetched.documents.length === 0 && previous.entries.length === 0 && !stored.rebuild) {
-      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
+      await github.completeCheck(run.id, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
       return log.info('nothing to review');
     }
 
@@ -113,7 +106,7 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     const engines = allowance.allowed ? await deps.createEngines(config) : [offline];
     if (!allowance.allowed) notes.push(`${allowance.reason ?? 'The review budget is spent'}; this revision was reviewed by the offline checklist only.`);
     // A revision is reviewed by what changed since the last reviewed one (see prepare-revisions.ts).
-    const prepared = await prepareRevisions(octokit, pull, previous, fetched.documents, { full: job.full === true });
+    const prepared = await prepareRevisions(github, previous, fetched.documents, { full: job.full === true, maxBytes: config.budgets.maxDocumentBytes });
     const incremental = fetched.documents.length > 0 && prepared.revisions.size === fetched.documents.length;
     notes.push(...prepared.notes);
     const summaryUsage: Usage[] = [];
@@ -176,14 +169,14 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     if (cost) notes.push(cost);
 
     // 8. Still the head? A review of an old revision must not be posted as current.
-    const { data: now } = await callGitHub('re-reading the pull request', () => octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber }));
-    if (now.head.sha !== headSha) {
-      await completeCheckRun(octokit, pull, run.id, { conclusion: 'neutral', title: `Superseded by ${now.head.sha.slice(0, 7)}`, summary: `A newer commit (${now.head.sha}) arrived while this revision was being reviewed; its review replaces this one.` });
-      return log.info({ head: now.head.sha }, 'not posted: head moved during the review');
+    const now = await github.getPull();
+    if (now.headSha !== headSha) {
+      await github.completeCheck(run.id, { conclusion: 'neutral', title: `Superseded by ${now.headSha.slice(0, 7)}`, summary: `A newer commit (${now.headSha}) arrived while this revision was being reviewed; its review replaces this one.` });
+      return log.info({ head: now.headSha }, 'not posted: head moved during the review');
     }
 
     // 9. Publish: one review with the new findings, thread updates, the sticky summary, the check run.
-    const repoUrl = pr.base.repo.html_url;
+    const repoUrl = pr.repoUrl;
     const linkFor = (anchor: Parameters<typeof permalink>[2]) => permalink(repoUrl, headSha, anchor);
     const newIds = new Set(reconciled.newFindings.map((f) => f.id));
     const shownNew = panel.findings.filter((f) => newIds.has(f.id));
@@ -191,8 +184,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     let threads = new Map<string, number>();
     if (shownNew.length > 0 || previous.entries.length === 0) {
       const { inline, elsewhere } = planReviewComments(shownNew, fetched.documents, personaNames);
-      const review = await ensureReview(octokit, {
-        pull, headSha, identity, log, dryRun: deps.dryRun,
+      const review = await github.publishReview({
+        headSha, identity, log, dryRun: deps.dryRun,
         event: config.reviewEvent === 'request-changes' && criticalOpen ? 'REQUEST_CHANGES' : 'COMMENT',
         inline, elsewhere,
         findingsById: new Map(shownNew.map((f) => [f.id, f])),
@@ -205,12 +198,12 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       const thread = threads.get(entry.finding.id);
       if (thread !== undefined && entry.threadCommentId === null) entry.threadCommentId = thread;
     }
-    const threadResult = await publishThreadUpdates(octokit, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
-    await publishLedger(octokit, {
+    const threadResult = await publishThreadUpdates(github, { pull, headSha, ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, identity, dryRun: deps.dryRun, log });
+    await publishLedger(github, {
       pull, headSha, identity, ledger, previousSha: previous.revisions.at(-1)?.sha ?? null, changes: reconciled.changes, newIds, config, personaNames, linkFor,
       notes, threadsResolvable: threadResult.resolvable, existing: summary, checkRunId: run.id, dryRun: deps.dryRun, degraded: panel.degraded, seal: ledgerSealFor(deps, pull),
     });
-    if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await dismissChangeRequests(octokit, pull, identity, headSha);
+    if (config.reviewEvent === 'request-changes' && !criticalOpen && !deps.dryRun) await github.dismissChangeRequests(identity, headSha);
     log.info({ readiness: readiness.readiness, open: open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
     responsesToAnswer = responses.map((r) => ({ text: r.doc.text, path: r.path }));
   } catch (error) {
@@ -218,26 +211,26 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     log.warn({ err: error, title: outcome.title }, 'review failed');
     // A retry picks the same run up again (it is still open); only a final failure completes it.
     const report = outcome.retry
-      ? noteRetry(octokit, pull, run.id, outcome)
-      : completeCheckRun(octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
+      ? github.noteRetry(run.id, outcome)
+      : github.completeCheck(run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
     await report.catch((e: unknown) => log.error({ err: e }, 'could not report the failure on the check run'));
     if (outcome.retry) throw error;
   }
 
   // After the review is published and the gate set: a response document's failure must not undo them.
   for (const response of responsesToAnswer) {
-    await answerResponse(deps, pull, response.text, pr.user?.login ?? '', log, `\`${response.path}\``).catch((error: unknown) => log.warn({ err: error, path: response.path }, 'could not check the response document'));
+    await answerResponse(deps, pull, response.text, pr.author, log, `\`${response.path}\``).catch((error: unknown) => log.warn({ err: error, path: response.path }, 'could not check the response document'));
   }
 }
 
 /** A failure before the check run started still ends in one — on the final attempt, on the head the event named. */
-async function failBeforeStart(deps: JobDeps, pull: PullRef, headSha: string | null, error: unknown, attempt: { final: boolean }, log: JobDeps['log']): Promise<void> {
+async function failBeforeStart(github: PullGateway, headSha: string | null, error: unknown, attempt: { final: boolean }, log: JobDeps['log']): Promise<void> {
   const outcome = mapErrorToOutcome(error, attempt);
   log.warn({ err: error, title: outcome.title }, 'review failed before it started');
   if (headSha !== null && !outcome.retry) {
     try {
-      const run = await startCheckRun(deps.octokit, pull, headSha);
-      await completeCheckRun(deps.octokit, pull, run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
+      const run = await github.startCheck(headSha);
+      await github.completeCheck(run.id, { conclusion: outcome.conclusion, title: outcome.title, summary: outcome.summary });
     } catch (reportError) {
       log.error({ err: reportError }, 'could not report the failure on the check run');
     }
