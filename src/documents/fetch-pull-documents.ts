@@ -22,13 +22,18 @@ export interface FetchedDocuments {
   documents: PullDocument[];
   /** Matching files not reviewed, with why (too large, binary, not UTF-8). */
   skipped: Array<{ path: string; reason: string }>;
-  /** Files in the PR, to say in the summary when GitHub's 3000-file listing limit was hit. */
+  /** Files in the PR. */
   filesListed: number;
+  /** GitHub listed every file of the PR (it lists at most GITHUB_FILE_LISTING_LIMIT). */
+  complete: boolean;
   /** Every path the PR touches now (new names and, for renames, old ones). */
   listedPaths: Set<string>;
   /** Paths the PR deletes. */
   removed: string[];
 }
+
+/** GitHub lists at most this many files of a pull request: at the cap, a path missing from the listing says nothing. */
+export const GITHUB_FILE_LISTING_LIMIT = 3000;
 
 /** The plan documents a PR changes, at its head (and base), with the lines its diff lets us comment on. */
 export async function fetchPullDocuments(
@@ -74,7 +79,7 @@ export async function fetchPullDocuments(
   }
   const listedPaths = new Set(files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]));
   const removed = files.filter((f) => f.status === 'removed').map((f) => f.filename);
-  return { documents, skipped, filesListed: files.length, listedPaths, removed };
+  return { documents, skipped, filesListed: files.length, complete: files.length < GITHUB_FILE_LISTING_LIMIT, listedPaths, removed };
 }
 
 async function readBlob(github: Pick<PullGateway, 'readFileAt'>, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {

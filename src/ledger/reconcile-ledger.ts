@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
+import { applyChange } from './apply-change.js';
 import { relocateAnchor } from './relocate-anchor.js';
 import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import { type FindingStatus, type Ledger, type LedgerEntry, OPEN_STATUSES, type StatusChange } from './schema.js';
@@ -77,10 +78,9 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
   const entries: LedgerEntry[] = [];
 
   const record = (entry: LedgerEntry, to: FindingStatus, note: string | null, lines: [number, number] | null, by: string | null = null): LedgerEntry => {
-    const change: StatusChange = { status: to, sha, at, by, note, lines };
-    const next = { ...entry, status: to, history: [...entry.history, change] };
-    changes.push({ entry: next, from: entry.status, to, change });
-    return next;
+    const report = applyChange(entry, { status: to, sha, at, by, note, lines });
+    changes.push(report);
+    return report.entry;
   };
 
   for (const entry of previous.entries) {
