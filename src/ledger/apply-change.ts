@@ -1,4 +1,4 @@
-import type { StatusChangeReport } from './reconcile-ledger.js';
+import type { StatusChangeReport } from './reconcile-types.js';
 import type { LedgerEntry, StatusChange } from './schema.js';
 
 /**

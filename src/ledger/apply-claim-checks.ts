@@ -1,5 +1,5 @@
 import type { ClaimCheck } from './check-response-claims.js';
-import type { StatusChangeReport } from './reconcile-ledger.js';
+import type { StatusChangeReport } from './reconcile-types.js';
 import { recordChange } from './record-change.js';
 import { type Ledger, OPEN_STATUSES } from './schema.js';
 

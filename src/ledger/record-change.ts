@@ -1,5 +1,5 @@
 import { applyChange } from './apply-change.js';
-import type { StatusChangeReport } from './reconcile-ledger.js';
+import type { StatusChangeReport } from './reconcile-types.js';
 import type { Ledger, LedgerEntry, StatusChange } from './schema.js';
 
 /** `applyChange` on an entry of `ledger`, which then holds the changed entry in its place. */
