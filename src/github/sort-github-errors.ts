@@ -9,6 +9,7 @@ const NAMES: Array<[RegExp, string]> = [
   [/^GET .*\/pulls\/[^/]+$/, 'reading the pull request'],
   [/^GET .*\/pulls\/[^/]+\/files/, 'listing the pull request files'],
   [/^GET .*\/pulls\/[^/]+\/comments/, 'listing review comments'],
+  [/^GET .*\/reviews\/[^/]+\/comments/, 'listing review comments'],
   [/^GET .*\/pulls\/[^/]+\/reviews/, 'listing reviews'],
   [/^GET .*\/issues\/[^/]+\/comments/, 'listing PR comments'],
   [/^GET .*\/collaborators\/[^/]+\/permission/, 'reading the commenter\'s permission'],

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Finding } from '../findings/schema.js';
-import { callGitHub, toGitHubError } from '../github/call-github.js';
+import { toGitHubError } from '../github/call-github.js';
 import { writeOnce } from '../github/write-once.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
@@ -42,13 +42,14 @@ const MAX_BODY = 65_000;
 /**
  * One revision, one review: find the review this app already posted for this head (by marker, in
  * its own reviews only) or post it. If GitHub rejects the batch (422, usually a line outside the
- * diff), find the comments it refuses and move only those into the summary.
+ * diff), find the comments it refuses and move only those into the summary. Reached through the
+ * pull-request gateway, whose client sorts every GitHub failure (sort-github-errors.ts).
  */
 export async function ensureReview(octokit: Octokit, request: ReviewRequest): Promise<ReviewOutcome> {
   const { owner, repo, pullNumber } = request.pull;
   if ((request.event as string) === 'APPROVE') throw new Error('rfc-panel never approves a pull request');
 
-  const reviews = await callGitHub('listing reviews', () => octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 }));
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 });
   const existing = reviews.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
   if (existing) {
     request.log.info({ reviewId: existing.id }, 'review for this head already posted');
@@ -85,7 +86,7 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
     const rejectedIds = new Set(rejected.map((c) => c.findingId));
     demoted = rejected.map((c) => request.findingsById.get(c.findingId)).filter((f): f is Finding => f !== undefined);
     inline = inline.filter((c) => !rejectedIds.has(c.findingId));
-    created = await callGitHub('posting the review', () => post(inline));
+    created = await post(inline);
   }
   return { status: 'created', reviewId: created.data.id, threads: await findReviewThreads(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
 }
