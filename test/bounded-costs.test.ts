@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigSchema } from '../src/config/schema.js';
 import { fetchPullDocuments } from '../src/documents/fetch-pull-documents.js';
 import { loadRepoPersonas } from '../src/personas/load-repo-personas.js';
+import { createOctokitGateway } from '../src/github/create-octokit-gateway.js';
 import type { Octokit } from '../src/github/types.js';
 import { createHarness, stubEngine } from './helpers/app-harness.js';
 import { FakeGitHub, MAX_BODY_CHARS } from './helpers/fake-github.js';
@@ -51,7 +52,7 @@ describe('config glob patterns', () => {
 
     // Act
     const started = Date.now();
-    const fetched = await fetchPullDocuments(octokit, { owner: github.owner, repo: github.repo, pullNumber: 7, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) }, config);
+    const fetched = await fetchPullDocuments(createOctokitGateway(octokit, { owner: github.owner, repo: github.repo, pullNumber: 7 }), { headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) }, config);
 
     // Assert
     expect(fetched.documents).toEqual([]);

@@ -2,8 +2,7 @@ import picomatch from 'picomatch';
 import { decodeDocument } from '../cli/read-input-file.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors/errors.js';
-import { callGitHub } from '../github/call-github.js';
-import type { Octokit, PullRef } from '../github/types.js';
+import type { PullFile, PullGateway } from '../github/pull-gateway.js';
 import { prepareDocumentOffThread } from './prepare-document-off-thread.js';
 import type { PlanDocument } from './schema.js';
 
@@ -23,31 +22,26 @@ export interface FetchedDocuments {
   documents: PullDocument[];
   /** Matching files not reviewed, with why (too large, binary, not UTF-8). */
   skipped: Array<{ path: string; reason: string }>;
-  /** Files in the PR, to say in the summary when GitHub's 3000-file listing limit was hit. */
+  /** Files in the PR. */
   filesListed: number;
+  /** GitHub listed every file of the PR (it lists at most GITHUB_FILE_LISTING_LIMIT). */
+  complete: boolean;
   /** Every path the PR touches now (new names and, for renames, old ones). */
   listedPaths: Set<string>;
   /** Paths the PR deletes. */
   removed: string[];
 }
 
-interface PullFile {
-  filename: string;
-  status: string;
-  previous_filename?: string;
-  patch?: string;
-}
+/** GitHub lists at most this many files of a pull request: at the cap, a path missing from the listing says nothing. */
+export const GITHUB_FILE_LISTING_LIMIT = 3000;
 
 /** The plan documents a PR changes, at its head (and base), with the lines its diff lets us comment on. */
 export async function fetchPullDocuments(
-  octokit: Octokit,
-  pull: PullRef & { headSha: string; baseSha: string },
+  github: Pick<PullGateway, 'listFiles' | 'readFileAt'>,
+  pull: { headSha: string; baseSha: string },
   config: Pick<Config, 'paths' | 'ignore' | 'budgets'>,
 ): Promise<FetchedDocuments> {
-  const { owner, repo, pullNumber } = pull;
-  const files = (await callGitHub('listing the pull request files', () =>
-    octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 }),
-  )) as PullFile[];
+  const files: PullFile[] = await github.listFiles();
   // Extglobs off and names with an absurd segment never matched: together with the wildcard cap in the
   // config schema, this bounds the cost of matching one file name (see MAX_SEGMENT_WILDCARDS).
   const wanted = picomatch(config.paths, { dot: true, nocase: false, noextglob: true });
@@ -62,7 +56,7 @@ export async function fetchPullDocuments(
   const over = candidates.slice(config.budgets.maxFiles);
   if (over.length > 0) skipped.push({ path: over.length === 1 ? over[0]!.filename : `${over[0]!.filename} and ${over.length - 1} more document(s)`, reason: `over the limit of ${config.budgets.maxFiles} documents per review (budgets.maxFiles)` });
   for (const file of matching) {
-    const head = await readBlob(octokit, owner, repo, file.filename, pull.headSha, config.budgets.maxDocumentBytes);
+    const head = await readBlob(github, file.filename, pull.headSha, config.budgets.maxDocumentBytes);
     if ('skip' in head) {
       skipped.push({ path: file.filename, reason: head.skip });
       continue;
@@ -70,7 +64,7 @@ export async function fetchPullDocuments(
     const previousPath = file.status === 'renamed' ? file.previous_filename ?? null : null;
     let baseText: string | null = null;
     if (file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') {
-      const base = await readBlob(octokit, owner, repo, previousPath ?? file.filename, pull.baseSha, config.budgets.maxDocumentBytes);
+      const base = await readBlob(github, previousPath ?? file.filename, pull.baseSha, config.budgets.maxDocumentBytes);
       baseText = 'text' in base ? base.text : null;
     }
     let prepared;
@@ -85,41 +79,40 @@ export async function fetchPullDocuments(
   }
   const listedPaths = new Set(files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]));
   const removed = files.filter((f) => f.status === 'removed').map((f) => f.filename);
-  return { documents, skipped, filesListed: files.length, listedPaths, removed };
+  return { documents, skipped, filesListed: files.length, complete: files.length < GITHUB_FILE_LISTING_LIMIT, listedPaths, removed };
 }
 
-async function readBlob(octokit: Octokit, owner: string, repo: string, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {
-  let bytes: Buffer;
+async function readBlob(github: Pick<PullGateway, 'readFileAt'>, path: string, ref: string, maxBytes: number): Promise<{ text: string } | { skip: string }> {
+  const read = await github.readFileAt(ref, path, { maxBytes });
+  // Gone since the listing (a force-push, a deleted branch): this document is skipped, the others are still reviewed.
+  if ('missing' in read) return { skip: `it could not be read at ${ref.slice(0, 7)} (HTTP 404: removed or force-pushed away during the review)` };
+  if ('tooLarge' in read) return { skip: tooLargeReason(read.tooLarge, maxBytes) };
   try {
-    bytes = await callGitHub(`reading ${path}`, () => readRawContent(octokit, { owner, repo, path, ref }));
-  } catch (error) {
-    // Gone since the listing (a force-push, a deleted branch): this document is skipped, the others are still reviewed.
-    if ((error as { status?: number | null }).status === 404) return { skip: `it could not be read at ${ref.slice(0, 7)} (HTTP 404: removed or force-pushed away during the review)` };
-    throw error;
-  }
-  if (bytes.length > maxBytes) {
-    // Just over the limit rounds to the limit itself in MB ("5.0 MB is over the 5.0 MB limit"): then say it in bytes.
-    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    const [size, limit] = mb(bytes.length) === mb(maxBytes) ? [`${bytes.length.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')}-byte`] : [`${mb(bytes.length)} MB`, `${mb(maxBytes)} MB`];
-    return { skip: `${size} is over the ${limit} limit for one document (budgets.maxDocumentBytes)` };
-  }
-  try {
-    return { text: decodeDocument(path, bytes) };
+    return { text: decodeDocument(path, read.bytes) };
   } catch (error) {
     if (error instanceof InputError) return { skip: error.message.replace(`${path}: `, '') };
     throw error;
   }
 }
 
+/** Just over the limit rounds to the limit itself in MB ("5.0 MB is over the 5.0 MB limit"): then it is said in bytes. */
+function tooLargeReason(bytes: number, maxBytes: number): string {
+  const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+  const [size, limit] = mb(bytes) === mb(maxBytes) ? [`${bytes.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')}-byte`] : [`${mb(bytes)} MB`, `${mb(maxBytes)} MB`];
+  return `${size} is over the ${limit} limit for one document (budgets.maxDocumentBytes)`;
+}
+
 /**
- * A file's exact bytes. GitHub labels raw content `charset=utf-8` whatever it holds, and Octokit then
- * decodes it as text, turning invalid UTF-8 (Latin-1, binary) into U+FFFD: a Latin-1 plan would be
- * reviewed mangled instead of refused. Reading the unparsed body keeps the bytes for decodeDocument.
+ * One document at a ref, read and parsed the way a review reads it — under the size cap, off the
+ * event loop with the same deadline and heap cap — or null when it is gone or past the limits.
  */
-export async function readRawContent(octokit: Octokit, params: { owner: string; repo: string; path: string; ref: string }): Promise<Buffer> {
-  const response = await octokit.rest.repos.getContent({ ...params, mediaType: { format: 'raw' }, request: { parseSuccessResponseBody: false } });
-  const data = response.data as unknown;
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (data instanceof ArrayBuffer) return Buffer.from(data);
-  return Buffer.from(await new Response(data as ReadableStream<Uint8Array>).arrayBuffer());
+export async function readPullDocument(github: Pick<PullGateway, 'readFileAt'>, ref: string, path: string, maxBytes: number): Promise<PlanDocument | null> {
+  const read = await readBlob(github, path, ref, maxBytes);
+  if ('skip' in read) return null;
+  try {
+    return (await prepareDocumentOffThread(path, read.text, null, null)).doc;
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }

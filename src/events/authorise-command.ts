@@ -1,4 +1,4 @@
-import { hasWriteAccess } from '../jobs/load-pull-state.js';
+import { createOctokitGateway } from '../github/create-octokit-gateway.js';
 import type { Octokit } from '../github/types.js';
 import type { Job } from '../queue/schema.js';
 
@@ -11,5 +11,5 @@ import type { Job } from '../queue/schema.js';
 export async function authoriseCommand(octokit: Octokit, job: Job, pullAuthor: string | null): Promise<boolean> {
   if (job.kind !== 'review' || job.trigger !== 'command' || job.requestedBy === null) return true;
   if (pullAuthor !== null && job.requestedBy.toLowerCase() === pullAuthor.toLowerCase()) return true;
-  return hasWriteAccess({ octokit }, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.requestedBy);
+  return createOctokitGateway(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }).hasWriteAccess(job.requestedBy);
 }

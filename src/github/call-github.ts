@@ -19,8 +19,16 @@ export async function callGitHub<T>(what: string, fn: () => Promise<T>): Promise
   }
 }
 
+/** Errors the request hook sorted under a generic name; the first call site that names its step renames them. */
+const provisional = new WeakSet<ExternalServiceError>();
+
+export function markProvisional(error: ExternalServiceError): ExternalServiceError {
+  provisional.add(error);
+  return error;
+}
+
 export function toGitHubError(what: string, error: unknown): ExternalServiceError {
-  if (error instanceof ExternalServiceError) return error;
+  if (error instanceof ExternalServiceError) return provisional.has(error) ? toGitHubError(what, error.cause) : error;
   // Octokit reports a connection that never happened as HTTP 500; say what actually went wrong.
   const network = describeNetworkError(error);
   if (network) return new ExternalServiceError('github', `${what} failed: cannot reach GitHub — ${network}`, true, null, { cause: error, network });

@@ -2,12 +2,17 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { Engine, Usage } from '../engines/types.js';
 import type { Assistant } from '../ledger/assistant.js';
-import type { BotIdentity, Octokit } from '../github/types.js';
+import { createOctokitGateway } from '../github/create-octokit-gateway.js';
+import type { PullGateway } from '../github/pull-gateway.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import type { LedgerSeal } from '../ledger/ledger-codec.js';
 
 /** What a job needs from the outside world; tests and the Action entry pass their own. */
 export interface JobDeps {
-  octokit: Octokit;
+  /** The installation's client; jobs reach it only through the gateway built on it. */
+  octokit?: Octokit;
+  /** GitHub for one pull request; absent: a gateway on `octokit` (tests pass an in-memory one). */
+  gateway?: (pull: PullRef) => PullGateway;
   log: Logger;
   env: NodeJS.ProcessEnv;
   /** Engines for a repository's config (the default picks Claude when a key is set). */
@@ -24,6 +29,13 @@ export interface JobDeps {
   metrics?: MetricsSink;
   /** Signs and verifies the ledger (derived from the app's secret); null or absent: ledgers are unsigned. */
   ledgerKey?: Buffer | null;
+}
+
+/** The one way a job reaches GitHub. */
+export function gatewayFor(deps: Pick<JobDeps, 'octokit' | 'gateway'>, pull: PullRef): PullGateway {
+  if (deps.gateway) return deps.gateway(pull);
+  if (!deps.octokit) throw new Error('a job needs a GitHub client or a gateway');
+  return createOctokitGateway(deps.octokit, pull);
 }
 
 /** The seal for one pull request's ledger, or null when the app has no key. */

@@ -1,12 +1,10 @@
 import { decodeDocument } from '../cli/read-input-file.js';
 import { diffRevision, type LineRange } from '../documents/diff-revision.js';
-import { readRawContent } from '../documents/fetch-pull-documents.js';
 import type { PullDocument } from '../documents/fetch-pull-documents.js';
 import type { RevisionInput } from '../engines/types.js';
 import { InputError } from '../errors/errors.js';
 import type { Finding } from '../findings/schema.js';
-import { callGitHub } from '../github/call-github.js';
-import type { Octokit, PullRef } from '../github/types.js';
+import type { PullGateway } from '../github/pull-gateway.js';
 import { type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
 
 /** Over this share of a document's lines changed, a revision is reviewed whole: too little context would be left. */
@@ -29,11 +27,10 @@ export interface PreparedRevisions {
  * SHA, a previous review that was partial, or a rewrite of more than half of the document.
  */
 export async function prepareRevisions(
-  octokit: Octokit,
-  pull: PullRef,
+  github: Pick<PullGateway, 'readFileAt'>,
   previous: Ledger,
   documents: PullDocument[],
-  options: { full: boolean },
+  options: { full: boolean; maxBytes: number },
 ): Promise<PreparedRevisions> {
   const revisions = new Map<string, RevisionInput>();
   const scopes = new Map<string, ReviewScope>();
@@ -58,7 +55,7 @@ export async function prepareRevisions(
   const known = new Map<string, Finding>(previous.entries.map((e) => [e.finding.id, e.finding]));
   const cache = new Map(Object.entries(previous.sectionCache ?? {}));
   for (const d of documents) {
-    const before = await readAt(octokit, pull, last.sha, [d.path, ...(d.previousPath ? [d.previousPath] : [])]);
+    const before = await readAt(github, last.sha, [d.path, ...(d.previousPath ? [d.previousPath] : [])], options.maxBytes);
     if (before === null) {
       scopes.set(d.path, { mode: 'full', reason: `not in the last reviewed revision ${last.sha.slice(0, 7)}` });
       continue;
@@ -79,14 +76,15 @@ export async function prepareRevisions(
 }
 
 /** The document's text at `sha` under the first of `paths` that exists there; null when none does. */
-async function readAt(octokit: Octokit, pull: PullRef, sha: string, paths: string[]): Promise<string | null> {
+async function readAt(github: Pick<PullGateway, 'readFileAt'>, sha: string, paths: string[], maxBytes: number): Promise<string | null> {
   for (const path of paths) {
+    const read = await github.readFileAt(sha, path, { maxBytes });
+    // Gone (force-pushed away, renamed, new), too large or unreadable: that document is reviewed whole instead.
+    if (!('bytes' in read)) continue;
     try {
-      const bytes = await callGitHub(`reading ${path} at ${sha.slice(0, 7)}`, () => readRawContent(octokit, { owner: pull.owner, repo: pull.repo, path, ref: sha }));
-      return decodeDocument(path, bytes);
+      return decodeDocument(path, read.bytes);
     } catch (error) {
-      // Gone (force-pushed away, renamed, new) or unreadable: that document is reviewed whole instead.
-      if ((error as { status?: number | null }).status === 404 || error instanceof InputError) continue;
+      if (error instanceof InputError) continue;
       throw error;
     }
   }

@@ -1,6 +1,6 @@
-import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import type { PullGateway } from '../github/pull-gateway.js';
+import type { BotIdentity } from '../github/types.js';
 import { findingIdIn } from '../publish/markers.js';
 import type { LedgerSeal } from './ledger-codec.js';
 import { type LedgerState, readLedger } from './read-ledger.js';
@@ -34,12 +34,10 @@ const DECISIONS: Record<string, OwnThread['decisions'][number]['kind']> = { acce
  * again are re-linked to their threads instead of being posted twice, and decisions the app
  * recorded in those threads (accepted risks with their reasons, withdrawals) are kept.
  */
-export async function loadStoredLedger(octokit: Octokit, pull: PullRef, identity: BotIdentity, summaryBody: string | null, seal: LedgerSeal | null): Promise<StoredLedger> {
+export async function loadStoredLedger(github: Pick<PullGateway, 'listReviewComments'>, identity: BotIdentity, summaryBody: string | null, seal: LedgerSeal | null): Promise<StoredLedger> {
   const read = readLedger(summaryBody, seal);
   if (read.ledger) return { ...read, threads: [], rebuild: false, note: null };
-  const comments = await callGitHub('listing review comments', () =>
-    octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }),
-  );
+  const comments = await github.listReviewComments();
   const byId = new Map(comments.map((c) => [c.id, c]));
   const threads = new Map<string, OwnThread>();
   for (const c of comments) {

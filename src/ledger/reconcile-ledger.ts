@@ -1,61 +1,11 @@
-import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
+import { applyChange } from './apply-change.js';
 import { relocateAnchor } from './relocate-anchor.js';
 import { anchorsOverlap } from '../findings/anchors-overlap.js';
-import { type FindingStatus, type Ledger, type LedgerEntry, OPEN_STATUSES, type StatusChange } from './schema.js';
+import type { ReconcileInput, ReconcileResult, StatusChangeReport } from './reconcile-types.js';
+import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from './schema.js';
 
-export interface Evidence {
-  note: string;
-  lines: [number, number] | null;
-}
-
-/** A verifier's answer for one open finding (Claude verification call, or a rule re-run). */
-export interface Verdict {
-  verdict: 'addressed' | 'partly' | 'not-addressed';
-  evidence: Evidence | null;
-  /** What is still missing, for `partly` and `not-addressed`. */
-  missing?: string | null;
-}
-
-export interface ReconcileInput {
-  previous: Ledger;
-  /** Every finding the panel raised on this revision (shown and held). */
-  current: Finding[];
-  /** Documents reviewed at this head, by path. */
-  documents: Map<string, PlanDocument>;
-  /** Old path → new path for documents renamed in the PR. */
-  renamed?: Map<string, string>;
-  /** Documents the PR deleted. */
-  deleted?: Set<string>;
-  sha: string;
-  at: string;
-  /** Verdicts for findings the checklist cannot re-check by itself (Claude findings), by finding id. */
-  verdicts?: Map<string, Verdict>;
-  /** Evidence that a checklist finding is fixed (the mitigating text), when its rule stops firing. */
-  evidenceFor?: (entry: LedgerEntry, doc: PlanDocument) => Evidence | null;
-  /**
-   * Whether the offline engine still has the check that raised a finding. A check retired in a
-   * newer version of rfc-panel no longer fires, which says nothing about the text: such open
-   * findings are superseded, not "addressed".
-   */
-  knownCheck?: (ruleId: string) => boolean;
-}
-
-export interface StatusChangeReport {
-  entry: LedgerEntry;
-  from: FindingStatus | null;
-  to: FindingStatus;
-  change: StatusChange;
-}
-
-export interface ReconcileResult {
-  ledger: Ledger;
-  /** Findings not in the ledger before: they go in this revision's review. */
-  newFindings: Finding[];
-  changes: StatusChangeReport[];
-  /** Open findings a verifier said are only partly fixed, with what is missing. */
-  stillOpen: Array<{ entry: LedgerEntry; missing: string | null }>;
-}
+export type { Evidence, ReconcileInput, ReconcileResult, StatusChangeReport, Verdict } from './reconcile-types.js';
 
 function overlaps(a: Finding['anchor'], b: Finding['anchor']): boolean {
   if (a.path !== b.path) return false;
@@ -77,10 +27,9 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
   const entries: LedgerEntry[] = [];
 
   const record = (entry: LedgerEntry, to: FindingStatus, note: string | null, lines: [number, number] | null, by: string | null = null): LedgerEntry => {
-    const change: StatusChange = { status: to, sha, at, by, note, lines };
-    const next = { ...entry, status: to, history: [...entry.history, change] };
-    changes.push({ entry: next, from: entry.status, to, change });
-    return next;
+    const report = applyChange(entry, { status: to, sha, at, by, note, lines });
+    changes.push(report);
+    return report.entry;
   };
 
   for (const entry of previous.entries) {

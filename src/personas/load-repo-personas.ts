@@ -1,4 +1,3 @@
-import { callGitHub } from '../github/call-github.js';
 import type { Octokit } from '../github/types.js';
 import { ValidationError } from '../errors/errors.js';
 import { parsePersona } from './load-personas.js';
@@ -22,7 +21,7 @@ export async function loadRepoPersonas(octokit: Octokit, owner: string, repo: st
   const clean = folder.replace(/^\/+|\/+$/g, '');
   let listing: unknown;
   try {
-    ({ data: listing } = await octokit.rest.repos.getContent({ owner, repo, path: clean }));
+    ({ data: listing } = await octokit.rest.repos.getContent({ owner, repo, path: clean, request: { what: `listing ${clean}` } }));
   } catch (error) {
     if ((error as { status?: number }).status === 404) throw new ValidationError('.github/rfc-panel.yml', [`reviewers.folder: "${clean}" does not exist on the default branch`]);
     throw error;
@@ -40,7 +39,8 @@ export async function loadRepoPersonas(octokit: Octokit, owner: string, repo: st
       personas.push(known);
       continue;
     }
-    const { data } = await callGitHub(`reading ${file.path}`, () => octokit.rest.repos.getContent({ owner, repo, path: file.path, mediaType: { format: 'raw' } }));
+    // A failure here is sorted by the client's request hook (sort-github-errors.ts), like every other call.
+    const { data } = await octokit.rest.repos.getContent({ owner, repo, path: file.path, mediaType: { format: 'raw' }, request: { what: `reading ${file.path}` } });
     const persona = parsePersona(file.path, String(data));
     if (key) {
       cache.set(key, persona);

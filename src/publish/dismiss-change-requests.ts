@@ -1,4 +1,3 @@
-import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 
@@ -7,12 +6,10 @@ import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
  * findings that caused it: once none is open, its own such reviews are dismissed.
  */
 export async function dismissChangeRequests(octokit: Octokit, pull: PullRef, identity: BotIdentity, headSha: string): Promise<number> {
-  const reviews = await callGitHub('listing reviews', () => octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }));
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
   const stale = reviews.filter((r) => r.state === 'CHANGES_REQUESTED' && isOwnComment(r, identity));
   for (const review of stale) {
-    await callGitHub('dismissing a change request', () =>
-      octokit.rest.pulls.dismissReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id, message: `No Critical finding is open as of ${headSha.slice(0, 7)}.`, event: 'DISMISS' }),
-    );
+    await octokit.rest.pulls.dismissReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id, message: `No Critical finding is open as of ${headSha.slice(0, 7)}.`, event: 'DISMISS', request: { what: 'dismissing a change request' } });
   }
   return stale.length;
 }

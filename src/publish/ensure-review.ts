@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Finding } from '../findings/schema.js';
-import { callGitHub, toGitHubError } from '../github/call-github.js';
-import { NO_RETRY, writeOnce } from '../github/write-once.js';
+import { toGitHubError } from '../github/call-github.js';
+import { writeOnce } from '../github/write-once.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
-import { findingIdIn, marker, reviewHead } from './markers.js';
+import { marker, reviewHead } from './markers.js';
+import { findRejectedComments } from './find-rejected-comments.js';
+import { findReviewThreads } from './find-review-threads.js';
 import type { InlineComment } from './plan-review-comments.js';
 
 /** The app comments or asks for changes; approving is not something a document may talk it into. */
@@ -40,17 +42,18 @@ const MAX_BODY = 65_000;
 /**
  * One revision, one review: find the review this app already posted for this head (by marker, in
  * its own reviews only) or post it. If GitHub rejects the batch (422, usually a line outside the
- * diff), find the comments it refuses and move only those into the summary.
+ * diff), find the comments it refuses and move only those into the summary. Reached through the
+ * pull-request gateway, whose client sorts every GitHub failure (sort-github-errors.ts).
  */
 export async function ensureReview(octokit: Octokit, request: ReviewRequest): Promise<ReviewOutcome> {
   const { owner, repo, pullNumber } = request.pull;
   if ((request.event as string) === 'APPROVE') throw new Error('rfc-panel never approves a pull request');
 
-  const reviews = await callGitHub('listing reviews', () => octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 }));
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 });
   const existing = reviews.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
   if (existing) {
     request.log.info({ reviewId: existing.id }, 'review for this head already posted');
-    return { status: 'exists', reviewId: existing.id, threads: await threadsOf(octokit, request.pull, existing.id), demoted: [], body: existing.body ?? '' };
+    return { status: 'exists', reviewId: existing.id, threads: await findReviewThreads(octokit, request.pull, existing.id), demoted: [], body: existing.body ?? '' };
   }
 
   let inline = request.inline;
@@ -79,13 +82,13 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
   } catch (error) {
     if ((error as { status?: number }).status !== 422 || inline.length === 0) throw wrap(error);
     request.log.warn({ comments: inline.length }, 'review rejected (422); finding the comments GitHub refuses');
-    const rejected = await findRejected(octokit, request, inline);
+    const rejected = await findRejectedComments(octokit, request, inline);
     const rejectedIds = new Set(rejected.map((c) => c.findingId));
     demoted = rejected.map((c) => request.findingsById.get(c.findingId)).filter((f): f is Finding => f !== undefined);
     inline = inline.filter((c) => !rejectedIds.has(c.findingId));
-    created = await callGitHub('posting the review', () => post(inline));
+    created = await post(inline);
   }
-  return { status: 'created', reviewId: created.data.id, threads: await threadsOf(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
+  return { status: 'created', reviewId: created.data.id, threads: await findReviewThreads(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
 }
 
 /** Sorted like every other GitHub failure (rate limits retryable, with their Retry-After). */
@@ -97,43 +100,4 @@ function truncate(body: string): string {
   if (body.length <= MAX_BODY) return body;
   const tail = body.slice(body.lastIndexOf('<!-- rfc-panel:'));
   return `${body.slice(0, MAX_BODY - tail.length - 200)}\n\n…(summary truncated at GitHub's size limit; the check run lists every finding)\n\n${tail}`;
-}
-
-/**
- * Bisect the batch with pending (unsubmitted) reviews, deleted right away: a pending review is
- * invisible to others, so probing leaves no trace and never posts a second review.
- */
-async function findRejected(octokit: Octokit, request: ReviewRequest, comments: InlineComment[]): Promise<InlineComment[]> {
-  const { owner, repo, pullNumber } = request.pull;
-  const accepted = async (batch: InlineComment[]): Promise<boolean> => {
-    try {
-      const pending = await octokit.rest.pulls.createReview({
-        owner, repo, pull_number: pullNumber, commit_id: request.headSha, comments: batch.map(({ findingId: _id, ...c }) => c), ...NO_RETRY,
-      });
-      await callGitHub('deleting a probe review', () => octokit.rest.pulls.deletePendingReview({ owner, repo, pull_number: pullNumber, review_id: pending.data.id }));
-      return true;
-    } catch (error) {
-      if ((error as { status?: number }).status === 422) return false;
-      throw wrap(error);
-    }
-  };
-  const search = async (batch: InlineComment[]): Promise<InlineComment[]> => {
-    if (await accepted(batch)) return [];
-    if (batch.length === 1) return batch;
-    const mid = Math.ceil(batch.length / 2);
-    return [...(await search(batch.slice(0, mid))), ...(await search(batch.slice(mid)))];
-  };
-  return search(comments);
-}
-
-async function threadsOf(octokit: Octokit, pull: PullRef, reviewId: number): Promise<Map<string, number>> {
-  const comments = await callGitHub('listing review comments', () =>
-    octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 }),
-  );
-  const threads = new Map<string, number>();
-  for (const c of comments) {
-    const id = findingIdIn(c.body);
-    if (id) threads.set(id, c.id);
-  }
-  return threads;
 }

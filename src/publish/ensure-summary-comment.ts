@@ -1,4 +1,3 @@
-import { callGitHub } from '../github/call-github.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import { writeOnce } from '../github/write-once.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
@@ -11,9 +10,7 @@ export interface SummaryComment {
 
 /** The app's sticky summary on the PR, if it wrote one (comments by others with our marker are ignored). */
 export async function findSummaryComment(octokit: Octokit, pull: PullRef, identity: BotIdentity): Promise<SummaryComment | null> {
-  const comments = await callGitHub('listing PR comments', () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 }),
-  );
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
   const own = comments.find((c) => isOwnComment(c, identity) && isSummary(c.body));
   return own ? { id: own.id, body: own.body ?? '' } : null;
 }
@@ -31,7 +28,7 @@ export async function ensureSummaryComment(
   const existing = options.existing !== undefined ? options.existing : await findSummaryComment(octokit, pull, identity);
   if (existing && existing.body === full) return { id: existing.id, status: 'unchanged' };
   if (existing) {
-    await callGitHub('updating the summary comment', () => octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: existing.id, body: full }));
+    await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: existing.id, body: full, request: { what: 'updating the summary comment' } });
     return { id: existing.id, status: 'updated' };
   }
   // Never resent blindly: a second sticky summary would split the ledger. Found by its marker instead.

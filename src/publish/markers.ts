@@ -2,11 +2,15 @@
  * Hidden markers tie GitHub artefacts to the app's state. They are only ever read from comments
  * the app's own account wrote (see is-own-comment.ts): anyone can type a marker into a comment.
  */
+import { createHash } from 'node:crypto';
+
 export const marker = {
   review: (headSha: string) => `<!-- rfc-panel:review head=${headSha} -->`,
   finding: (id: string) => `<!-- rfc-panel:finding id=${id} -->`,
   summary: '<!-- rfc-panel:summary -->',
   reply: (id: string, kind: string) => `<!-- rfc-panel:reply id=${id} kind=${kind} -->`,
+  /** The same response text from the same source is answered once, however many revisions carry it. */
+  response: (source: string, text: string) => `<!-- rfc-panel:response ${createHash('sha256').update(`${source}\u0000${text}`).digest('hex').slice(0, 16)} -->`,
 };
 
 /**

@@ -1,14 +1,13 @@
 import type { Config } from '../config/schema.js';
 import type { Anchor } from '../findings/schema.js';
-import { callGitHub } from '../github/call-github.js';
-import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import type { PullGateway } from '../github/pull-gateway.js';
+import type { BotIdentity, PullRef } from '../github/types.js';
 import { computeGate } from '../ledger/compute-gate.js';
 import { encodeLedger, type LedgerSeal } from '../ledger/ledger-codec.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
-import { completeCheckRun, createCompletedRun } from './ensure-check-run.js';
-import { ensureSummaryComment, type SummaryComment } from './ensure-summary-comment.js';
+import type { SummaryComment } from './ensure-summary-comment.js';
 import { renderPrSummary } from './render-pr-summary.js';
 
 /** GitHub's limit on a comment body. */
@@ -42,7 +41,7 @@ export interface LedgerPublication {
  * conclusion is the merge gate. Both are derived from the ledger alone, so any job that changes a
  * finding's status publishes the same way.
  */
-export async function publishLedger(octokit: Octokit, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
+export async function publishLedger(github: Pick<PullGateway, 'ensureSummary' | 'completeCheck' | 'createCompletedCheck'>, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
   const computed = computeGate(p.ledger, p.config.gate);
   // A revision the configured panel could not review never passes the gate: otherwise an outage, or a
   // document that makes the model's replies unusable, would turn into a green check by default.
@@ -61,7 +60,7 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
     listed = Math.floor(listed / 2);
     body = render(listed);
   }
-  await ensureSummaryComment(octokit, p.pull, p.identity, `${body}\n\n${ledgerText}`, { existing: p.existing, dryRun: p.dryRun });
+  await github.ensureSummary(p.identity, `${body}\n\n${ledgerText}`, { existing: p.existing, dryRun: p.dryRun });
   if (p.dryRun) return { conclusion: gate.conclusion };
   const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
   const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;
@@ -70,9 +69,9 @@ export async function publishLedger(octokit: Octokit, p: LedgerPublication): Pro
   const title = p.degraded ? `${p.degraded.split(' (')[0]} — offline checklist review · ${verdict}` : verdict;
   const result = { conclusion: gate.conclusion, title, summary: body };
   if (p.checkRunId !== null) {
-    await completeCheckRun(octokit, p.pull, p.checkRunId, result);
+    await github.completeCheck(p.checkRunId, result);
   } else {
-    await createCompletedRun(octokit, p.pull, p.headSha, result);
+    await github.createCompletedCheck(p.headSha, result);
   }
   return { conclusion: gate.conclusion };
 }

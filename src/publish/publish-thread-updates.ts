@@ -1,10 +1,7 @@
 import type { Logger } from 'pino';
-import { callGitHub } from '../github/call-github.js';
-import { findOwnComment } from '../github/find-own-comment.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import { writeOnce } from '../github/write-once.js';
-import { syncThreadResolution } from '../github/review-threads.js';
-import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import type { PullGateway } from '../github/pull-gateway.js';
+import type { BotIdentity, PullRef } from '../github/types.js';
 import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
 import { marker } from './markers.js';
@@ -62,24 +59,19 @@ export function threadReplies(request: Pick<ThreadUpdateRequest, 'headSha' | 'ch
  * retried job does not say the same thing twice. Resolving needs a permission some installs lack:
  * then the reply stands alone and the summary says so.
  */
-export async function publishThreadUpdates(octokit: Octokit, request: ThreadUpdateRequest): Promise<{ resolvable: boolean; replies: number; resolved: number }> {
+export async function publishThreadUpdates(github: Pick<PullGateway, 'listReviewComments' | 'postComment' | 'syncThreads'>, request: ThreadUpdateRequest): Promise<{ resolvable: boolean; replies: number; resolved: number }> {
   const replies = threadReplies(request);
   if (replies.length === 0 || request.dryRun) {
     if (request.dryRun && replies.length > 0) request.log.info({ replies: replies.map((r) => r.kind) }, 'dry run: thread replies not posted');
     return { resolvable: true, replies: 0, resolved: 0 };
   }
-  const { owner, repo, pullNumber } = request.pull;
-  const existing = await callGitHub('listing review comments', () => octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 }));
-  const said = new Set(existing.filter((c) => isOwnComment(c, request.identity)).map((c) => c.body));
+  const existing = await github.listReviewComments();
+  const said = new Set(existing.filter((c) => isOwnComment(c, request.identity)).map((c) => c.body ?? ''));
   let posted = 0;
   for (const r of replies) {
     const tag = marker.reply(r.entry.finding.id, r.kind);
     if ([...said].some((b) => b.includes(tag))) continue;
-    await writeOnce(
-      'replying in a finding thread',
-      (noRetry) => octokit.rest.pulls.createReplyForReviewComment({ owner, repo, pull_number: pullNumber, comment_id: r.entry.threadCommentId!, body: `${r.body}\n\n${tag}`, ...noRetry }),
-      () => findOwnComment(octokit, request.pull, request.identity, tag),
-    );
+    await github.postComment({ kind: 'reply', replyTo: r.entry.threadCommentId! }, `${r.body}\n\n${tag}`, tag, request.identity);
     posted++;
     if (r.kind.startsWith('still-open')) r.entry.claim = null;
   }
@@ -87,7 +79,7 @@ export async function publishThreadUpdates(octokit: Octokit, request: ThreadUpda
   const toChange = replies.filter((r) => r.resolve !== null && r.entry.resolved !== r.resolve);
   if (toChange.length === 0) return { resolvable: true, replies: posted, resolved: 0 };
   const wanted = new Map(toChange.map((r) => [r.entry.threadCommentId!, r.resolve!]));
-  const { resolvable, threadIds } = await syncThreadResolution(octokit, request.pull, wanted);
+  const { resolvable, threadIds } = await github.syncThreads(wanted);
   if (!resolvable) request.log.warn('cannot resolve review threads; replied only');
   let resolved = 0;
   for (const r of toChange) {

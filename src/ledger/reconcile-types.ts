@@ -1,0 +1,57 @@
+import type { PlanDocument } from '../documents/schema.js';
+import type { Finding } from '../findings/schema.js';
+import type { FindingStatus, Ledger, LedgerEntry, StatusChange } from './schema.js';
+
+/** What reconciling a revision takes and gives (reconcile-ledger.ts). */
+export interface Evidence {
+  note: string;
+  lines: [number, number] | null;
+}
+
+/** A verifier's answer for one open finding (Claude verification call, or a rule re-run). */
+export interface Verdict {
+  verdict: 'addressed' | 'partly' | 'not-addressed';
+  evidence: Evidence | null;
+  /** What is still missing, for `partly` and `not-addressed`. */
+  missing?: string | null;
+}
+
+export interface ReconcileInput {
+  previous: Ledger;
+  /** Every finding the panel raised on this revision (shown and held). */
+  current: Finding[];
+  /** Documents reviewed at this head, by path. */
+  documents: Map<string, PlanDocument>;
+  /** Old path → new path for documents renamed in the PR. */
+  renamed?: Map<string, string>;
+  /** Documents the PR deleted. */
+  deleted?: Set<string>;
+  sha: string;
+  at: string;
+  /** Verdicts for findings the checklist cannot re-check by itself (Claude findings), by finding id. */
+  verdicts?: Map<string, Verdict>;
+  /** Evidence that a checklist finding is fixed (the mitigating text), when its rule stops firing. */
+  evidenceFor?: (entry: LedgerEntry, doc: PlanDocument) => Evidence | null;
+  /**
+   * Whether the offline engine still has the check that raised a finding. A check retired in a
+   * newer version of rfc-panel no longer fires, which says nothing about the text: such open
+   * findings are superseded, not "addressed".
+   */
+  knownCheck?: (ruleId: string) => boolean;
+}
+
+export interface StatusChangeReport {
+  entry: LedgerEntry;
+  from: FindingStatus | null;
+  to: FindingStatus;
+  change: StatusChange;
+}
+
+export interface ReconcileResult {
+  ledger: Ledger;
+  /** Findings not in the ledger before: they go in this revision's review. */
+  newFindings: Finding[];
+  changes: StatusChangeReport[];
+  /** Open findings a verifier said are only partly fixed, with what is missing. */
+  stillOpen: Array<{ entry: LedgerEntry; missing: string | null }>;
+}
