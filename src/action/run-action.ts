@@ -10,6 +10,7 @@ import { runJob } from '../jobs/run-job.js';
 import { maskSecrets } from '../logging/redaction.js';
 import { createEngines } from '../panel/create-engines.js';
 import { describe } from '../queue/create-memory-queue.js';
+import { exponentialBackoff, retryPolicy } from '../queue/retry-policy.js';
 import type { Job } from '../queue/schema.js';
 import { createActionLog, escapeData } from './action-log.js';
 import { jobsForWorkflowRun } from './workflow-run-jobs.js';
@@ -31,6 +32,10 @@ export interface ActionOptions {
   /** Attempts for a job that fails with a retryable error, as the App's queue makes (default 3). */
   attempts?: number;
   backoffMs?: (attempt: number) => number;
+  /** How a retry waits (tests pass one that records the delay instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Runs one job (tests replace the pipeline to make it fail as they need). */
+  runJob?: typeof runJob;
 }
 
 export interface ActionResult {
@@ -123,17 +128,19 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
   log.info({ event: eventName, engine: anthropicKey ? 'claude when configured (key present)' : 'offline checklist (no key)', api: baseUrl, identity: identity.login }, 'rfc-panel action');
 
   const attempts = options.attempts ?? 3;
-  const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 2000 * 2 ** (n - 1)));
+  // A workflow token shares the repository's limits with every other workflow: start slower than the App.
+  const retry = { attempts, backoffMs: options.backoffMs ?? exponentialBackoff(2000) };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (const job of mapped.jobs) {
     for (let attempt = 1; ; attempt++) {
       try {
-        await runJob(deps, job, { final: attempt >= attempts });
+        await (options.runJob ?? runJob)(deps, job, { final: attempt >= attempts });
         break;
       } catch (error) {
-        const retryable = error instanceof ExternalServiceError && error.retryable;
-        if (retryable && attempt < attempts) {
-          log.warn({ err: error, job: describe(job), attempt }, 'job failed, retrying');
-          await new Promise((r) => setTimeout(r, backoff(attempt)));
+        const decision = retryPolicy(error, attempt, retry);
+        if (decision.retry) {
+          log.warn({ err: error, job: describe(job), attempt, delayMs: decision.delayMs }, 'job failed, retrying');
+          await sleep(decision.delayMs);
           continue;
         }
         log.debug({ err: error, job: describe(job), attempt }, 'job failed');

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ExternalServiceError } from '../errors/errors.js';
+import { exponentialBackoff, retryPolicy } from './retry-policy.js';
 import { type EnqueueOutcome, type Job, type JobProcessor, type JobQueue, pullKey } from './schema.js';
 
 export interface MemoryQueueOptions {
@@ -9,6 +9,8 @@ export interface MemoryQueueOptions {
   /** Attempts for a job that fails with a retryable error. */
   attempts?: number;
   backoffMs?: (attempt: number) => number;
+  /** How a retry waits (tests pass one that records the delay instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
   /** How many delivery ids to remember for redelivery detection. */
   rememberDeliveries?: number;
   /**
@@ -36,7 +38,8 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   const limit = options.rememberDeliveries ?? 10_000;
   const attempts = options.attempts ?? 3;
   const maxActive = Math.max(1, options.maxActive ?? 4);
-  const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
+  const retry = { attempts, backoffMs: options.backoffMs ?? exponentialBackoff(1000) };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let idle: Array<() => void> = [];
   const accepted = new Map<string, Promise<void>>();
   let closed = false;
@@ -55,15 +58,13 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
         await options.process(job, { number: attempt, final: attempt >= attempts });
         return;
       } catch (error) {
-        const retryable = error instanceof ExternalServiceError && error.retryable;
-        if (!retryable || attempt >= attempts) {
+        const decision = retryPolicy(error, attempt, retry);
+        if (!decision.retry) {
           options.log.error({ err: error, job: describe(job), attempt }, 'job failed');
           return;
         }
-        options.log.warn({ err: error, job: describe(job), attempt }, 'job failed, retrying');
-        // GitHub's secondary rate limits say how long to wait; waiting less only earns another 403.
-        const asked = error instanceof ExternalServiceError ? error.retryAfterMs ?? 0 : 0;
-        await new Promise((r) => setTimeout(r, Math.max(backoff(attempt), Math.min(asked, 15 * 60_000))));
+        options.log.warn({ err: error, job: describe(job), attempt, delayMs: decision.delayMs }, 'job failed, retrying');
+        await sleep(decision.delayMs);
       }
     }
   }

@@ -1,10 +1,10 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { ExternalServiceError } from '../errors/errors.js';
 import { maskSecrets } from '../logging/redaction.js';
 import { describe } from './create-memory-queue.js';
 import { RedisLanes } from './redis-lanes.js';
+import { exponentialBackoff, retryPolicy } from './retry-policy.js';
 import { type EnqueueOutcome, type Job, type JobProcessor, type JobQueue, JobSchema, pullKey } from './schema.js';
 
 export interface RedisQueueOptions {
@@ -22,7 +22,7 @@ export interface RedisQueueOptions {
   concurrency?: number;
   /** Attempts for a job that fails with a retryable error. */
   attempts?: number;
-  /** First retry delay; BullMQ doubles it on each attempt. */
+  /** First retry delay, doubled on each attempt (at most 30 s), unless the service asked for longer. */
   backoffMs?: number;
   /** A running job's lock; a replica that stops renewing it (killed) loses the job after this. */
   lockDurationMs?: number;
@@ -57,6 +57,16 @@ interface Payload {
 }
 
 const QUEUE_NAME = 'jobs';
+/** BullMQ's backoff type for our jobs: the worker's `backoffStrategy` applies retryPolicy's delay. */
+const BACKOFF_TYPE = 'rfc-panel';
+
+/** A failed attempt to be tried again after `delayMs` (Retry-After included), as retryPolicy decided. */
+class RetryLater extends Error {
+  override readonly name = 'RetryLater';
+  constructor(message: string, readonly delayMs: number) {
+    super(message);
+  }
+}
 
 /**
  * The queue when REDIS_URL is set: jobs live in Redis (BullMQ), so any replica may run them and a
@@ -72,6 +82,7 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
   const blockedRetryMs = options.blockedRetryMs ?? 1000;
   const announceHoldMs = options.announceHoldMs ?? 15_000;
   const orphanGraceMs = options.orphanGraceMs ?? 60_000;
+  const retry = { attempts, backoffMs: exponentialBackoff(options.backoffMs ?? 1000) };
   let down = false;
   const connect = (role: string, maxRetriesPerRequest: number | null): Redis => {
     // disconnectTimeout: ioredis otherwise keeps a never-connected socket's 2 s timer after close.
@@ -93,7 +104,7 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
     prefix,
     defaultJobOptions: {
       attempts,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+      backoff: { type: BACKOFF_TYPE },
       removeOnComplete: { age: options.keepCompletedSeconds ?? 3600, count: 1000 },
       removeOnFail: { age: options.keepFailedSeconds ?? 7 * 24 * 3600 },
     },
@@ -149,12 +160,12 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
     try {
       await options.process(job, { number, final });
     } catch (error) {
-      const retryable = error instanceof ExternalServiceError && error.retryable;
+      const decision = retryPolicy(error, number, retry);
       const message = maskSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-      if (retryable && !final) {
-        log.warn({ err: error, job: describe(job), attempt: number }, 'job failed, retrying');
+      if (decision.retry) {
+        log.warn({ err: error, job: describe(job), attempt: number, delayMs: decision.delayMs }, 'job failed, retrying');
         // The ticket is kept: the PR's later jobs wait for the retry, as in the in-process queue.
-        throw new Error(message);
+        throw new RetryLater(message, decision.delayMs);
       }
       await lanes.release(pull, id);
       throw new UnrecoverableError(message);
@@ -174,6 +185,8 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 2,
+      // Our failures carry retryPolicy's delay; anything else that fails an attempt (Redis) backs off.
+      settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : retry.backoffMs(attemptsMade)) },
     });
   worker?.on('error', (error: Error) => log.warn({ err: error }, 'worker error'));
   worker?.on('failed', (bullJob, error) => {
