@@ -1,4 +1,5 @@
 import { ExternalServiceError } from '../errors/errors.js';
+import { exponentialBackoff } from './exponential-backoff.js';
 
 export interface RetryDecision {
   retry: boolean;
@@ -16,10 +17,6 @@ export interface RetryPolicyOptions {
 export const DEFAULT_ATTEMPTS = 3;
 /** The longest Retry-After honoured: a service asking for more is waited on for this long, then tried. */
 export const MAX_RETRY_AFTER_MS = 15 * 60_000;
-
-export function exponentialBackoff(firstMs: number, capMs = 30_000): (attempt: number) => number {
-  return (attempt) => Math.min(capMs, firstMs * 2 ** (attempt - 1));
-}
 
 /**
  * The one retry rule of the in-process queue, the Redis queue and the Action: only an
