@@ -1,18 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGitHub, type FakeCheckRun } from './fake-github.js';
 
 /**
- * A loopback stand-in for the parts of GitHub's REST and GraphQL API a review uses, for the ack
- * bench and for running the bundled Action by hand. Every pull request number exists and shows
- * the same plan documents; state (check runs, reviews, comments) is kept per pull request. Each
- * answer waits `latencyMs` (writes `writeLatencyMs`) so reviews take real time.
+ * The shared fake GitHub (fake-github.ts) over loopback HTTP, for the benches, the replay script and
+ * running the bundled Action by hand. Every pull request number exists and shows the same plan
+ * documents (one FakeGitHub per pull request, sharing ids and check runs). Each answer waits
+ * `latencyMs` (writes `writeLatencyMs`) so reviews take real time.
  *
  * Paths are served with or without the GHES prefix (`/api/v3`, GraphQL at `/api/graphql` or `/graphql`).
  */
 export interface FakeGitHubServerOptions {
   owner?: string;
   repo?: string;
-  /** path → text of the plan documents every pull request changes (added files). */
+  /** path → text of the plan documents every pull request changes (added files); `.github/rfc-panel.yml` is also the config. */
   files: Record<string, string>;
   /** The head of every pull request; by default each pull request has its own (its number in hex, padded). */
   headSha?: string;
@@ -31,148 +32,74 @@ export interface FakeGitHubServer {
   restUrl: string;
   origin: string;
   requests: Array<{ method: string; path: string; status: number }>;
-  state: Map<number, PullState>;
-  checkRuns: CheckRun[];
+  /** Each pull request's fake, by number: its reviews, review comments and issue comments. */
+  state: Map<number, FakeGitHub>;
+  checkRuns: FakeCheckRun[];
   headShaOf(pull: number): string;
   close(): Promise<void>;
 }
 
-interface Comment {
-  id: number;
-  body: string;
-  user: { login: string; type: string };
-  performed_via_github_app: { id: number } | null;
-}
-
-interface ReviewComment extends Comment {
-  path: string;
-  line: number;
-  pull_request_review_id: number | null;
-  in_reply_to_id?: number;
-}
-
-interface CheckRun {
-  id: number;
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string | null;
-  output: unknown;
-}
-
-interface PullState {
-  reviews: Array<{ id: number; body: string; state: string; commit_id: string; user: { login: string; type: string } }>;
-  reviewComments: ReviewComment[];
-  issueComments: Comment[];
-}
+const CONFIG = '.github/rfc-panel.yml';
 
 export async function startFakeGitHubServer(options: FakeGitHubServerOptions): Promise<FakeGitHubServer> {
-  const owner = options.owner ?? 'acme';
-  const repo = options.repo ?? 'plans';
   const headShaOf = (n: number): string => options.headSha ?? n.toString(16).padStart(40, 'c');
   const baseSha = options.baseSha ?? 'b'.repeat(40);
   const latency = options.latencyMs ?? 0;
   const writeLatency = options.writeLatencyMs ?? latency;
-  const appId = options.appId ?? 4242;
-  const appSlug = options.appSlug ?? 'rfc-panel';
-  const bot = { login: `${appSlug}[bot]`, type: 'Bot' };
+  const ids = { next: 1000 };
+  const checkRuns: FakeCheckRun[] = [];
+  const state = new Map<number, FakeGitHub>();
   const requests: FakeGitHubServer['requests'] = [];
-  const state = new Map<number, PullState>();
-  const checkRuns: CheckRun[] = [];
-  let nextId = 1000;
-  const id = (): number => nextId++;
-  const pullState = (n: number): PullState => {
-    let s = state.get(n);
-    if (!s) state.set(n, (s = { reviews: [], reviewComments: [], issueComments: [] }));
-    return s;
+  const make = (n: number): FakeGitHub => {
+    // Writers are trusted here (a bench's commands are never refused); the test fake's default is `read`.
+    const gh = new FakeGitHub({ owner: options.owner, repo: options.repo, appId: options.appId, appSlug: options.appSlug, defaultPermission: 'write', ids });
+    gh.checkRuns = checkRuns;
+    gh.pull.number = n;
+    gh.pull.base.sha = baseSha;
+    gh.updatedAt = new Date().toISOString();
+    gh.config = options.files[CONFIG] ?? null;
+    gh.push(headShaOf(n), options.files);
+    return gh;
   };
-  const htmlUrl = `https://github.com/${owner}/${repo}`;
-  const repoJson = { id: 1, name: repo, full_name: `${owner}/${repo}`, html_url: htmlUrl, owner: { login: owner, type: 'Organization' } };
-  const pullJson = (n: number) => ({
-    id: n, node_id: `PR_${n}`, number: n, state: 'open', draft: false, html_url: `${htmlUrl}/pull/${n}`, updated_at: new Date().toISOString(),
-    user: { login: 'alice', type: 'User' },
-    head: { sha: headShaOf(n), ref: 'plan', repo: repoJson },
-    base: { sha: baseSha, ref: 'main', repo: repoJson },
-  });
-  const patchOf = (text: string): string => {
-    const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-    return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n');
-  };
-  const files = Object.entries(options.files).map(([filename, text]) => ({ sha: '0'.repeat(40), filename, status: 'added', additions: 1, deletions: 0, changes: 1, patch: patchOf(text) }));
+  const pull = (n: number): FakeGitHub => state.get(n) ?? state.set(n, make(n)).get(n)!;
+  // Requests that name no pull request (contents, check runs, the app) go to a fake of its own; check runs are shared.
+  const anyPull = make(1);
 
-  type Answer = [number, unknown] | [number, unknown, string];
-  const rest = (method: string, path: string, query: URLSearchParams, body: any): Answer => {
-    const r = `/repos/${owner}/${repo}`;
-    let m: RegExpMatchArray | null;
-    if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: 'ghs_benchtoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }];
-    if (method === 'GET' && path === '/app') return [200, { id: appId, slug: appSlug, name: appSlug }];
-    // One installation with one repository (the app's start-up scan for check runs a dead process left open).
-    if (method === 'GET' && path === '/app/installations') return [200, [{ id: 1, account: { login: owner, type: 'Organization' }, app_id: appId }]];
-    if (method === 'GET' && path === '/installation/repositories') return [200, { total_count: 1, repositories: [repoJson] }];
-    if (method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
-      const file = decodeURIComponent(m[1]!);
-      const text = path.startsWith(`${r}/`) ? options.files[file] : undefined;
-      return text === undefined ? [404, { message: 'Not Found' }] : [200, text, 'text/plain; charset=utf-8'];
+  const pick = (method: string, path: string, query: URLSearchParams, body: any): FakeGitHub => {
+    if (/\/contents\//.test(path)) {
+      // Any ref shows the same documents (a pull request's head, its base, the default branch).
+      const ref = query.get('ref') ?? 'HEAD';
+      for (const [file, text] of Object.entries(options.files)) anyPull.contents.set(`${ref}:${file}`, text);
+      return anyPull;
     }
-    if (!path.startsWith(`${r}/`)) return [404, { message: 'Not Found' }];
-    const tail = path.slice(r.length);
+    const n = /\/(?:pulls|issues)\/(\d+)(?:\/|$)/.exec(path)?.[1] ?? body?.variables?.number ?? body?.variables?.pullNumber;
+    if (n !== undefined) return pull(Number(n));
+    const comment = /\/issues\/comments\/(\d+)$/.exec(path)?.[1];
+    if (method === 'PATCH' && comment) return [...state.values()].find((g) => g.issueComments.some((c) => c.id === Number(comment))) ?? anyPull;
+    const thread = /T_(\d+)/.exec(String(body?.variables?.id ?? ''))?.[1];
+    if (thread) return [...state.values()].find((g) => g.reviewComments.some((c) => c.id === Number(thread))) ?? anyPull;
+    return anyPull;
+  };
+
+  const answer = (method: string, url: URL, text: string): [number, unknown, Record<string, string>] => {
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    const graphql = method === 'POST' && (url.pathname === '/api/graphql' || url.pathname === '/graphql');
+    const uri = graphql ? '/graphql' : url.pathname.replace(/^\/api\/v3(?=\/)/, '') + url.search;
     // pulls.list: by head branch (the Action) nothing; otherwise every pull request seen so far, as open.
-    if (method === 'GET' && tail === '/pulls') return [200, query.get('head') ? [] : (options.openPulls ?? [...state.keys()]).map(pullJson)];
-    if (method === 'GET' && (m = tail.match(/^\/pulls\/(\d+)$/))) return [200, pullJson(Number(m[1]))];
-    if (method === 'GET' && /^\/pulls\/\d+\/files$/.test(tail)) return [200, query.get('page') && query.get('page') !== '1' ? [] : files];
-    if (method === 'GET' && (m = tail.match(/^\/commits\/([^/]+)\/check-runs$/))) {
-      const runs = checkRuns.filter((c) => c.head_sha === m![1] && c.name === (query.get('check_name') ?? c.name)).reverse();
-      return [200, { total_count: runs.length, check_runs: runs.map((c) => ({ ...c, app: { id: appId, slug: appSlug }, pull_requests: [] })) }];
+    if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls(\?|$)/.test(uri)) {
+      const open = url.searchParams.get('head') ? [] : options.openPulls ?? [...state.keys()];
+      return [200, open.map((n) => pull(n).pullJson()), {}];
     }
-    if (method === 'POST' && tail === '/check-runs') {
-      const run: CheckRun = { id: id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
-      checkRuns.push(run);
-      return [201, { ...run, app: { id: appId, slug: appSlug }, pull_requests: [] }];
-    }
-    if (method === 'PATCH' && (m = tail.match(/^\/check-runs\/(\d+)$/))) {
-      const runId = Number(m[1]);
-      const run = checkRuns.find((c) => c.id === runId);
-      if (!run) return [404, { message: 'Not Found' }];
-      Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
-      return [200, { ...run, app: { id: appId, slug: appSlug }, pull_requests: [] }];
-    }
-    if ((m = tail.match(/^\/pulls\/(\d+)\/reviews$/))) {
-      const s = pullState(Number(m[1]));
-      if (method === 'GET') return [200, s.reviews];
-      const review = { id: id(), body: body.body ?? '', state: body.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', commit_id: body.commit_id, user: bot };
-      s.reviews.push(review);
-      for (const c of (body.comments ?? []) as Array<{ path: string; line: number; body: string }>) {
-        s.reviewComments.push({ id: id(), body: c.body, path: c.path, line: c.line, pull_request_review_id: review.id, user: bot, performed_via_github_app: { id: appId } });
-      }
-      return [200, review];
-    }
-    if (method === 'GET' && (m = tail.match(/^\/pulls\/(\d+)\/reviews\/(\d+)\/comments$/))) return [200, pullState(Number(m[1])).reviewComments.filter((c) => c.pull_request_review_id === Number(m![2]))];
-    if (method === 'GET' && (m = tail.match(/^\/pulls\/(\d+)\/comments$/))) return [200, pullState(Number(m[1])).reviewComments];
-    if ((m = tail.match(/^\/issues\/(\d+)\/comments$/))) {
-      const s = pullState(Number(m[1]));
-      if (method === 'GET') return [200, s.issueComments];
-      const c: Comment = { id: id(), body: body.body, user: bot, performed_via_github_app: { id: appId } };
-      s.issueComments.push(c);
-      return [201, c];
-    }
-    if (method === 'PATCH' && (m = tail.match(/^\/issues\/comments\/(\d+)$/))) {
-      const c = [...state.values()].flatMap((s) => s.issueComments).find((x) => x.id === Number(m![1]));
-      if (!c) return [404, { message: 'Not Found' }];
-      c.body = body.body;
-      return [200, c];
-    }
-    if (method === 'GET' && (m = tail.match(/^\/collaborators\/([^/]+)\/permission$/))) return [200, { permission: 'write', role_name: 'write', user: { login: m[1] } }];
-    return [404, { message: `fake GitHub: no route for ${method} ${path}` }];
-  };
-
-  const graphql = (body: any): Answer => {
-    if (/reviewThreads/.test(body?.query ?? '')) {
-      const n = Number(body.variables?.number ?? body.variables?.pullNumber ?? 0);
-      const s = pullState(n);
-      const nodes = s.reviewComments.filter((c) => c.in_reply_to_id === undefined && c.pull_request_review_id !== null).map((c) => ({ id: `T_${c.id}`, isResolved: false, comments: { nodes: [{ fullDatabaseId: String(c.id) }] } }));
-      return [200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } }];
-    }
-    return [200, { data: null, errors: [{ message: 'fake GitHub: unsupported query' }] }];
+    const gh = pick(method, uri, url.searchParams, body);
+    const route = gh.routeFor(method, uri);
+    if (!route) return [404, { message: `fake GitHub: no route for ${method} ${uri}` }, {}];
+    const result = gh.respond(route, uri, body);
+    return Array.isArray(result) ? [result[0], result[1], result[2] ?? {}] : [502, { message: `fake GitHub: ${result.error}` }, {}];
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -181,23 +108,13 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       const method = req.method ?? 'GET';
-      const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = null;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        body = text;
-      }
-      const isGraphql = method === 'POST' && (url.pathname === '/api/graphql' || url.pathname === '/graphql');
-      const [status, payload, extra] = isGraphql ? graphql(body) : rest(method, path, url.searchParams, body);
+      const [status, payload, headers] = answer(method, url, Buffer.concat(chunks).toString('utf8'));
       requests.push({ method, path: url.pathname + url.search, status });
-      const contentType = typeof extra === 'string' ? extra : 'application/json; charset=utf-8';
-      const wait = method === 'GET' ? latency : writeLatency;
+      const contentType = headers['content-type'] ?? 'application/json; charset=utf-8';
       setTimeout(() => {
-        res.writeHead(status, { 'content-type': contentType });
+        res.writeHead(status, { ...headers, 'content-type': contentType });
         res.end(typeof payload === 'string' && !contentType.startsWith('application/json') ? payload : JSON.stringify(payload));
-      }, wait);
+      }, method === 'GET' ? latency : writeLatency);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

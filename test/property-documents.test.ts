@@ -136,24 +136,34 @@ describe('anchoring a quote', () => {
     );
   });
 
-  it('P5 never places a quote outside the document, whatever the quote and the hints', () => {
+  it('P5 finds a run of the document\'s own lines on lines that hold it, and never places any quote outside the document', () => {
     const range = fc.record({ startLine: fc.integer({ min: -3, max: 50 }), endLine: fc.integer({ min: -3, max: 60 }) });
-    // Random text, or a near-copy of a run of the document's own lines (one character changed), which reaches the fuzzy pass.
+    // A run of the document's own lines (duplicates and markup included), a near-copy of one (one
+    // character changed, which reaches the fuzzy pass), or random text.
     const docAndQuote = markdownDoc.chain((text) => {
       const lines = parseDocument('p.md', text).lines;
+      const withText = lines.flatMap((l, i) => (l.trim().length > 0 ? [i] : []));
+      const copy = withText.length === 0
+        ? fc.constant(null)
+        : fc.tuple(fc.constantFrom(...withText), fc.integer({ min: 1, max: 3 })).map(([from, len]) => ({ copied: lines.slice(from, from + len) }));
       const nearCopy = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 }), fc.nat()).map(([a, len, at]) => {
         const from = a % lines.length;
         const q = lines.slice(from, from + len).join('\n');
         const k = q.length === 0 ? 0 : at % q.length;
         return q.slice(0, k) + 'Z' + q.slice(k + 1);
       });
-      return fc.tuple(fc.constant(text), fc.oneof(nearCopy, lineContent, markdownDoc, fc.constant('')));
+      return fc.tuple(fc.constant(text), fc.oneof(copy, nearCopy, lineContent, markdownDoc, fc.constant('')));
     });
+    const trimmed = (ls: string[]) => ls.map((l) => l.trim()).join('\n').trim();
     fc.assert(
       fc.property(docAndQuote, fc.option(fc.integer({ min: -10, max: 60 })), fc.option(range), ([text, quote], line, within) => {
         const doc = parseDocument('p.md', text);
-        const found = locateQuote(doc, quote, { line, within });
+        if (quote === null) return;
+        const found = locateQuote(doc, typeof quote === 'string' ? quote : quote.copied.join('\n'), { line, within });
         if (found) expect(1 <= found.startLine && found.startLine <= found.endLine && found.endLine <= doc.lines.length).toBe(true);
+        if (typeof quote !== 'string') {
+          expect(found && { method: found.method, text: trimmed(doc.lines.slice(found.startLine - 1, found.endLine)) }).toEqual({ method: 'exact', text: trimmed(quote.copied) });
+        }
       }),
       RUNS,
     );

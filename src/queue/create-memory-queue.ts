@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
-import { ExternalServiceError } from '../errors/errors.js';
-import { type EnqueueOutcome, type Job, type JobProcessor, type JobQueue, pullKey } from './schema.js';
+import { describeJob } from './describe-job.js';
+import { type Lane, placeInLane } from './place-in-lane.js';
+import { exponentialBackoff } from './exponential-backoff.js';
+import { runWithRetries } from './run-with-retries.js';
+import { type Job, type JobProcessor, type JobQueue, pullKey } from './schema.js';
 
 export interface MemoryQueueOptions {
   /** `final` tells the job whether a retryable failure will be tried again (so it can say so). */
@@ -9,6 +12,8 @@ export interface MemoryQueueOptions {
   /** Attempts for a job that fails with a retryable error. */
   attempts?: number;
   backoffMs?: (attempt: number) => number;
+  /** How a retry waits (tests pass one that records the delay instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
   /** How many delivery ids to remember for redelivery detection. */
   rememberDeliveries?: number;
   /**
@@ -20,11 +25,6 @@ export interface MemoryQueueOptions {
   maxActive?: number;
 }
 
-interface Lane {
-  running: Job | null;
-  waiting: Job[];
-}
-
 /**
  * The default queue: in this process, one lane per pull request so a PR's jobs run one at a
  * time (different PRs run side by side). A redelivered webhook is dropped; a review waiting
@@ -34,9 +34,12 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   const lanes = new Map<string, Lane>();
   const deliveries = new Set<string>();
   const limit = options.rememberDeliveries ?? 10_000;
-  const attempts = options.attempts ?? 3;
   const maxActive = Math.max(1, options.maxActive ?? 4);
-  const backoff = options.backoffMs ?? ((n: number) => Math.min(30_000, 1000 * 2 ** (n - 1)));
+  const retry = {
+    attempts: options.attempts ?? 3,
+    backoffMs: options.backoffMs ?? exponentialBackoff(1000),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  };
   let idle: Array<() => void> = [];
   const accepted = new Map<string, Promise<void>>();
   let closed = false;
@@ -49,23 +52,10 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
     for (const w of waiters) w();
   };
 
-  async function runWithRetry(job: Job): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await options.process(job, { number: attempt, final: attempt >= attempts });
-        return;
-      } catch (error) {
-        const retryable = error instanceof ExternalServiceError && error.retryable;
-        if (!retryable || attempt >= attempts) {
-          options.log.error({ err: error, job: describe(job), attempt }, 'job failed');
-          return;
-        }
-        options.log.warn({ err: error, job: describe(job), attempt }, 'job failed, retrying');
-        // GitHub's secondary rate limits say how long to wait; waiting less only earns another 403.
-        const asked = error instanceof ExternalServiceError ? error.retryAfterMs ?? 0 : 0;
-        await new Promise((r) => setTimeout(r, Math.max(backoff(attempt), Math.min(asked, 15 * 60_000))));
-      }
-    }
+  async function run(job: Job): Promise<void> {
+    const onRetry = (error: unknown, attempt: number, delayMs: number) => options.log.warn({ err: error, job: describeJob(job), attempt, delayMs }, 'job failed, retrying');
+    const result = await runWithRetries((attempt) => options.process(job, attempt), { ...retry, onRetry });
+    if (!result.ok) options.log.error({ err: result.error, job: describeJob(job), attempt: result.attempt }, 'job failed');
   }
 
   // Lanes with work but no free slot, in the order they asked: at most `maxActive` jobs run at
@@ -94,7 +84,7 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
     active++;
     await accepted.get(next.deliveryId);
     accepted.delete(next.deliveryId);
-    await runWithRetry(next);
+    await run(next);
     lane.running = null;
     active--;
     if (lane.waiting.length > 0) blocked.push(key);
@@ -113,32 +103,14 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       const key = pullKey(job);
       const lane = lanes.get(key) ?? { running: null, waiting: [] };
       lanes.set(key, lane);
-      let outcome: EnqueueOutcome = 'queued';
-      const announce = (): void => {
-        if (!options.onAccepted) return;
-        accepted.set(job.deliveryId, options.onAccepted(job).catch((error: unknown) => options.log.warn({ err: error, job: describe(job) }, 'could not announce the job')));
-      };
-      if (job.kind === 'review') {
-        const r = lane.running;
-        if (r?.kind === 'review' && r.headSha === job.headSha && !job.force) return 'duplicate';
-        const waitingReview = lane.waiting.findIndex((w) => w.kind === 'review');
-        if (waitingReview >= 0) {
-          const w = lane.waiting[waitingReview]!;
-          if (w.kind === 'review' && w.headSha === job.headSha && !job.force) return 'duplicate';
-          if (w.kind === 'review' && job.trigger === 'command' && w.trigger !== 'command') {
-            // A command never takes a push's place: the push's review (and its announced check run)
-            // stays, and reviews the head as the command asked.
-            lane.waiting.splice(waitingReview, 1, { ...w, force: true });
-            return 'coalesced';
-          }
-          lane.waiting.splice(waitingReview, 1, job);
-          accepted.delete(w.deliveryId);
-          outcome = 'coalesced';
-        } else lane.waiting.push(job);
-        announce();
-      } else lane.waiting.push(job);
+      const placed = placeInLane(lane, job);
+      if (placed.outcome === 'duplicate') return 'duplicate';
+      if (placed.replaced) accepted.delete(placed.replaced.deliveryId);
+      if (placed.announce && options.onAccepted) {
+        accepted.set(job.deliveryId, options.onAccepted(job).catch((error: unknown) => options.log.warn({ err: error, job: describeJob(job) }, 'could not announce the job')));
+      }
       void pump(key);
-      return outcome;
+      return placed.outcome;
     },
     drain() {
       return busy() ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve();
@@ -148,8 +120,4 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       await this.drain();
     },
   };
-}
-
-export function describe(job: Job): Record<string, unknown> {
-  return { kind: job.kind, pull: pullKey(job), delivery: job.deliveryId, ...(job.kind === 'review' ? { head: job.headSha?.slice(0, 7) ?? 'current', trigger: job.trigger } : {}) };
 }
