@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { PlanDocument } from '../../documents/schema.js';
-import { locateQuote, normaliseForMatch } from '../../findings/locate-quote.js';
+import { locateQuote } from '../../findings/locate-quote.js';
+import { normaliseForMatch } from '../../findings/normalise-for-match.js';
 import type { LedgerEntry } from '../../ledger/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import type { Usage } from '../types.js';

@@ -1,6 +1,6 @@
 import type { LineRange } from '../../documents/diff-revision.js';
 import type { PlanDocument } from '../../documents/schema.js';
-import { normaliseForMatch } from '../../findings/locate-quote.js';
+import { normaliseForMatch } from '../../findings/normalise-for-match.js';
 import type { DraftFinding, Finding } from '../../findings/schema.js';
 import { relocateAnchor } from '../../ledger/relocate-anchor.js';
 import { matchedTriggers } from '../../panel/select-personas.js';
