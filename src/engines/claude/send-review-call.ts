@@ -4,7 +4,7 @@ import type { TokenCounts } from './estimate-cost.js';
 import { estimateTokens } from './estimate-tokens.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readUsage } from './read-usage.js';
-import type { PersonaReviewRequest } from './request-persona-review.js';
+import type { TokenBudget } from './create-token-budget.js';
 import { REVIEW_TOOL_NAME } from './schema.js';
 import { sumTokens } from './sum-tokens.js';
 
@@ -16,10 +16,22 @@ export interface ReviewCallState {
   prereserved: number;
 }
 
+/** The parts of a persona's review request that one call needs. */
+export interface ReviewCallRequest {
+  client: Anthropic;
+  model: string;
+  system: Anthropic.TextBlockParam[];
+  tools: Anthropic.Tool[];
+  /** The SDK's maxRetries, for error messages. */
+  maxRetries: number;
+  budget: TokenBudget;
+  signal?: AbortSignal;
+}
+
 export type ReviewCallOutcome = { kind: 'reply'; reply: Anthropic.Message } | { kind: 'error'; reason: string } | { kind: 'budget' };
 
 /** One forced `submit_review` call inside the token budget; its usage is added to `state`. */
-export async function sendReviewCall(request: PersonaReviewRequest, state: ReviewCallState, messages: Anthropic.MessageParam[], maxTokens: number): Promise<ReviewCallOutcome> {
+export async function sendReviewCall(request: ReviewCallRequest, state: ReviewCallState, messages: Anthropic.MessageParam[], maxTokens: number): Promise<ReviewCallOutcome> {
   const estimate = estimateTokens(JSON.stringify([request.tools, request.system, messages])) + maxTokens;
   let held = state.prereserved;
   state.prereserved = 0;
