@@ -4,7 +4,13 @@ import type { LedgerEntry } from '../../ledger/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import { buildAssistantPrefix } from './build-assistant-prefix.js';
 import { callAssistantTool } from './call-assistant-tool.js';
-import { type AssistantContext, NO_TOKENS, chunkOfEntry, chunksOf, delimit, linesLabel, locateEvidence, reviewerBlock } from './claude-assistant-context.js';
+import { chunkOfEntry } from './chunk-of-entry.js';
+import { chunksOf } from './chunks-of.js';
+import { type AssistantContext, NO_TOKENS } from './claude-assistant-context.js';
+import { delimit } from './delimit.js';
+import { linesLabel } from './lines-label.js';
+import { locateEvidence } from './locate-evidence.js';
+import { reviewerBlock } from './reviewer-block.js';
 import { ANSWER_TOOL_NAME, AnswerOutputSchema } from './claude-assistant-schema.js';
 import { stripHiddenText } from './strip-hidden-text.js';
 

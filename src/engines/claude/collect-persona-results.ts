@@ -13,7 +13,7 @@ import type { IncrementalPlan } from './plan-incremental-review.js';
 import type { ResolvedClaudeOptions } from './schema.js';
 import { sectionCacheKey } from './section-cache-key.js';
 import type { Chunk } from './split-into-chunks.js';
-import { toVerdict } from './verify-findings-with-claude.js';
+import { toVerdict } from './to-verdict.js';
 
 export interface CollectInput {
   doc: PlanDocument;
