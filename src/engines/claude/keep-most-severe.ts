@@ -1,5 +1,5 @@
 import { SEVERITY_RANK } from '../../findings/schema.js';
-import type { LlmFinding } from './schema.js';
+import type { LlmFinding } from './review-output-schema.js';
 
 /** The `max` most severe findings, in the order the model gave them. */
 export function keepMostSevere(findings: LlmFinding[], max: number): LlmFinding[] {

@@ -5,7 +5,7 @@ import type { TokenCounts } from './estimate-cost.js';
 import { keepMostSevere } from './keep-most-severe.js';
 import { normaliseReview } from './normalise-review.js';
 import type { VerificationItem } from './claude-assistant-schema.js';
-import { type LlmFinding, REVIEW_TOOL_NAME, ReviewOutputSchema } from './schema.js';
+import { type LlmFinding, REVIEW_TOOL_NAME, ReviewOutputSchema } from './review-output-schema.js';
 import { echoAssistantTurn, repairTurn } from './repair-turn.js';
 import { type ReviewCallState, sendReviewCall } from './send-review-call.js';
 

@@ -5,7 +5,7 @@ import { estimateTokens } from './estimate-tokens.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readUsage } from './read-usage.js';
 import type { TokenBudget } from './create-token-budget.js';
-import { REVIEW_TOOL_NAME } from './schema.js';
+import { REVIEW_TOOL_NAME } from './review-output-schema.js';
 import { sumTokens } from './sum-tokens.js';
 
 /** What the calls of one persona review share: usage so far, calls made, the admission's reservation. */
