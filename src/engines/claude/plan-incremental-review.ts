@@ -4,9 +4,9 @@ import type { DraftFinding, Finding } from '../../findings/schema.js';
 import { relocateAnchor } from '../../ledger/relocate-anchor.js';
 import type { Persona } from '../../personas/schema.js';
 import type { RevisionInput } from '../types.js';
+import { assignSectionOwners } from './assign-section-owners.js';
 import { findReferencedUnits } from './find-referenced-units.js';
 import { listSectionUnits, type SectionUnit } from './list-section-units.js';
-import { scoreRelevance } from './score-relevance.js';
 import { sectionCacheKey } from './section-cache-key.js';
 
 export interface IncrementalCall {
@@ -34,9 +34,6 @@ export interface IncrementalPlan {
   rememberedSections: number;
 }
 
-/** Personas called per changed section when several match it equally well. */
-const MAX_OWNERS = 2;
-
 /**
  * Which personas a revision needs, and on which sections. Each changed section is read by the
  * persona(s) whose focus it concerns most — its triggers and the words of its focus line counted
@@ -59,14 +56,7 @@ export function planIncrementalReview(doc: PlanDocument, personas: Persona[], re
     return changedUnits.some((u) => now.startLine! <= u.endLine && u.startLine <= (now.endLine ?? now.startLine!));
   });
 
-  // Who reads each changed section: the persona(s) whose focus it concerns most.
-  const owned = new Map<string, SectionUnit[]>();
-  for (const unit of changedUnits) {
-    const scored = personas.map((p) => ({ p, score: scoreRelevance(doc, unit, p) })).filter((x) => x.score > 0);
-    const best = Math.max(0, ...scored.map((x) => x.score));
-    const owners = best > 0 ? scored.filter((x) => x.score === best).slice(0, MAX_OWNERS).map((x) => x.p) : [personas.find((p) => p.engage.always) ?? personas[0]].filter((p): p is Persona => p !== undefined);
-    for (const p of owners) owned.set(p.id, [...(owned.get(p.id) ?? []), unit]);
-  }
+  const owned = assignSectionOwners(doc, personas, changedUnits);
 
   const calls: IncrementalCall[] = [];
   const remembered: DraftFinding[] = [];
