@@ -4,7 +4,8 @@ import { describe, expect, it, beforeAll } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../src/cli/run-cli.js';
+import type { CliIo } from '../src/cli/cli-io.js';
+import { runCli } from '../src/cli/run-cli.js';
 import { packageRoot } from '../src/package-root.js';
 
 interface Captured {

@@ -2,7 +2,8 @@ import { describe, expect, it, beforeAll } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '../src/cli/run-cli.js';
+import type { CliIo } from '../src/cli/cli-io.js';
+import { runCli } from '../src/cli/run-cli.js';
 import { MAX_INPUT_BYTES } from '../src/cli/read-input-file.js';
 import { packageRoot } from '../src/package-root.js';
 

@@ -8,7 +8,8 @@ import { commentableLines, localPatch } from '../src/documents/commentable-lines
 import { findSection } from '../src/documents/find-section.js';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { stripHiddenText } from '../src/engines/claude/strip-hidden-text.js';
-import { locateQuote, normaliseForMatch } from '../src/findings/locate-quote.js';
+import { locateQuote } from '../src/findings/locate-quote.js';
+import { normaliseForMatch } from '../src/findings/normalise-for-match.js';
 import { sanitiseMarkdown } from '../src/publish/sanitise-markdown.js';
 import { pingableMentions } from './fixtures/injection/mentions.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseDocument } from '../src/documents/parse-document.js';
-import { checkTemplate, detectTemplate } from '../src/engines/checklist/templates/check-template.js';
+import { checkTemplate } from '../src/engines/checklist/templates/check-template.js';
+import { detectTemplate } from '../src/engines/checklist/templates/detect-template.js';
 import { loadTemplates } from '../src/engines/checklist/templates/load-templates.js';
 
 const templates = loadTemplates();

@@ -1,37 +1,7 @@
 import type { PlanDocument } from '../documents/schema.js';
-
-export interface QuoteLocation {
-  startLine: number;
-  endLine: number;
-  method: 'exact' | 'normalised' | 'fuzzy';
-  /** 1 for exact and normalised matches; the similarity for fuzzy ones. */
-  score: number;
-}
-
-export interface QuoteHint {
-  /** Prefer matches near this line (a model's or the previous revision's line). */
-  line?: number | null;
-  /** Restrict the fuzzy pass to these lines (the section the finding names). */
-  within?: { startLine: number; endLine: number } | null;
-}
-
-const FUZZY_THRESHOLD = 0.82;
-
-/** Markup a reader does not see and quoting often drops: emphasis, code ticks, list and quote markers, link targets. */
-export function normaliseForMatch(text: string): string {
-  return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/^\s*(?:>|#{1,6})\s*/gm, '')
-    .replace(/[*_`~|]/g, '')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+import { fuzzyMatchQuote } from './fuzzy-match-quote.js';
+import { normaliseForMatch } from './normalise-for-match.js';
+import type { QuoteHint, QuoteLocation } from './quote-location.js';
 
 /**
  * Find the lines a quote came from: exact text first, then the same words with markup and
@@ -41,7 +11,7 @@ export function normaliseForMatch(text: string): string {
 export function locateQuote(doc: PlanDocument, quote: string, hint: QuoteHint = {}): QuoteLocation | null {
   const wanted = quote.replace(/\r\n?/g, '\n').trim();
   if (wanted.length === 0) return null;
-  return wholeLineMatch(doc, wanted, hint) ?? exactMatch(doc, wanted, hint) ?? normalisedMatch(doc, wanted, hint) ?? fuzzyMatch(doc, wanted, hint);
+  return wholeLineMatch(doc, wanted, hint) ?? exactMatch(doc, wanted, hint) ?? normalisedMatch(doc, wanted, hint) ?? fuzzyMatchQuote(doc, wanted, hint);
 }
 
 /** Quotes are usually whole lines: a run of lines equal to the quote beats the same words inside a longer line. */
@@ -104,41 +74,6 @@ function normalisedMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): Qu
   return best ? { ...best, method: 'normalised', score: 1 } : null;
 }
 
-function fuzzyMatch(doc: PlanDocument, wanted: string, hint: QuoteHint): QuoteLocation | null {
-  const target = normaliseForMatch(wanted);
-  if (target.length < 12) return null;
-  const span = Math.max(1, wanted.split('\n').length);
-  // A hinted range is a hint, not a licence to leave the document.
-  const from = Math.max(1, hint.within?.startLine ?? 1);
-  const to = Math.min(doc.lines.length, hint.within?.endLine ?? doc.lines.length);
-  const targetGrams = bigrams(target);
-  let best: QuoteLocation | null = null;
-  for (let start = from; start <= to; start++) {
-    for (let len = Math.max(1, span - 1); len <= span + 1 && start + len - 1 <= to; len++) {
-      const text = normaliseForMatch(doc.lines.slice(start - 1, start - 1 + len).join('\n'));
-      if (text.length === 0) continue;
-      const score = Math.max(dice(targetGrams, bigrams(text)), len === span ? sharedPrefix(target, text) : 0);
-      if (score >= FUZZY_THRESHOLD && (best === null || score > best.score)) {
-        best = { startLine: start, endLine: start + len - 1, method: 'fuzzy', score };
-      }
-    }
-  }
-  return best;
-}
-
-/**
- * How much of the quote survives as the start of the text: fixes often append to a line
- * ("REFERENCES teams(id)" → "REFERENCES teams(id) ON DELETE CASCADE"), which bigram similarity
- * undervalues. Only a long shared start counts.
- */
-function sharedPrefix(target: string, text: string): number {
-  let n = 0;
-  const max = Math.min(target.length, text.length);
-  while (n < max && target[n] === text[n]) n++;
-  const core = target.replace(/[\s,.;:]+$/, '').length;
-  return n >= Math.max(12, 0.9 * core) ? Math.min(1, n / core) : 0;
-}
-
 function lineStartOffsets(lines: string[]): number[] {
   const starts: number[] = [];
   let offset = 0;
@@ -158,25 +93,4 @@ function lineAt(starts: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-function bigrams(text: string): Map<string, number> {
-  const grams = new Map<string, number>();
-  for (let i = 0; i < text.length - 1; i++) {
-    const g = text.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
-  return grams;
-}
-
-/** Sørensen–Dice similarity over character bigrams: robust to small edits and reordering. */
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let overlap = 0;
-  let total = 0;
-  for (const [g, n] of a) {
-    overlap += Math.min(n, b.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of b.values()) total += n;
-  return total === 0 ? 0 : (2 * overlap) / total;
 }

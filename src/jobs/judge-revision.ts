@@ -8,7 +8,7 @@ import { rebuildLedger } from '../ledger/rebuild-ledger.js';
 import { reconcileLedger, type ReconcileResult } from '../ledger/reconcile-ledger.js';
 import { recordRevision } from '../ledger/record-revision.js';
 import type { Ledger } from '../ledger/schema.js';
-import { sumUsage } from '../panel/run-panel.js';
+import { sumUsage } from '../panel/sum-usage.js';
 import { chooseReviewEvent } from '../publish/choose-review-event.js';
 import type { ReviewEvent } from '../publish/ensure-review.js';
 import { renderRevisionCost } from '../publish/render-revision-cost.js';

@@ -4,7 +4,7 @@ import { needsVerification } from '../ledger/needs-verification.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
 import type { Ledger } from '../ledger/schema.js';
 import { verifyModelFindings } from '../ledger/verify-model-findings.js';
-import { sumUsage } from '../panel/run-panel.js';
+import { sumUsage } from '../panel/sum-usage.js';
 import type { JobDeps } from './job-deps.js';
 import type { Revision } from './load-revision.js';
 import type { PanelRun } from './run-revision-panel.js';

@@ -1,14 +1,14 @@
 import type { PlanDocument } from '../documents/schema.js';
-import { createChecklistEngine } from '../engines/checklist/create-checklist-engine.js';
 import type { Engine, EngineResult, PersonaRun, ReviewedSection, RevisionInput, Usage } from '../engines/types.js';
-import { ZERO_USAGE } from '../engines/types.js';
-import { ExternalServiceError } from '../errors/errors.js';
 import { mergeFindings } from '../findings/merge-findings.js';
 import { computeReadiness, type Readiness } from '../findings/readiness.js';
 import type { DraftFinding, Finding } from '../findings/schema.js';
 import type { Persona } from '../personas/schema.js';
+import { creditFindings } from './credit-findings.js';
 import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.js';
+import { recoverFailedPanel } from './recover-failed-panel.js';
 import { selectPersonas } from './select-personas.js';
+import { sumUsage } from './sum-usage.js';
 import type { Summariser } from './create-summariser.js';
 import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
 import type { Verdict } from '../ledger/reconcile-ledger.js';
@@ -77,7 +77,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
   const selections: Array<{ document: PlanDocument; selected: Persona[] }> = [];
   let unanchored = 0;
   const collect = (result: EngineResult): void => {
-    drafts.push(...credited(result.findings, options, consulted));
+    drafts.push(...creditFindings(result.findings, options, consulted));
     runs.push(...result.runs);
     notes.push(...result.notes);
     unanchored += result.unanchored;
@@ -96,30 +96,7 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     options.onDocument?.(document, index, documents.length);
   }
 
-  // A panel where no reviewer completed is not a review: reporting a clean document would pass the
-  // merge gate unreviewed. Either the offline checklist reviews instead (and the result says why),
-  // or the panel fails (retryably when the API did not answer) so the caller says so.
-  const failed = runs.filter((r) => r.status === 'failed');
-  let degraded: string | null = null;
-  if (failed.length > 0 && !runs.some((r) => r.status === 'ok')) {
-    const reasons = [...new Set(failed.map((r) => `${r.persona} (${r.engine}): ${r.reason ?? 'failed'}`))];
-    const listed = `${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''}`;
-    const answered = failed.every((r) => r.failure === 'unusable');
-    const checklistRan = options.engines.some((e) => e.name === 'checklist');
-    if (!checklistRan && (answered || options.fallbackOnOutage)) {
-      const first = failed[0]!;
-      const why = `${failed.length === 1 ? first.persona : `${failed.length} reviewers; first ${first.persona}`}: ${(first.reason ?? 'failed').slice(0, 160)}`;
-      degraded = answered ? `Claude's replies could not be used (${why})` : `Anthropic is not answering (${why})`;
-      const checklist = options.fallback ?? createChecklistEngine();
-      for (const { document, selected } of selections) collect(await checklist.review({ document, personas: selected, signal: options.signal }));
-      notes.push(`${degraded}; the offline checklist panel reviewed this revision instead.`);
-    } else {
-      throw new ExternalServiceError('anthropic', `no reviewer completed the review — ${listed}`, !answered, null, { answered });
-    }
-  } else if (failed.length > 0) {
-    const names = [...new Set(failed.map((r) => `${r.persona} (${r.engine})`))];
-    notes.push(`The review is partial: ${names.join(', ')} did not complete; press Re-review to run ${names.length === 1 ? 'it' : 'them'} again.`);
-  }
+  const degraded = await recoverFailedPanel(runs, selections, options, collect, notes);
 
   const merged = mergeFindings(drafts);
   const { shown, held } = rankFindings(merged, options.caps ?? DEFAULT_CAPS);
@@ -141,38 +118,4 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     summary: computeReadiness(merged),
     degraded,
   };
-}
-
-/**
- * Checklist concerns speak for the personas the catalogue names even when the document did not
- * engage them by trigger words; those personas join the panel, unless the caller disabled them or
- * asked for `only` some.
- */
-function credited(findings: DraftFinding[], options: PanelOptions, consulted: Map<string, string>): DraftFinding[] {
-  const disabled = new Set(options.disabled ?? []);
-  const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
-  const allowed = (id: string): boolean => !disabled.has(id) && (only === null || only.has(id));
-  const out: DraftFinding[] = [];
-  for (const f of findings) {
-    const personas = f.personas.filter(allowed);
-    if (personas.length === 0) continue;
-    for (const id of personas) {
-      if (!consulted.has(id)) consulted.set(id, options.personas.find((p) => p.id === id)?.name ?? id);
-    }
-    out.push(personas.length === f.personas.length ? f : { ...f, personas });
-  }
-  return out;
-}
-
-export function sumUsage(items: Usage[]): Usage {
-  return items.reduce(
-    (acc, u) => ({
-      inputTokens: acc.inputTokens + u.inputTokens,
-      outputTokens: acc.outputTokens + u.outputTokens,
-      cacheCreationInputTokens: acc.cacheCreationInputTokens + u.cacheCreationInputTokens,
-      cacheReadInputTokens: acc.cacheReadInputTokens + u.cacheReadInputTokens,
-      costUsd: acc.costUsd + u.costUsd,
-    }),
-    ZERO_USAGE,
-  );
 }

@@ -4,7 +4,7 @@ import { documentAnchor, lineAnchor, sectionAnchor } from '../../findings/make-a
 import { maskSecrets } from '../../logging/redaction.js';
 import type { DraftFinding } from '../../findings/schema.js';
 import { findNamedSection } from './find-named-section.js';
-import type { LlmFinding } from './schema.js';
+import type { LlmFinding } from './review-output-schema.js';
 
 export interface AnchoredFinding {
   draft: DraftFinding;

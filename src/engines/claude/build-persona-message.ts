@@ -1,5 +1,5 @@
 import type { Persona } from '../../personas/schema.js';
-import { REVIEW_TOOL_NAME } from './schema.js';
+import { REVIEW_TOOL_NAME } from './review-output-schema.js';
 import type { Chunk } from './split-into-chunks.js';
 
 export interface PersonaMessageOptions {

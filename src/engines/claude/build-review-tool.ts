@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
-import { REVIEW_TOOL_NAME, ReviewOutputSchema } from './schema.js';
+import { REVIEW_TOOL_NAME, ReviewOutputSchema } from './review-output-schema.js';
 
 /**
  * The forced tool the model reports through; its input_schema is generated from the zod schema

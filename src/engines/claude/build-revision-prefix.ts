@@ -4,7 +4,8 @@ import type { LineRange } from '../../documents/diff-revision.js';
 import type { PlanDocument } from '../../documents/schema.js';
 import { buildOutline } from './build-outline.js';
 import { INSTRUCTIONS } from './build-shared-prefix.js';
-import { delimit, linesLabel } from './claude-assistant-context.js';
+import { delimit } from './delimit.js';
+import { linesLabel } from './lines-label.js';
 import { numberLines } from './number-lines.js';
 import type { IncrementalPlan } from './plan-incremental-review.js';
 

@@ -3,7 +3,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { PlanDocument } from '../../documents/schema.js';
 import { buildOutline } from './build-outline.js';
 import { numberLines } from './number-lines.js';
-import { REVIEW_TOOL_NAME } from './schema.js';
+import { REVIEW_TOOL_NAME } from './review-output-schema.js';
 import type { Chunk } from './split-into-chunks.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { ReplyIntent } from '../../ledger/classify-reply.js';
 import type { LedgerEntry } from '../../ledger/schema.js';
 import { callAssistantTool } from './call-assistant-tool.js';
-import { type AssistantContext, NO_TOKENS, delimit } from './claude-assistant-context.js';
+import { type AssistantContext, NO_TOKENS } from './claude-assistant-context.js';
+import { delimit } from './delimit.js';
 import { CLASSIFY_TOOL_NAME, ClassifyOutputSchema, toolFor } from './claude-assistant-schema.js';
 
 const MAX_REPLY_CHARS = 4000;

@@ -1,6 +1,6 @@
 import { sectionLabel } from '../../documents/find-section.js';
 import type { PlanDocument, Section } from '../../documents/schema.js';
-import { normaliseForMatch } from '../../findings/locate-quote.js';
+import { normaliseForMatch } from '../../findings/normalise-for-match.js';
 
 /**
  * The section a model named: its full heading path ("Design › Migration", also with ">" or "/"),

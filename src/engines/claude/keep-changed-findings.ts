@@ -4,7 +4,8 @@ import { locateQuote } from '../../findings/locate-quote.js';
 import { lineAnchor } from '../../findings/make-anchor.js';
 import type { DraftFinding } from '../../findings/schema.js';
 import { maskSecrets } from '../../logging/redaction.js';
-import { linesLabel, stripLineNumbers } from './claude-assistant-context.js';
+import { linesLabel } from './lines-label.js';
+import { stripLineNumbers } from './strip-line-numbers.js';
 
 export interface ChangedFindings {
   kept: DraftFinding[];

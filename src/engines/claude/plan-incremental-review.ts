@@ -1,11 +1,11 @@
 import type { LineRange } from '../../documents/diff-revision.js';
 import type { PlanDocument } from '../../documents/schema.js';
-import { normaliseForMatch } from '../../findings/locate-quote.js';
 import type { DraftFinding, Finding } from '../../findings/schema.js';
 import { relocateAnchor } from '../../ledger/relocate-anchor.js';
-import { matchedTriggers } from '../../panel/select-personas.js';
 import type { Persona } from '../../personas/schema.js';
 import type { RevisionInput } from '../types.js';
+import { assignSectionOwners } from './assign-section-owners.js';
+import { findReferencedUnits } from './find-referenced-units.js';
 import { listSectionUnits, type SectionUnit } from './list-section-units.js';
 import { sectionCacheKey } from './section-cache-key.js';
 
@@ -34,12 +34,6 @@ export interface IncrementalPlan {
   rememberedSections: number;
 }
 
-/** Longer words of a persona's focus line: "staged rollout, rollback" → rollout, rollback, staged. */
-const STOP = new Set(['about', 'their', 'there', 'these', 'those', 'which', 'while', 'whether', 'where', 'would', 'could', 'should', 'other', 'whole', 'between', 'within', 'without', 'every', 'thing', 'things', 'change', 'changes', 'design', 'system', 'systems', 'plan', 'plans']);
-const MAX_REFERENCED = 3;
-/** Personas called per changed section when several match it equally well. */
-const MAX_OWNERS = 2;
-
 /**
  * Which personas a revision needs, and on which sections. Each changed section is read by the
  * persona(s) whose focus it concerns most — its triggers and the words of its focus line counted
@@ -62,14 +56,7 @@ export function planIncrementalReview(doc: PlanDocument, personas: Persona[], re
     return changedUnits.some((u) => now.startLine! <= u.endLine && u.startLine <= (now.endLine ?? now.startLine!));
   });
 
-  // Who reads each changed section: the persona(s) whose focus it concerns most.
-  const owned = new Map<string, SectionUnit[]>();
-  for (const unit of changedUnits) {
-    const scored = personas.map((p) => ({ p, score: relevance(doc, unit, p) })).filter((x) => x.score > 0);
-    const best = Math.max(0, ...scored.map((x) => x.score));
-    const owners = best > 0 ? scored.filter((x) => x.score === best).slice(0, MAX_OWNERS).map((x) => x.p) : [personas.find((p) => p.engage.always) ?? personas[0]].filter((p): p is Persona => p !== undefined);
-    for (const p of owners) owned.set(p.id, [...(owned.get(p.id) ?? []), unit]);
-  }
+  const owned = assignSectionOwners(doc, personas, changedUnits);
 
   const calls: IncrementalCall[] = [];
   const remembered: DraftFinding[] = [];
@@ -111,43 +98,7 @@ export function planIncrementalReview(doc: PlanDocument, personas: Persona[], re
     .filter((p) => !called.has(p.id))
     .map((persona) => ({ persona, reason: owned.has(persona.id) ? 'not called: it reviewed these exact sections before (remembered result reused)' : 'not called: this revision does not change anything in its focus' }));
 
-  return { changed: revision.changed, changedUnits, referenced: referencedUnits(doc, units, changedUnits, revision.changed), openOnChange, calls, idle, remembered, rememberedSections };
-}
-
-/** How much one section concerns a persona: distinct triggers and focus words it mentions, the heading's count three times. */
-function relevance(doc: PlanDocument, unit: SectionUnit, p: Persona): number {
-  const lines = doc.lines.slice(unit.startLine - 1, unit.endLine);
-  const terms = { ...p, engage: { ...p.engage, triggers: [...new Set([...p.engage.triggers.map((t) => t.toLowerCase()), ...focusWords(p)])] } };
-  const count = (text: string[]): number => matchedTriggers({ ...doc, lines: text, hiddenLines: new Set() }, terms).length;
-  const heading = unit.label !== null ? count([lines[0] ?? '']) : 0;
-  return count(lines) + 2 * heading;
-}
-
-function focusWords(p: Persona): string[] {
-  const words = p.focus.toLowerCase().match(/[\p{L}][\p{L}-]{4,}/gu) ?? [];
-  return [...new Set(words.map((w) => w.replace(/(?:es|s)$/, '')).filter((w) => w.length >= 5 && !STOP.has(w)))];
-}
-
-/**
- * Sections the changed lines name: a `#slug` link to their heading, or their heading text in the
- * changed lines ("see Rollback"). Headings of a word or two that any sentence might contain
- * ("Goals") count only as links.
- */
-function referencedUnits(doc: PlanDocument, units: SectionUnit[], changedUnits: SectionUnit[], changed: LineRange[]): SectionUnit[] {
-  const text = changed.flatMap((r) => doc.lines.slice(r.startLine - 1, r.endLine)).join('\n');
-  const plain = ` ${normaliseForMatch(text)} `;
-  const links = new Set([...text.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]!.toLowerCase()));
-  const out: SectionUnit[] = [];
-  for (const unit of units) {
-    if (changedUnits.includes(unit) || unit.label === null) continue;
-    const title = unit.label.split(' › ').pop()!;
-    const named = normaliseForMatch(title);
-    const slug = title.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
-    const byName = named.length >= 8 && plain.includes(` ${named} `);
-    if (links.has(slug) || byName) out.push(unit);
-    if (out.length >= MAX_REFERENCED) break;
-  }
-  return out;
+  return { changed: revision.changed, changedUnits, referenced: findReferencedUnits(doc, units, changedUnits, revision.changed), openOnChange, calls, idle, remembered, rememberedSections };
 }
 
 function toDraft(f: Finding): DraftFinding {

@@ -3,7 +3,8 @@ import { SEVERITY_RANK } from '../../findings/schema.js';
 import { createAnthropicClient } from './create-anthropic-client.js';
 import { estimateCost } from './estimate-cost.js';
 import { DEFAULT_PRICE_TABLE } from './price-table.js';
-import { DEFAULT_MODEL, type PriceTable, SUMMARY_TOOL_NAME, SummaryOutputSchema } from './schema.js';
+import { DEFAULT_MODEL, type PriceTable } from './schema.js';
+import { SUMMARY_TOOL_NAME, SummaryOutputSchema } from './review-output-schema.js';
 import { type SummaryFinding, summariseReviewOffline } from './summarise-review-offline.js';
 
 export interface SummariseOptions {

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { TokenCounts } from './estimate-cost.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
-import { REVIEW_TOOL_NAME } from './schema.js';
+import { REVIEW_TOOL_NAME } from './review-output-schema.js';
 
 export const PRIMER_TEXT = 'This request only prepares the prompt cache. Do not review yet.';
 

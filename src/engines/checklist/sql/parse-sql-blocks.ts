@@ -1,8 +1,10 @@
 import type { RawStmt } from 'libpg-query';
 import type { CodeBlock, PlanDocument } from '../../../documents/schema.js';
 import { loadPgParser, type PgParser } from './load-pg-parser.js';
-import { makeLineLocator, type LineLocator } from './make-line-locator.js';
-import type { ParsedSql, SqlStatement } from './types.js';
+import { makeLineLocator } from './make-line-locator.js';
+import { makeSqlStatement } from './make-sql-statement.js';
+import { splitSqlStatements } from './split-sql-statements.js';
+import type { ParsedSql } from './sql-statement.js';
 
 const SQL_LANGS = new Set(['sql', 'postgres', 'postgresql', 'psql', 'pgsql']);
 const LEADING_NOISE = /^(?:\s+|--[^\r\n]*|\/\*[\s\S]*?\*\/)*/;
@@ -39,45 +41,6 @@ function attempt(parser: PgParser, text: string): Attempt {
   }
 }
 
-/** Byte ranges of the statements, cut at the scanner's semicolons so quoted or commented ones do not count. */
-function splitStatements(parser: PgParser, bytes: Buffer): Array<{ start: number; end: number }> | null {
-  let tokens;
-  try {
-    tokens = parser.scanSync(bytes.toString('utf8')).tokens;
-  } catch {
-    return null;
-  }
-  const pieces: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  for (const token of tokens) {
-    if (token.text !== ';') continue;
-    pieces.push({ start, end: token.end });
-    start = token.end;
-  }
-  if (start < bytes.length) pieces.push({ start, end: bytes.length });
-  return pieces;
-}
-
-function makeStatement(raw: RawStmt, block: CodeBlock, bytes: Buffer, base: number, pieceEnd: number, locator: LineLocator): SqlStatement | null {
-  if (!raw.stmt) return null;
-  const start = base + (raw.stmt_location ?? 0);
-  // A zero or missing length means "to the end of the parsed text".
-  const end = raw.stmt_len ? start + raw.stmt_len : pieceEnd;
-  const line = locator.lineOfByte(start);
-  const source = bytes.subarray(start, end).toString('utf8');
-  return {
-    node: raw.stmt,
-    block,
-    line,
-    lineAt: (location) => (location === undefined || location < 0 ? line : locator.lineOfByte(base + location)),
-    textFrom: (location) => (location === undefined || location < 0 ? source : bytes.subarray(base + location, end).toString('utf8')),
-    lineOfMatch: (pattern) => {
-      const m = pattern.exec(source);
-      return m ? locator.lineOfByte(start + Buffer.byteLength(source.slice(0, m.index))) : null;
-    },
-  };
-}
-
 /**
  * The document's SQL, statement by statement: ```sql (postgres, psql, pgsql) blocks, and unlabeled
  * blocks that read as SQL and parse. A labeled block that does not parse is reported once per
@@ -97,7 +60,7 @@ export async function parseSqlBlocks(doc: PlanDocument): Promise<ParsedSql> {
     const lastLine = locator.lineOfByte(Math.max(0, bytes.length - 1));
     const addStatements = (stmts: RawStmt[], base: number, end: number): void => {
       for (const raw of stmts) {
-        const statement = makeStatement(raw, block, bytes, base, end, locator);
+        const statement = makeSqlStatement(raw, block, bytes, base, end, locator);
         if (statement) parsed.statements.push(statement);
       }
     };
@@ -113,7 +76,7 @@ export async function parseSqlBlocks(doc: PlanDocument): Promise<ParsedSql> {
     }
     if (!isLabeledSql(block)) continue;
     // One placeholder (`...`, `<table>`) should not hide the block's other statements from review.
-    const pieces = splitStatements(parser, bytes);
+    const pieces = splitSqlStatements(parser, bytes);
     if (pieces === null) {
       addError(whole, 0, source);
       continue;
