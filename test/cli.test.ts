@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../src/cli/run-cli.js';
-import { MAX_INPUT_BYTES } from '../src/cli/read-input-file.js';
+import { MAX_INPUT_BYTES } from '../src/documents/read-input-file.js';
 import { packageRoot } from '../src/package-root.js';
 
 interface Captured {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
-import { decodeDocument } from '../cli/read-input-file.js';
+import { decodeDocument } from '../documents/read-input-file.js';
 import { readRawContent } from '../documents/fetch-pull-documents.js';
 import { prepareDocumentOffThread } from '../documents/prepare-document-off-thread.js';
 import type { PlanDocument } from '../documents/schema.js';

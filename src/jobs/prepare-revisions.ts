@@ -1,4 +1,4 @@
-import { decodeDocument } from '../cli/read-input-file.js';
+import { decodeDocument } from '../documents/read-input-file.js';
 import { diffRevision, type LineRange } from '../documents/diff-revision.js';
 import { readRawContent } from '../documents/fetch-pull-documents.js';
 import type { PullDocument } from '../documents/fetch-pull-documents.js';

@@ -6,9 +6,10 @@ import { syncThreadResolution } from '../github/review-threads.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
 import { classifyReply, type ReplyIntent } from '../ledger/classify-reply.js';
-import type { StatusChangeReport, Verdict } from '../ledger/reconcile-ledger.js';
+import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
-import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { loadPersonas } from '../personas/load-personas.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import type { Persona } from '../personas/schema.js';
@@ -188,7 +189,7 @@ async function decide(deps: JobDeps, state: PullState, entry: LedgerEntry, inten
         return { kind: 'noted', reply: `Thanks, ${who}. Every finding is re-checked against the text on each new revision; this one will be too.`, by: null, note: null, lines: null };
       }
       const doc = await state.readDocument(entry.finding.anchor.path);
-      const verdict = doc ? ((await verifyWithChecklist(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
+      const verdict = doc ? ((await checklistVerifier.verify(entry, doc)) ?? (await verifyWithModel(deps, state, entry, doc, job, ctx))) : null;
       if (verdict?.verdict === 'addressed') {
         const lines = verdict.evidence?.lines ?? null;
         const where = linesText(lines);

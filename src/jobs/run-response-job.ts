@@ -7,7 +7,7 @@ import { writeOnce } from '../github/write-once.js';
 import { checkResponseClaims, type ClaimCheck } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
-import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { publishLedger } from '../publish/publish-ledger.js';
 import { publishThreadUpdates } from '../publish/publish-thread-updates.js';
 import { tableCell } from '../publish/sanitise-markdown.js';
@@ -62,7 +62,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
     const path = entry.finding.anchor.path;
     if (!docs.has(path)) docs.set(path, await state.readDocument(path));
     const doc = docs.get(path) ?? null;
-    return { verdict: doc ? await verifyWithChecklist(entry, doc) : null, doc };
+    return { verdict: doc ? await checklistVerifier.verify(entry, doc) : null, doc };
   });
 
   const at = deps.now().toISOString();

@@ -5,7 +5,7 @@ import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import { loadStoredLedger } from '../ledger/load-stored-ledger.js';
 import { rebuildLedger } from '../ledger/rebuild-ledger.js';
-import { findFixEvidence } from '../ledger/find-fix-evidence.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type Ledger, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
@@ -13,7 +13,7 @@ import { loadPersonas } from '../personas/load-personas.js';
 import type { Persona } from '../personas/schema.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import { createOffThreadChecklistEngine } from '../engines/create-off-thread-checklist-engine.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
 import { runPanel, sumUsage } from '../panel/run-panel.js';
@@ -37,7 +37,6 @@ import { prepareRevisions } from './prepare-revisions.js';
 import { needsVerification } from '../ledger/needs-verification.js';
 import { rememberSections } from '../ledger/remember-sections.js';
 import { renderRevisionCost } from '../publish/render-revision-cost.js';
-import { isKnownCheck } from '../engines/checklist/is-known-check.js';
 
 /**
  * One review of one revision, as a numbered pipeline:
@@ -158,8 +157,8 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
       sha: headSha,
       at,
       verdicts,
-      evidenceFor: findFixEvidence,
-      knownCheck: isKnownCheck,
+      evidenceFor: checklistVerifier.evidenceFor,
+      knownCheck: checklistVerifier.isKnownCheck,
     });
     const open = reconciled.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding);
     const readiness = computeReadiness(open);

@@ -10,8 +10,8 @@ import type { Persona } from '../personas/schema.js';
 import { DEFAULT_CAPS, rankFindings, type SeverityCaps } from './rank-findings.js';
 import { selectPersonas } from './select-personas.js';
 import type { Summariser } from './create-summariser.js';
-import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import { summariseReviewOffline } from '../engines/summarise-review-offline.js';
+import type { Verdict } from '../ledger/verifier.js';
 
 export interface PanelOptions {
   engines: Engine[];

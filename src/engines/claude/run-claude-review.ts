@@ -16,7 +16,7 @@ import { listSectionUnits } from './list-section-units.js';
 import { type IncrementalPlan, planIncrementalReview } from './plan-incremental-review.js';
 import { sectionCacheKey } from './section-cache-key.js';
 import { toVerdict } from './verify-findings-with-claude.js';
-import type { Verdict } from '../../ledger/reconcile-ledger.js';
+import type { Verdict } from '../../ledger/verifier.js';
 import { createTokenBudget } from './create-token-budget.js';
 import { estimateCost, type TokenCounts } from './estimate-cost.js';
 import { estimateTokens } from './estimate-tokens.js';

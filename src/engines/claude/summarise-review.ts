@@ -4,7 +4,7 @@ import { createAnthropicClient } from './create-anthropic-client.js';
 import { estimateCost } from './estimate-cost.js';
 import { DEFAULT_PRICE_TABLE } from './price-table.js';
 import { DEFAULT_MODEL, type PriceTable, SUMMARY_TOOL_NAME, SummaryOutputSchema } from './schema.js';
-import { type SummaryFinding, summariseReviewOffline } from './summarise-review-offline.js';
+import { type SummaryFinding, summariseReviewOffline } from '../summarise-review-offline.js';
 
 export interface SummariseOptions {
   /** false: never call Claude. Default: call when an API key is available and there are findings. */
