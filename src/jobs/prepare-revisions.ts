@@ -39,7 +39,9 @@ export async function prepareRevisions(
   const scopes = new Map<string, ReviewScope>();
   const notes: string[] = [];
   const last = previous.revisions.at(-1);
-  const whole = (reason: string | null): void => documents.forEach((d) => scopes.set(d.path, { mode: 'full', reason }));
+  const whole = (reason: string | null): void => {
+    for (const d of documents) scopes.set(d.path, { mode: 'full', reason });
+  };
   if (!last) {
     whole(null);
     return { revisions, scopes, notes };

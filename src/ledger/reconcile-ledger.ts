@@ -3,7 +3,7 @@ import type { Finding } from '../findings/schema.js';
 import { relocateAnchor } from '../findings/relocate-anchor.js';
 import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import { type FindingStatus, type Ledger, type LedgerEntry, OPEN_STATUSES, type StatusChange } from './schema.js';
-import type { Evidence, Verdict, Verifier } from './verifier.js';
+import type { Verdict, Verifier } from './verifier.js';
 
 export interface ReconcileInput {
   previous: Ledger;

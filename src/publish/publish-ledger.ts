@@ -1,6 +1,5 @@
 import type { Config } from '../config/schema.js';
 import type { Anchor } from '../findings/schema.js';
-import { callGitHub } from '../github/call-github.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { computeGate } from '../ledger/compute-gate.js';
 import { encodeLedger, type LedgerSeal } from '../ledger/ledger-codec.js';

@@ -279,7 +279,7 @@ export class FakeGitHub {
     route('delete', R(`/pulls/(\\d+)/reviews/(\\d+)`), (_u, _b, m) => {
       const id = Number(m[2]);
       const review = this.reviews.find((v) => v.id === id);
-      if (!review || review.state !== 'PENDING') return [422, { message: 'Can not delete a non-pending review' }];
+      if (review?.state !== 'PENDING') return [422, { message: 'Can not delete a non-pending review' }];
       this.reviews = this.reviews.filter((v) => v.id !== id);
       this.reviewComments = this.reviewComments.filter((c) => c.pull_request_review_id !== id);
       return [200, review];
