@@ -6,7 +6,7 @@ export interface Evidence {
   lines: [number, number] | null;
 }
 
-/** A verifier's answer for one open finding (Claude verification call, or a rule re-run). */
+/** A verifier's answer for one open finding (Claude verification call, or a rule re-run); a revision's verdict is `ReadinessVerdict`. */
 export interface Verdict {
   verdict: 'addressed' | 'partly' | 'not-addressed';
   evidence: Evidence | null;
