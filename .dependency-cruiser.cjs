@@ -77,7 +77,12 @@ module.exports = {
     only('documents-is-a-leaf', 'documents', [folders('github', 'config')], 'Documents are the input of every stage and know none of them.'),
     only('findings-is-a-leaf', 'findings', [folders('documents')], 'The Finding model and its anchors: documents below, every stage above.'),
     only('personas-below-engines', 'personas', [folders('github', 'config', 'documents', 'findings')], 'Personas are loaded before the panel runs them.'),
-    only('engines-below-panel', 'engines', [folders('config', 'documents', 'findings', 'personas'), LEDGER_PORTS], 'Engines review a document; the panel, the ledger, publishing and the jobs sit above them.'),
+    only(
+      'engines-below-panel',
+      'engines',
+      [folders('config', 'documents', 'findings', 'personas'), LEDGER_PORTS],
+      'Engines review a document; the panel, the ledger, publishing and the jobs sit above them.',
+    ),
     {
       name: 'engines-use-only-ledger-types',
       severity: 'error',
@@ -92,10 +97,25 @@ module.exports = {
       from: { path: '^src/engines/checklist' },
       to: { path: '^src/engines/claude/' },
     },
-    only('panel-below-ledger', 'panel', [folders('config', 'documents', 'findings', 'personas', 'engines'), LEDGER_PORTS], 'The panel reviews one revision; the ledger and publishing use its result.'),
+    only(
+      'panel-below-ledger',
+      'panel',
+      [folders('config', 'documents', 'findings', 'personas', 'engines'), LEDGER_PORTS],
+      'The panel reviews one revision; the ledger and publishing use its result.',
+    ),
     // engines/types.ts is the engine contract (Usage, the sections a persona read): no engine code.
-    only('ledger-judges-through-ports', 'ledger', [folders('github', 'config', 'documents', 'findings', 'personas'), '^src/engines/types\\.ts$'], 'The ledger judges findings through its ports (Verifier, Assistant); the jobs hand the engines in.'),
-    only('publish-below-jobs', 'publish', [folders('github', 'config', 'documents', 'findings', 'personas', 'engines', 'panel', 'ledger')], 'Publishing writes what a job decided; it never starts a job.'),
+    only(
+      'ledger-judges-through-ports',
+      'ledger',
+      [folders('github', 'config', 'documents', 'findings', 'personas'), '^src/engines/types\\.ts$'],
+      'The ledger judges findings through its ports (Verifier, Assistant); the jobs hand the engines in.',
+    ),
+    only(
+      'publish-below-jobs',
+      'publish',
+      [folders('github', 'config', 'documents', 'findings', 'personas', 'engines', 'panel', 'ledger')],
+      'Publishing writes what a job decided; it never starts a job.',
+    ),
     only('queue-knows-only-jobs-as-data', 'queue', [], 'The queue orders plain-data jobs; the runner is handed in by app/ and action/.'),
     {
       name: 'events-and-jobs-are-separate',

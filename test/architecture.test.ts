@@ -19,16 +19,27 @@ const sorted = (edges: Edge[]): Edge[] => edges.sort((a, b) => `${a.rule}${a.fro
 
 /** The rule violations depcruise reports for `src` under `cwd`, with the repository's rules (`ignore`: the known ones it was told to skip). */
 function violations(cwd: string, ...flags: string[]): { errors: Edge[]; ignored: Edge[] } {
-  const run = spawnSync(process.execPath, [depcruise, 'src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json', ...flags], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [depcruise, 'src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json', ...flags], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!run.stdout) throw new Error(`depcruise printed nothing: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
   const edge = (v: Violation): Edge => ({ rule: v.rule.name, from: v.from, to: v.to });
   const all = report.summary.violations;
-  return { errors: sorted(all.filter((v) => v.rule.severity !== 'ignore').map(edge)), ignored: sorted(all.filter((v) => v.rule.severity === 'ignore').map(edge)) };
+  return {
+    errors: sorted(all.filter((v) => v.rule.severity !== 'ignore').map(edge)),
+    ignored: sorted(all.filter((v) => v.rule.severity === 'ignore').map(edge)),
+  };
 }
 
 const known = sorted(
-  (JSON.parse(readFileSync(join(root, '.dependency-cruiser-known-violations.json'), 'utf8')) as Violation[]).map((v) => ({ rule: v.rule.name, from: v.from, to: v.to })),
+  (JSON.parse(readFileSync(join(root, '.dependency-cruiser-known-violations.json'), 'utf8')) as Violation[]).map((v) => ({
+    rule: v.rule.name,
+    from: v.from,
+    to: v.to,
+  })),
 );
 
 describe('the import graph', () => {

@@ -10,11 +10,16 @@ import { DEFAULT_RECOVERY, recoverOpenCheckRuns } from './recover-open-check-run
  */
 export function startRecovery(app: Probot, queue: JobQueue, log: Logger, env: NodeJS.ProcessEnv, now: () => Date): Promise<unknown> {
   return (async () => {
-    const result = await recoverOpenCheckRuns({
-      appOctokit: (await app.auth()) as unknown as Octokit,
-      installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
-      queue, log, now,
-    }, { ...DEFAULT_RECOVERY, maxCalls: Number(env.RFC_PANEL_RECOVERY_MAX_CALLS) || DEFAULT_RECOVERY.maxCalls });
+    const result = await recoverOpenCheckRuns(
+      {
+        appOctokit: (await app.auth()) as unknown as Octokit,
+        installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
+        queue,
+        log,
+        now,
+      },
+      { ...DEFAULT_RECOVERY, maxCalls: Number(env.RFC_PANEL_RECOVERY_MAX_CALLS) || DEFAULT_RECOVERY.maxCalls },
+    );
     log.info(result, 'start-up scan for check runs left open by a previous process');
     return result;
   })().catch((error: unknown) => log.warn({ err: error }, 'start-up scan for open check runs failed; a Re-review or a push finishes them'));

@@ -13,8 +13,16 @@ export function jobsForCheckRun(event: EventDelivery, payload: unknown): MappedE
   if (what === 'requested_action' && !choices.includes(requested?.identifier ?? '')) return skip('debug', 'ignored: unknown requested action');
   const full = what === 'requested_action' && requested?.identifier === FULL_REREVIEW_ACTION.identifier;
   const jobs: Job[] = run.pull_requests.map((pr) => ({
-    kind: 'review', deliveryId: `${event.id}:${pr.number}`, installationId: installation.id, owner: repository.owner.login, repo: repository.name,
-    pullNumber: pr.number, headSha: run.head_sha, trigger: what === 'rerequested' ? 'rerequested' : 'requested_action', force: true, requestedBy: sender.login,
+    kind: 'review',
+    deliveryId: `${event.id}:${pr.number}`,
+    installationId: installation.id,
+    owner: repository.owner.login,
+    repo: repository.name,
+    pullNumber: pr.number,
+    headSha: run.head_sha,
+    trigger: what === 'rerequested' ? 'rerequested' : 'requested_action',
+    force: true,
+    requestedBy: sender.login,
     ...(full ? { full: true } : {}),
   }));
   return { jobs, skipped: jobs.length === 0 ? { level: 'info', reason: 'ignored: the check run belongs to no open pull request' } : null };

@@ -17,7 +17,10 @@ export function jobsForIssueComment(event: EventDelivery, payload: unknown): Map
   const base = { deliveryId: event.id, installationId: installation.id, owner: repository.owner.login, repo: repository.name, pullNumber: issue.number };
   if (REVIEW_COMMAND.test(comment.body)) {
     const full = FULL_REVIEW_COMMAND.test(comment.body);
-    return { jobs: [{ ...base, kind: 'review', headSha: null, trigger: 'command', force: true, requestedBy: comment.user.login, ...(full ? { full: true } : {}) }], skipped: null };
+    return {
+      jobs: [{ ...base, kind: 'review', headSha: null, trigger: 'command', force: true, requestedBy: comment.user.login, ...(full ? { full: true } : {}) }],
+      skipped: null,
+    };
   }
   if (RESPONSE_COMMENT.test(comment.body)) {
     return { jobs: [{ ...base, kind: 'response', commentId: comment.id, author: comment.user.login, body: comment.body }], skipped: null };

@@ -9,10 +9,20 @@ export function jobsForPullRequest(event: EventDelivery, payload: unknown): Mapp
   if (pr.state !== 'open') return skip('debug', 'ignored: pull request is not open');
   if (pr.user.type === 'Bot') return skip('info', `ignored: pull request opened by a bot (${pr.user.login})`);
   return {
-    jobs: [{
-      kind: 'review', deliveryId: event.id, installationId: installation.id, owner: repository.owner.login, repo: repository.name,
-      pullNumber: pr.number, headSha: pr.head.sha, trigger: parsed.data.action as 'opened', force: false, requestedBy: null,
-    }],
+    jobs: [
+      {
+        kind: 'review',
+        deliveryId: event.id,
+        installationId: installation.id,
+        owner: repository.owner.login,
+        repo: repository.name,
+        pullNumber: pr.number,
+        headSha: pr.head.sha,
+        trigger: parsed.data.action as 'opened',
+        force: false,
+        requestedBy: null,
+      },
+    ],
     skipped: null,
   };
 }

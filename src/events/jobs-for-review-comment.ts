@@ -11,10 +11,20 @@ export function jobsForReviewComment(event: EventDelivery, payload: unknown): Ma
   if (comment.user.type === 'Bot') return skip('debug', 'ignored: reply written by a bot');
   if (pr.state !== 'open') return skip('debug', 'ignored: pull request is not open');
   return {
-    jobs: [{
-      kind: 'reply', deliveryId: event.id, installationId: installation.id, owner: repository.owner.login, repo: repository.name,
-      pullNumber: pr.number, commentId: comment.id, inReplyTo: comment.in_reply_to_id, author: comment.user.login, body: comment.body,
-    }],
+    jobs: [
+      {
+        kind: 'reply',
+        deliveryId: event.id,
+        installationId: installation.id,
+        owner: repository.owner.login,
+        repo: repository.name,
+        pullNumber: pr.number,
+        commentId: comment.id,
+        inReplyTo: comment.in_reply_to_id,
+        author: comment.user.login,
+        body: comment.body,
+      },
+    ],
     skipped: null,
   };
 }

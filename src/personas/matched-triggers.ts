@@ -24,7 +24,10 @@ const visible = new WeakMap<PlanDocument, { text: string; words: Set<string> }>(
 function visibleText(doc: PlanDocument): { text: string; words: Set<string> } {
   let known = visible.get(doc);
   if (!known) {
-    const text = doc.lines.filter((_, i) => !doc.hiddenLines.has(i + 1)).join('\n').toLowerCase();
+    const text = doc.lines
+      .filter((_, i) => !doc.hiddenLines.has(i + 1))
+      .join('\n')
+      .toLowerCase();
     known = { text, words: new Set(text.split(/[^\p{L}\p{N}]+/u)) };
     visible.set(doc, known);
   }
