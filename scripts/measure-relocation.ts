@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { diffArrays } from 'diff';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { lineAnchor } from '../src/findings/make-anchor.js';
-import { relocateAnchor } from '../src/ledger/relocate-anchor.js';
+import { relocateAnchor } from '../src/findings/relocate-anchor.js';
 import { packageRoot } from '../src/package-root.js';
 
 const corpus = join(packageRoot(), 'eval', 'corpus');

@@ -9,7 +9,7 @@ import { loadRules } from '../src/engines/checklist/load-rules.js';
 import { SQL_CHECKS } from '../src/engines/checklist/sql/rules/index.js';
 import { loadTemplates } from '../src/engines/checklist/templates/load-templates.js';
 import { loadPersonas } from '../src/personas/load-personas.js';
-import { renderCatalogue } from '../src/personas/render-catalogue.js';
+import { renderCatalogue } from '../scripts/render-catalogue.js';
 import { packageRoot } from '../src/package-root.js';
 
 const catalogue = loadCatalogue();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { summariseReview } from '../src/engines/claude/summarise-review.js';
-import { type SummaryFinding, summariseReviewOffline } from '../src/engines/claude/summarise-review-offline.js';
+import { type SummaryFinding, summariseReviewOffline } from '../src/engines/summarise-review-offline.js';
 import type { PersonaRun, Usage } from '../src/engines/types.js';
 import { ZERO_USAGE } from '../src/engines/types.js';
 import { message } from './fixtures/claude/messages-api.js';

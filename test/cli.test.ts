@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { MAX_INPUT_BYTES } from '../src/cli/read-input-file.js';
+import { MAX_INPUT_BYTES } from '../src/documents/read-input-file.js';
 import { packageRoot } from '../src/package-root.js';
 
 interface Captured {

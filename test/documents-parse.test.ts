@@ -26,7 +26,7 @@ const plan = [
 
 describe('parseDocument', () => {
   it('numbers lines from 1 as GitHub does', () => {
-    const doc = parseDocument('p.md', plan + '\n');
+    const doc = parseDocument('p.md', `${plan}\n`);
 
     expect(doc.lines.length).toBe(19);
     expect(doc.lines[18]).toBe('Ship it.');

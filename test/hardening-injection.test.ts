@@ -20,6 +20,7 @@ import { FakeGitHub } from './helpers/fake-github.js';
 const CAPS = { critical: 3, important: 3, 'nice-to-have': 2 };
 const CONFIG = `reviewers:\n  enable: [staff-engineer]\ncaps:\n  critical: ${CAPS.critical}\n  important: ${CAPS.important}\n  nice-to-have: ${CAPS['nice-to-have']}\n`;
 /** What a reader never sees; the model must not either. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists invisible code points (variation selectors included) by escape, one by one, to strip them; nothing combines
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
 
 function toLlm(o: Obeyed): Record<string, unknown> {
@@ -41,7 +42,7 @@ function postedTexts(github: FakeGitHub): Array<{ where: string; text: string }>
   const walk = (where: string, value: unknown, key = ''): void => {
     if (typeof value === 'string') {
       if (['body', 'summary', 'title', 'text'].includes(key)) out.push({ where, text: value });
-    } else if (Array.isArray(value)) value.forEach((v) => walk(where, v, key));
+    } else if (Array.isArray(value)) for (const v of value) walk(where, v, key);
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(where, v, k);
   };
   for (const r of github.requests) if ((r.method === 'POST' || r.method === 'PATCH') && !r.path.endsWith('/graphql')) walk(`${r.method} ${r.path}`, r.body);

@@ -43,7 +43,7 @@ describe('a ledger edited by someone other than the app', () => {
     const sticky = summaries(github)[0]!;
     const real = decodeLedger(sticky.body)!;
     const forged: Ledger = { ...real, entries: real.entries.map((e) => ({ ...e, status: 'accepted-risk' as const, history: [...e.history, { status: 'accepted-risk' as const, sha: '1'.repeat(40), at: 'now', by: 'cto', note: 'fine', lines: null }] })) };
-    sticky.body = sticky.body.replace(/<!-- rfc-panel:ledger [^]*? -->\s*$/, encodeLedger(forged));
+    sticky.body = sticky.body.replace(/<!-- rfc-panel:ledger [\s\S]*? -->\s*$/, encodeLedger(forged));
     const rootsBefore = roots(github).length;
 
     // Act

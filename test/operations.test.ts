@@ -50,7 +50,7 @@ afterEach(async () => {
   queues = [];
 });
 
-async function serve(handler: HttpHandler | ((req: never, res: never) => Promise<boolean | void>)): Promise<string> {
+async function serve(handler: HttpHandler | ((req: never, res: never) => Promise<boolean | undefined>)): Promise<string> {
   const server = createServer(async (req, res) => {
     if (!(await (handler as HttpHandler)(req, res))) res.writeHead(404).end();
   });

@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { createChecklistEngine } from '../src/engines/checklist/create-checklist-engine.js';
 import { builtInRulesDir, loadRules } from '../src/engines/checklist/load-rules.js';
-import { ValidationError } from '../src/errors/errors.js';
-import { builtInReviewersDir, loadPersonaDir, loadPersonas, parsePersona } from '../src/personas/load-personas.js';
+import { builtInReviewersDir, loadPersonaDir } from '../src/personas/load-personas.js';
 import type { Persona } from '../src/personas/schema.js';
 import { selectPersonas } from '../src/panel/select-personas.js';
 
@@ -16,19 +14,6 @@ const ruleFiles = readdirSync(builtInRulesDir()).filter((name) => name.endsWith(
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
-
-/** The problems a persona file reports, or 'no error'. */
-function problemsOf(file: string, text: string): { where: string; problems: string[] } | 'no error' {
-  try {
-    parsePersona(file, text);
-    return 'no error';
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return { where: error.where, problems: error.problems };
-  }
-}
-
-const PROMPT = 'Review the plan for the one thing this persona cares about and say what is missing, with a quote.';
 
 describe('built-in personas', () => {
   it('cover the panel the product promises', () => {

@@ -242,7 +242,12 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
     await h.opened('opened', { id: 'e2e-1' });
     await h.opened('opened', { id: 'e2e-1' });
     let status = 0;
-    await endpoints({ method: 'GET', url: '/readyz' } as IncomingMessage, { writeHead: (code: number) => ((status = code), { end: () => undefined }) } as unknown as ServerResponse);
+    await endpoints({ method: 'GET', url: '/readyz' } as IncomingMessage, {
+      writeHead: (code: number) => {
+        status = code;
+        return { end: () => undefined };
+      },
+    } as unknown as ServerResponse);
 
     expect(github.reviews).toHaveLength(1);
     expect(github.checkRuns.map((c) => [c.history, c.conclusion])).toEqual([[['queued', 'in_progress', 'completed'], 'success']]);

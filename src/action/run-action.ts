@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { jobsForEvent, type MappedEvent } from '../events/jobs-for-event.js';
+import { jobsForEvent } from '../events/jobs-for-event.js';
+import type { MappedEvent } from '../events/mapped-event.js';
 import { maskSecrets } from '../logging/redaction.js';
 import type { Job } from '../queue/schema.js';
 import { createActionLog, escapeData } from './action-log.js';

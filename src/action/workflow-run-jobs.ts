@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit } from '../github/types.js';
 import type { Job } from '../queue/schema.js';
-import type { MappedEvent } from '../events/jobs-for-event.js';
+import type { MappedEvent } from '../events/mapped-event.js';
 
 const WorkflowRunEventSchema = z.object({
   action: z.string(),

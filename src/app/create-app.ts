@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import type { Engine } from '../engines/types.js';
 import { registerHandlers } from '../events/register-handlers.js';
 import { callGitHub } from '../github/call-github.js';
-import type { BotIdentity, Octokit } from '../github/types.js';
+import type { Octokit } from '../github/types.js';
 import { runJob } from '../jobs/run-job.js';
 import { createAppLogger } from '../logging/create-app-logger.js';
 import type { HttpHandler } from '../metrics/endpoints.js';
@@ -14,11 +14,12 @@ import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
 import { announceCheckRun } from '../publish/ensure-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
-import { probeGitHub } from '../github/probe-github.js';
 import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
 import { createOperations } from './operations.js';
 import { describeStartup } from './describe-startup.js';
-import { DEFAULT_RECOVERY, recoverOpenCheckRuns } from './recover-open-check-runs.js';
+import { createIdentityResolver } from './create-identity-resolver.js';
+import { startRecovery } from './start-recovery.js';
+import { watchGitHub } from './watch-github.js';
 import { warmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -47,13 +48,11 @@ export interface AppOptions {
   probeGitHub?: boolean;
 }
 
-/** How long a job may run before the app checks whether GitHub is reachable at all. */
-const JOB_WATCHDOG_MS = 8000;
-
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const env = options.env ?? process.env;
+    const now = options.now ?? (() => new Date());
     const log = createAppLogger(app.log as unknown as Logger);
     // Queue choice (REDIS_URL), budgets, metrics, endpoints: see operations.ts and docs/OPERATIONS.md.
     const ops = createOperations(env, log);
@@ -69,66 +68,34 @@ export function createApp(options: AppOptions = {}) {
     const ledgerKey = deriveLedgerKey(env);
     if (!ledgerKey) log.info('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
     const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates }));
-    let identity: Promise<BotIdentity> | null = null;
-    const resolveIdentity = (): Promise<BotIdentity> => {
-      identity ??= (async () => {
-        const appOctokit = (await app.auth()) as unknown as Octokit;
-        const { data } = await callGitHub('reading the app identity', () => appOctokit.rest.apps.getAuthenticated());
-        return { appId: data?.id ?? null, login: data?.slug ? `${data.slug}[bot]` : null };
-      })().catch((error: unknown) => {
-        identity = null;
-        throw error;
-      });
-      return identity;
-    };
+    const identity = createIdentityResolver(app);
     const startup = describeStartup(env);
     log.info(startup.line);
-    // Octokit retries a failed connection for ~15 s and the queue retries the job after that: left
-    // alone, an unreachable GitHub would first show minutes later as "HTTP 500". Probe instead.
-    const probe = async (context: string): Promise<void> => {
-      const problem = await probeGitHub(startup.facts.githubApi, { timeoutMs: 1500 });
-      if (problem) log.error({ githubApi: startup.facts.githubApi, problem }, `GitHub is unreachable (${context}): ${problem} — calls are retried with backoff`);
-    };
+    const { probe, watched } = watchGitHub(startup.facts.githubApi, log, options.probeGitHub === true);
     if (options.probeGitHub) void probe('at start-up');
-    /** Runs `work`; if it is still waiting after 8 s, probes GitHub so a dead network shows now, by name. */
-    const watched = async (what: string, work: () => Promise<void>): Promise<void> => {
-      const watchdog = options.probeGitHub ? setTimeout(() => void probe(`${what} waiting ${JOB_WATCHDOG_MS / 1000} s`), JOB_WATCHDOG_MS) : undefined;
-      try {
-        await work();
-      } finally {
-        clearTimeout(watchdog);
-      }
+    // The token exchange is the first GitHub call of every job: sorted like any other, so a network
+    // failure is named and retried with backoff rather than failing the job as an unknown error.
+    const installationOctokit = async (installationId: number): Promise<Octokit> =>
+      instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(installationId))) as unknown as Octokit, ops.metrics);
+    const runOne: JobProcessor = async (job, attempt) => {
+      const octokit = await installationOctokit(job.installationId);
+      await runJob({ octokit, log, env, ledgerKey, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now, identity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
     };
     const processJob: JobProcessor = (job, attempt) => watched(`job ${job.owner}/${job.repo}#${job.pullNumber}`, () => runOne(job, attempt));
-    const runOne: JobProcessor = async (job, attempt) => {
-      // The token exchange is the first GitHub call of every job: sorted like any other, so a network
-      // failure is named and retried with backoff rather than failing the job as an unknown error.
-      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
-      await runJob({ octokit, log, env, ledgerKey, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now: options.now ?? (() => new Date()), identity: resolveIdentity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
-    };
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
     // answers them: announcements go out a few at a time.
     const announcing = pLimit(4);
     const announce = (job: Job): Promise<void> => announcing(() => watched(`announcing ${job.owner}/${job.repo}#${job.pullNumber}`, async () => {
       if (job.kind !== 'review' || job.headSha === null) return;
-      const octokit = instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(job.installationId))) as unknown as Octokit, ops.metrics);
-      await announceCheckRun(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
+      await announceCheckRun(await installationOctokit(job.installationId), { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
     }));
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);
     const inMemory = !options.createQueue && !env.REDIS_URL?.trim();
     if (inMemory && (options.recoverOnStart ?? env.RFC_PANEL_RECOVER_ON_START !== 'false')) {
-      const done = (async () => {
-        const result = await recoverOpenCheckRuns({
-          appOctokit: (await app.auth()) as unknown as Octokit,
-          installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
-          queue, log, now: options.now ?? (() => new Date()),
-        }, { ...DEFAULT_RECOVERY, maxCalls: Number(env.RFC_PANEL_RECOVERY_MAX_CALLS) || DEFAULT_RECOVERY.maxCalls });
-        log.info(result, 'start-up scan for check runs left open by a previous process');
-        return result;
-      })().catch((error: unknown) => log.warn({ err: error }, 'start-up scan for open check runs failed; a Re-review or a push finishes them'));
+      const done = startRecovery(app, queue, log, env, now);
       options.onRecovery?.(done);
     }
     void warmUp(log).catch((error: unknown) => log.warn({ err: error }, 'warm-up failed; the first review pays for it'));

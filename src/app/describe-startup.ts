@@ -1,7 +1,7 @@
 import { budgetLimitsFromEnv } from '../budget/create-review-budget.js';
 import { DEFAULT_MODEL } from '../engines/claude/schema.js';
 import { maskSecrets } from '../logging/redaction.js';
-import { readPackageVersion } from '../cli/read-package-version.js';
+import { readPackageVersion } from '../read-package-version.js';
 
 export interface StartupFacts {
   version: string;

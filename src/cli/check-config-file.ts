@@ -1,8 +1,8 @@
 import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { ValidationError } from '../errors/errors.js';
-import { type Config } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { parseConfig } from '../config/load-config.js';
-import { decodeDocument } from './read-input-file.js';
+import { decodeDocument } from '../documents/read-input-file.js';
 
 export interface ConfigCheck {
   config: Config;

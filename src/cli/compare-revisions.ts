@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Engine } from '../engines/types.js';
-import { findFixEvidence } from '../ledger/find-fix-evidence.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { reconcileLedger, type ReconcileResult } from '../ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type Ledger } from '../ledger/schema.js';
 import type { Persona } from '../personas/schema.js';
@@ -29,7 +29,7 @@ export async function compareRevisions(previous: PlanDocument, current: PlanDocu
     renamed: new Map([[previous.path, current.path]]),
     sha: 'current',
     at,
-    evidenceFor: findFixEvidence,
+    evidenceFor: checklistVerifier.evidenceFor,
   });
   return { before, after, reconciled };
 }

@@ -1,7 +1,7 @@
 import { parseDocumentGuarded } from '../documents/parse-document-guarded.js';
 import type { PlanDocument } from '../documents/schema.js';
 import { type CliIo, STDIN_PATH } from './cli-io.js';
-import { decodeDocument, readInputFile } from './read-input-file.js';
+import { decodeDocument, readInputFile } from '../documents/read-input-file.js';
 import { readCliStdin } from './read-cli-stdin.js';
 
 /** A document named on the command line, `-` for standard input. */

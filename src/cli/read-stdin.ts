@@ -1,5 +1,5 @@
 import { InputError } from '../errors/errors.js';
-import { MAX_INPUT_BYTES } from './read-input-file.js';
+import { MAX_INPUT_BYTES } from '../documents/read-input-file.js';
 
 /**
  * Standard input as bytes, refused past the same 5 MB limit as a file, so `-` behaves like a path.

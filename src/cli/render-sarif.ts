@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../findings/schema.js';
 import type { PanelResult } from '../panel/run-panel.js';
 import { RECOMMENDATION_LABEL } from '../publish/labels.js';
 import { nameRule } from './name-rule.js';
-import { readPackageVersion } from './read-package-version.js';
+import { readPackageVersion } from '../read-package-version.js';
 
 /** SARIF levels: code scanning shows error / warning / note; a Critical finding is an error. */
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', important: 'warning', 'nice-to-have': 'note' };

@@ -1,7 +1,7 @@
 import { RfcPanelError } from '../errors/errors.js';
 import { type CliIo, EXIT } from './cli-io.js';
 import { listReviewers } from './list-reviewers.js';
-import { readPackageVersion } from './read-package-version.js';
+import { readPackageVersion } from '../read-package-version.js';
 import { renderHelp } from './render-help.js';
 import { runConfigCommand } from './run-config-command.js';
 import { runReviewCommand } from './run-review-command.js';

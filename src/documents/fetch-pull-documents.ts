@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { decodeDocument } from '../cli/read-input-file.js';
+import { decodeDocument } from './read-input-file.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors/errors.js';
 import type { PullFile, PullGateway } from '../github/pull-gateway.js';

@@ -1,7 +1,7 @@
 import type { LineRange } from '../documents/diff-revision.js';
 import type { PlanDocument } from '../documents/schema.js';
 import type { DraftFinding, EngineName, Finding } from '../findings/schema.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import type { Persona } from '../personas/schema.js';
 
 export interface Usage {

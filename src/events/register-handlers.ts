@@ -6,7 +6,7 @@ import { authoriseCommand } from './authorise-command.js';
 import { HANDLED_EVENTS, jobsForEvent } from './jobs-for-event.js';
 import { IssueCommentEventSchema } from './schema.js';
 
-export { REVIEW_COMMAND } from './jobs-for-event.js';
+export { REVIEW_COMMAND } from './jobs-for-issue-comment.js';
 
 /**
  * Webhooks in, jobs out: each delivery is checked against its guards (jobs-for-event.ts, shared

@@ -1,8 +1,9 @@
 import type { Finding } from './schema.js';
 
-export type Verdict = 'ready-with-minor-tweaks' | 'needs-significant-changes' | 'needs-redesign';
+/** The verdict on a whole revision (not the ledger's `Verdict`, a verifier's answer on one finding). */
+export type ReadinessVerdict = 'ready-with-minor-tweaks' | 'needs-significant-changes' | 'needs-redesign';
 
-export const VERDICT_LABEL: Record<Verdict, string> = {
+export const VERDICT_LABEL: Record<ReadinessVerdict, string> = {
   'ready-with-minor-tweaks': 'Ready with minor tweaks',
   'needs-significant-changes': 'Needs significant changes',
   'needs-redesign': 'Needs redesign',
@@ -14,7 +15,7 @@ export interface Readiness {
   niceToHave: number;
   /** 1–10, 10 = nothing open. */
   readiness: number;
-  verdict: Verdict;
+  verdict: ReadinessVerdict;
 }
 
 /**
@@ -29,7 +30,7 @@ export function computeReadiness(findings: Array<Pick<Finding, 'severity'>>): Re
   const niceToHave = findings.filter((f) => f.severity === 'nice-to-have').length;
   const raw = 10 - 2 * critical - 0.75 * important - 0.25 * niceToHave;
   const readiness = Math.min(10, Math.max(1, Math.round(raw)));
-  const verdict: Verdict =
+  const verdict: ReadinessVerdict =
     critical >= 3 || readiness <= 3 ? 'needs-redesign' : critical > 0 || important >= 3 ? 'needs-significant-changes' : 'ready-with-minor-tweaks';
   return { critical, important, niceToHave, readiness, verdict };
 }

@@ -5,7 +5,7 @@ import { applyClaimChecks } from '../ledger/apply-claim-checks.js';
 import { checkResponseClaims } from '../ledger/check-response-claims.js';
 import { parseResponse } from '../ledger/parse-response.js';
 import { readSummaryLedger } from '../ledger/read-summary-ledger.js';
-import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { commitLedger } from '../publish/commit-ledger.js';
 import { marker } from '../publish/markers.js';
 import { renderResponseAnswer } from '../publish/render-response-answer.js';
@@ -36,7 +36,7 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
     const path = entry.finding.anchor.path;
     if (!docs.has(path)) docs.set(path, ctx.readDocument(path));
     const doc = await docs.get(path)!;
-    return { verdict: doc ? await verifyWithChecklist(entry, doc) : null, doc };
+    return { verdict: doc ? await checklistVerifier.verify(entry, doc) : null, doc };
   });
   const changes = mayDecide ? applyClaimChecks(ledger, checks, { sha: headSha, at: deps.now().toISOString(), by: author }) : [];
 

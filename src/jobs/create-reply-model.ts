@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PlanDocument } from '../documents/schema.js';
 import type { Assistant } from '../ledger/assistant.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import type { LedgerEntry } from '../ledger/schema.js';
 import { loadPersonas } from '../personas/load-personas.js';
 import type { Persona } from '../personas/schema.js';

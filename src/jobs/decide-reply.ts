@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { ReplyIntent } from '../ledger/classify-reply.js';
 import { maySettleFinding } from '../ledger/may-settle-finding.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from '../ledger/schema.js';
 import type { ReplyWords } from '../publish/render-reply.js';
 

@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
 import type { Readiness } from '../findings/readiness.js';
 import type { Finding } from '../findings/schema.js';
-import { isKnownCheck } from '../engines/checklist/is-known-check.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { findDeletedPaths } from '../ledger/find-deleted-paths.js';
-import { findFixEvidence } from '../ledger/find-fix-evidence.js';
 import { rebuildLedger } from '../ledger/rebuild-ledger.js';
 import { reconcileLedger, type ReconcileResult } from '../ledger/reconcile-ledger.js';
 import { recordRevision } from '../ledger/record-revision.js';
@@ -47,7 +46,7 @@ export async function judgeRevision(deps: JobDeps, revision: Revision, attempt: 
   const verification = await verifyRevision(deps, revision, run, previous, notes, log);
   const at = deps.now().toISOString();
   const reconciled = reconcileLedger({
-    previous, current, sha: ctx.headSha, at, verdicts: verification.verdicts, evidenceFor: findFixEvidence, knownCheck: isKnownCheck,
+    previous, current, sha: ctx.headSha, at, verdicts: verification.verdicts, evidenceFor: checklistVerifier.evidenceFor, knownCheck: checklistVerifier.isKnownCheck,
     documents: new Map(documents.map((d) => [d.path, d.doc])),
     renamed: new Map(documents.filter((d) => d.previousPath).map((d) => [d.previousPath!, d.path])),
     deleted: findDeletedPaths(revision.fetched, previous),

@@ -1,4 +1,4 @@
-import { decodeDocument } from '../cli/read-input-file.js';
+import { decodeDocument } from '../documents/read-input-file.js';
 import { diffRevision, type LineRange } from '../documents/diff-revision.js';
 import type { PullDocument } from '../documents/fetch-pull-documents.js';
 import type { RevisionInput } from '../engines/types.js';
@@ -36,7 +36,9 @@ export async function prepareRevisions(
   const scopes = new Map<string, ReviewScope>();
   const notes: string[] = [];
   const last = previous.revisions.at(-1);
-  const whole = (reason: string | null): void => documents.forEach((d) => scopes.set(d.path, { mode: 'full', reason }));
+  const whole = (reason: string | null): void => {
+    for (const d of documents) scopes.set(d.path, { mode: 'full', reason });
+  };
   if (!last) {
     whole(null);
     return { revisions, scopes, notes };

@@ -1,5 +1,5 @@
 import { isOwnComment } from '../github/is-own-comment.js';
-import { verifyWithChecklist } from '../ledger/verify-with-checklist.js';
+import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { recordChange } from '../ledger/record-change.js';
 import { commitLedger } from '../publish/commit-ledger.js';
 import { findingIdIn, marker } from '../publish/markers.js';
@@ -40,7 +40,7 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
     isWriter: () => (writer ??= github.hasWriteAccess(job.author)),
     verify: async () => {
       const doc = await ctx.readDocument(entry.finding.anchor.path);
-      return doc ? ((await verifyWithChecklist(entry, doc)) ?? (await model.verify(entry, doc))) : null;
+      return doc ? ((await checklistVerifier.verify(entry, doc)) ?? (await model.verify(entry, doc))) : null;
     },
     answer: () => model.answer(entry, job.body),
   });

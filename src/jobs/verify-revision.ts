@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Usage } from '../engines/types.js';
 import { needsVerification } from '../ledger/needs-verification.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import type { Verdict } from '../ledger/verifier.js';
 import type { Ledger } from '../ledger/schema.js';
 import { verifyModelFindings } from '../ledger/verify-model-findings.js';
 import { sumUsage } from '../panel/sum-usage.js';

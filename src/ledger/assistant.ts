@@ -1,7 +1,7 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Persona } from '../personas/schema.js';
 import type { ReplyIntent } from './classify-reply.js';
-import type { Verdict } from './reconcile-ledger.js';
+import type { Verdict } from './verifier.js';
 import type { LedgerEntry } from './schema.js';
 import type { Usage } from '../engines/types.js';
 

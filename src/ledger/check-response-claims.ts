@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../documents/schema.js';
 import { compareEntries } from './compare-entries.js';
-import type { Verdict } from './reconcile-ledger.js';
+import type { Verdict } from './verifier.js';
 import type { ResponseClaim } from './parse-response.js';
 import type { Ledger, LedgerEntry } from './schema.js';
 

@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { ReviewScope } from '../jobs/prepare-revisions.js';
-import { relocateAnchor } from './relocate-anchor.js';
+import { relocateAnchor } from '../findings/relocate-anchor.js';
 import type { LedgerEntry } from './schema.js';
 
 /**

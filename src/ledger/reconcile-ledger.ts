@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/schema.js';
 import { applyChange } from './apply-change.js';
-import { relocateAnchor } from './relocate-anchor.js';
+import { relocateAnchor } from '../findings/relocate-anchor.js';
 import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import type { ReconcileInput, ReconcileResult, StatusChangeReport } from './reconcile-types.js';
 import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from './schema.js';

@@ -2,19 +2,11 @@ import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
 import type { FindingStatus, Ledger, LedgerEntry, StatusChange } from './schema.js';
 
-/** What reconciling a revision takes and gives (reconcile-ledger.ts). */
-export interface Evidence {
-  note: string;
-  lines: [number, number] | null;
-}
+import type { Evidence, Verdict, Verifier } from './verifier.js';
 
-/** A verifier's answer for one open finding (Claude verification call, or a rule re-run). */
-export interface Verdict {
-  verdict: 'addressed' | 'partly' | 'not-addressed';
-  evidence: Evidence | null;
-  /** What is still missing, for `partly` and `not-addressed`. */
-  missing?: string | null;
-}
+export type { Evidence, Verdict };
+
+/** What reconciling a revision takes and gives (reconcile-ledger.ts). */
 
 export interface ReconcileInput {
   previous: Ledger;
@@ -31,13 +23,13 @@ export interface ReconcileInput {
   /** Verdicts for findings the checklist cannot re-check by itself (Claude findings), by finding id. */
   verdicts?: Map<string, Verdict>;
   /** Evidence that a checklist finding is fixed (the mitigating text), when its rule stops firing. */
-  evidenceFor?: (entry: LedgerEntry, doc: PlanDocument) => Evidence | null;
+  evidenceFor?: Verifier['evidenceFor'];
   /**
    * Whether the offline engine still has the check that raised a finding. A check retired in a
    * newer version of rfc-panel no longer fires, which says nothing about the text: such open
    * findings are superseded, not "addressed".
    */
-  knownCheck?: (ruleId: string) => boolean;
+  knownCheck?: Verifier['isKnownCheck'];
 }
 
 export interface StatusChangeReport {

@@ -1,5 +1,5 @@
 import type { PersonaRun, Usage } from '../engines/types.js';
-import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
+import { summariseReviewOffline } from '../engines/summarise-review-offline.js';
 import type { Finding } from '../findings/schema.js';
 import type { EngineChoice, EngineSettings } from './create-engines.js';
 

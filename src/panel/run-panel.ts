@@ -10,8 +10,8 @@ import { recoverFailedPanel } from './recover-failed-panel.js';
 import { selectPersonas } from './select-personas.js';
 import { sumUsage } from './sum-usage.js';
 import type { Summariser } from './create-summariser.js';
-import { summariseReviewOffline } from '../engines/claude/summarise-review-offline.js';
-import type { Verdict } from '../ledger/reconcile-ledger.js';
+import { summariseReviewOffline } from '../engines/summarise-review-offline.js';
+import type { Verdict } from '../ledger/verifier.js';
 
 export interface PanelOptions {
   engines: Engine[];

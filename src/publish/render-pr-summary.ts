@@ -1,4 +1,4 @@
-import { VERDICT_LABEL, type Verdict } from '../findings/readiness.js';
+import { type ReadinessVerdict, VERDICT_LABEL } from '../findings/readiness.js';
 import { compareEntries } from '../ledger/compare-entries.js';
 import type { Anchor } from '../findings/schema.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
@@ -39,7 +39,7 @@ export function renderPrSummary(input: PrSummaryInput): string {
   const { ledger } = input;
   const latest = ledger.revisions[ledger.revisions.length - 1];
   const out: string[] = [marker.summary];
-  const verdict = latest ? VERDICT_LABEL[latest.verdict as Verdict] ?? latest.verdict : 'not reviewed';
+  const verdict = latest ? VERDICT_LABEL[latest.verdict as ReadinessVerdict] ?? latest.verdict : 'not reviewed';
   out.push(`## rfc-panel — readiness ${latest?.readiness ?? '–'}/10 · ${verdict}`);
   out.push('');
   const gateText = input.gate.level === 'none' ? 'no merge gate configured' : input.gate.conclusion === 'failure' ? `merge gate **failing**: ${input.gate.blocking} open finding(s) at ${input.gate.level} or above` : `merge gate **passing** (${input.gate.level})`;
@@ -75,7 +75,7 @@ export function renderPrSummary(input: PrSummaryInput): string {
   if (ledger.revisions.length > 0) {
     out.push('', '### Readiness by revision', '', '| Revision | Readiness | Verdict | Open critical | Open important | Open nice-to-have |', '|---|---|---|---|---|---|');
     for (const r of ledger.revisions.slice(-10)) {
-      out.push(`| \`${r.sha.slice(0, 7)}\` | ${r.readiness}/10 | ${VERDICT_LABEL[r.verdict as Verdict] ?? r.verdict} | ${r.open.critical} | ${r.open.important} | ${r.open.niceToHave} |`);
+      out.push(`| \`${r.sha.slice(0, 7)}\` | ${r.readiness}/10 | ${VERDICT_LABEL[r.verdict as ReadinessVerdict] ?? r.verdict} | ${r.open.critical} | ${r.open.important} | ${r.open.niceToHave} |`);
     }
   }
   const notes = [...input.notes];

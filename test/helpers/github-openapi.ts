@@ -154,7 +154,7 @@ function prepareSchema(schema: Node, refs: Set<string>): void {
   for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(schema[key])) for (const sub of schema[key]) prepareSchema(sub, refs);
   for (const key of ['items', 'additionalProperties', 'not']) {
     const sub = schema[key];
-    if (Array.isArray(sub)) sub.forEach((s) => prepareSchema(s, refs));
+    if (Array.isArray(sub)) for (const s of sub) prepareSchema(s, refs);
     else prepareSchema(sub, refs);
   }
   if (schema.nullable === true) {
@@ -274,7 +274,7 @@ function splitUrl(request: GitHubRequest): { pathname: string; query: URLSearchP
   const url = new URL(request.path, 'https://api.github.com');
   let pathname = url.pathname;
   const basePath = request.baseUrl ? new URL(request.baseUrl).pathname.replace(/\/+$/, '') : '';
-  if (basePath && pathname.startsWith(basePath + '/')) pathname = pathname.slice(basePath.length);
+  if (basePath && pathname.startsWith(`${basePath}/`)) pathname = pathname.slice(basePath.length);
   else if (pathname.startsWith('/api/v3/')) pathname = pathname.slice('/api/v3'.length);
   return { pathname, query: url.searchParams };
 }
@@ -339,7 +339,9 @@ function unknownProperties(data: Json, schemas: Node[], where: string, out: stri
   const candidates = expandSchemas(schemas);
   if (Array.isArray(data)) {
     const itemSchemas = candidates.filter((s) => s.items && typeof s.items === 'object' && !Array.isArray(s.items)).map((s) => s.items);
-    if (itemSchemas.length > 0) data.forEach((item, i) => unknownProperties(item, itemSchemas, `${where}/${i}`, out, depth + 1));
+    if (itemSchemas.length > 0) data.forEach((item, i) => {
+      unknownProperties(item, itemSchemas, `${where}/${i}`, out, depth + 1);
+    });
     return;
   }
   const objectSchemas = candidates.filter((s) => s.type === undefined || s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')));

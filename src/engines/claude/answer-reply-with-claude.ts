@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../documents/schema.js';
-import { relocateAnchor } from '../../ledger/relocate-anchor.js';
+import { relocateAnchor } from '../../findings/relocate-anchor.js';
 import type { LedgerEntry } from '../../ledger/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import { buildAnswerMessage } from './build-answer-message.js';

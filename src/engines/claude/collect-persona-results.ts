@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../../documents/schema.js';
 import type { DraftFinding } from '../../findings/schema.js';
-import type { Verdict } from '../../ledger/reconcile-ledger.js';
+import type { Verdict } from '../../ledger/verifier.js';
 import type { PersonaRun, ReviewedSection } from '../types.js';
 import { addTokens } from './add-tokens.js';
 import type { Admission } from './admit-personas.js';

@@ -1,7 +1,7 @@
 import type { LineRange } from '../../documents/diff-revision.js';
 import type { PlanDocument } from '../../documents/schema.js';
 import type { DraftFinding, Finding } from '../../findings/schema.js';
-import { relocateAnchor } from '../../ledger/relocate-anchor.js';
+import { relocateAnchor } from '../../findings/relocate-anchor.js';
 import type { Persona } from '../../personas/schema.js';
 import type { RevisionInput } from '../types.js';
 import { assignSectionOwners } from './assign-section-owners.js';

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../documents/schema.js';
-import { matchedTriggers } from '../../panel/select-personas.js';
+import { matchedTriggers } from '../../personas/matched-triggers.js';
 import type { Persona } from '../../personas/schema.js';
 import type { SectionUnit } from './list-section-units.js';
 

@@ -18,7 +18,9 @@ export function splitIntoChunks(doc: PlanDocument, visibleLines: readonly string
   const total = visibleLines.length;
   // Prefix sums of each numbered line's length (plus its newline): cost(a, b) in O(1).
   const prefix = [0];
-  visibleLines.forEach((line, i) => prefix.push(prefix[i]! + numberLines([line], i + 1, total).length + 1));
+  visibleLines.forEach((line, i) => {
+    prefix.push(prefix[i]! + numberLines([line], i + 1, total).length + 1);
+  });
   const cost = (start: number, end: number): number => Math.ceil((prefix[end]! - prefix[start - 1]!) / 4);
   if (total === 0 || cost(1, total) <= maxTokens) return [{ index: 0, startLine: 1, endLine: Math.max(total, 1) }];
 

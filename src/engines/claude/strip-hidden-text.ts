@@ -5,6 +5,7 @@ import type { PlanDocument } from '../../documents/schema.js';
  * BOM, soft hyphen, bidirectional controls ("Trojan Source"), Unicode tag characters and
  * supplementary variation selectors (both used to smuggle invisible text to models).
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists invisible code points (variation selectors included) by escape, one by one, to strip them; nothing combines
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
 /** A link reference definition ("[label]: target"), which renders to nothing; not a footnote ("[^1]:"). */
 const DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;

@@ -5,7 +5,7 @@ import { estimateCost } from './estimate-cost.js';
 import { DEFAULT_PRICE_TABLE } from './price-table.js';
 import { DEFAULT_MODEL, type PriceTable } from './schema.js';
 import { SUMMARY_TOOL_NAME, SummaryOutputSchema } from './review-output-schema.js';
-import { type SummaryFinding, summariseReviewOffline } from './summarise-review-offline.js';
+import { type SummaryFinding, summariseReviewOffline } from '../summarise-review-offline.js';
 
 export interface SummariseOptions {
   /** false: never call Claude. Default: call when an API key is available and there are findings. */

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../documents/schema.js';
-import type { Verdict } from '../../ledger/reconcile-ledger.js';
+import type { Verdict } from '../../ledger/verifier.js';
 import type { VerificationItem } from './claude-assistant-schema.js';
 import { locateEvidence } from './locate-evidence.js';
 

@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../../documents/schema.js';
-import type { Verdict } from '../../ledger/reconcile-ledger.js';
-import { relocateAnchor } from '../../ledger/relocate-anchor.js';
+import type { Verdict } from '../../ledger/verifier.js';
+import { relocateAnchor } from '../../findings/relocate-anchor.js';
 import type { LedgerEntry } from '../../ledger/schema.js';
 import type { Persona } from '../../personas/schema.js';
 import type { Usage } from '../types.js';

@@ -47,7 +47,10 @@ export function checkCatalogue(catalogue: Catalogue, only?: (c: CompiledConcern)
     }
     c.concern.fixtures.fires.forEach((f, i) => {
       const hit = runConcern(indexDocument(parseDocument('fires.md', f.doc)), c);
-      if (!hit) return say(`fires[${i}] does not fire`);
+      if (!hit) {
+        say(`fires[${i}] does not fire`);
+        return;
+      }
       const where = hit.anchor.level === 'line' ? hit.anchor.startLine : null;
       if (f.line !== null && where !== f.line) say(`fires[${i}] fires at ${where ?? hit.anchor.level}, the fixture says line ${f.line}`);
       if (f.line === null && c.concern.anchor === 'line' && where === null) say(`fires[${i}] fires at ${hit.anchor.level}`);

@@ -84,7 +84,9 @@ function compileOne(term: string): Compiled {
   for (const piece of pieces) {
     const prefix = piece.endsWith('*');
     const parts = tokenize(prefix ? piece.slice(0, -1) : piece).map((t) => t.word);
-    parts.forEach((word, i) => words.push({ word, prefix: prefix && i === parts.length - 1 }));
+    parts.forEach((word, i) => {
+      words.push({ word, prefix: prefix && i === parts.length - 1 });
+    });
   }
   if (words.length === 0) throw new Error(`term "${term}" has no words`);
   return { kind: 'words', words };

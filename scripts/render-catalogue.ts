@@ -1,8 +1,8 @@
-import type { Catalogue } from '../engines/checklist/catalogue/load-catalogue.js';
-import type { Rule } from '../engines/checklist/schema.js';
-import type { Template } from '../engines/checklist/templates/schema.js';
-import { SEVERITY_HEADING } from '../publish/labels.js';
-import type { Persona } from './schema.js';
+import type { Catalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
+import type { Rule } from '../src/engines/checklist/schema.js';
+import type { Template } from '../src/engines/checklist/templates/schema.js';
+import { SEVERITY_HEADING } from '../src/publish/labels.js';
+import type { Persona } from '../src/personas/schema.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

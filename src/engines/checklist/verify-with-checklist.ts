@@ -1,16 +1,16 @@
-import type { PlanDocument } from '../documents/schema.js';
-import { loadRules } from '../engines/checklist/load-rules.js';
-import type { RuleHit } from '../engines/checklist/rule-hit.js';
-import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
-import { runCatalogue } from '../engines/checklist/catalogue/run-catalogue.js';
-import { checkTemplate } from '../engines/checklist/templates/check-template.js';
-import { loadTemplates } from '../engines/checklist/templates/load-templates.js';
-import { runSqlRules } from '../engines/checklist/sql/run-sql-rules.js';
-import { anchorsOverlap } from '../findings/anchors-overlap.js';
+import type { PlanDocument } from '../../documents/schema.js';
+import { loadRules } from './load-rules.js';
+import type { RuleHit } from './rule-hit.js';
+import { loadCatalogue } from './catalogue/load-catalogue.js';
+import { runCatalogue } from './catalogue/run-catalogue.js';
+import { checkTemplate } from './templates/check-template.js';
+import { loadTemplates } from './templates/load-templates.js';
+import { runSqlRules } from './sql/run-sql-rules.js';
+import { anchorsOverlap } from '../../findings/anchors-overlap.js';
 import { findFixEvidence } from './find-fix-evidence.js';
-import type { Verdict } from './reconcile-ledger.js';
-import { relocateAnchor } from './relocate-anchor.js';
-import type { LedgerEntry } from './schema.js';
+import type { Verdict } from '../../ledger/verifier.js';
+import { relocateAnchor } from '../../findings/relocate-anchor.js';
+import type { LedgerEntry } from '../../ledger/schema.js';
 
 /**
  * Check one checklist finding against a revision by re-running its rule: still firing at the

@@ -1,10 +1,10 @@
-import { findSection } from '../documents/find-section.js';
-import type { PlanDocument } from '../documents/schema.js';
-import { loadCatalogue } from '../engines/checklist/catalogue/load-catalogue.js';
-import { indexOf } from '../engines/checklist/catalogue/index-document.js';
-import { loadRules } from '../engines/checklist/load-rules.js';
-import type { Evidence } from './reconcile-ledger.js';
-import type { LedgerEntry } from './schema.js';
+import { findSection } from '../../documents/find-section.js';
+import type { PlanDocument } from '../../documents/schema.js';
+import { loadCatalogue } from './catalogue/load-catalogue.js';
+import { indexOf } from './catalogue/index-document.js';
+import { loadRules } from './load-rules.js';
+import type { Evidence } from '../../ledger/verifier.js';
+import type { LedgerEntry } from '../../ledger/schema.js';
 
 /**
  * Why the checklist now considers a finding fixed, in the document's own words: the first line

@@ -1,7 +1,7 @@
 import { findSection, sectionLabel } from '../documents/find-section.js';
 import type { PlanDocument } from '../documents/schema.js';
-import { locateQuote } from '../findings/locate-quote.js';
-import type { Anchor } from '../findings/schema.js';
+import { locateQuote } from './locate-quote.js';
+import type { Anchor } from './schema.js';
 
 /**
  * Where a finding's text sits in a new revision: its quote is looked up (exact, then ignoring

@@ -1,5 +1,5 @@
-import type { Anchor, DraftFinding, Severity } from '../../findings/schema.js';
-import type { PersonaRun } from '../types.js';
+import type { Anchor, DraftFinding, Severity } from '../findings/schema.js';
+import type { PersonaRun } from './types.js';
 
 /** What a summary needs from a finding; DraftFinding and Finding both fit. */
 export type SummaryFinding = Pick<DraftFinding, 'severity' | 'title' | 'personas'> & { anchor: Pick<Anchor, 'section'> };
