@@ -15,6 +15,9 @@ const anyOf = (...patterns) => patterns.join('|');
  */
 const LEDGER_PORTS = '^src/ledger/(assistant|verifier|schema|classify-reply)\\.ts$';
 
+/** The pull-request gateway's port: what the jobs, documents, ledger and publishing ask of GitHub. */
+const GATEWAY_PORT = '^src/github/pull-gateway\\.ts$';
+
 /** `from` may import nothing under src/ except `allowed` (its own folder is always allowed). */
 const only = (name, from, allowed, comment) => ({
   name,
@@ -71,7 +74,31 @@ module.exports = {
       from: { path: FOUNDATION },
       to: { path: '^src/', pathNot: FOUNDATION },
     },
-    only('github-is-the-boundary', 'github', [], 'The GitHub boundary sorts errors and reads threads; it knows no stage.'),
+    {
+      ...only('github-is-the-boundary', 'github', [], 'The GitHub boundary sorts errors and reads threads; it knows no stage.'),
+      // The gateway port names, by type only, what its calls carry (the config, personas, a review request).
+      from: { path: '^src/github/', pathNot: GATEWAY_PORT },
+    },
+    {
+      name: 'gateway-port-is-types',
+      severity: 'error',
+      comment: 'The PullGateway port may name what its calls carry, by type only; running stage code from the boundary is a back-edge.',
+      from: { path: GATEWAY_PORT },
+      to: { path: '^src/', pathNot: anyOf('^src/github/', FOUNDATION), dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'gateway-port-names-only-data',
+      severity: 'error',
+      comment: 'The PullGateway port names the shapes its calls carry and nothing else.',
+      from: { path: GATEWAY_PORT },
+      to: { path: '^src/', pathNot: anyOf('^src/github/', FOUNDATION, '^src/(config|personas)/schema\\.ts$', '^src/publish/review-request\\.ts$') },
+    },
+    only(
+      'gateway-adapts-octokit',
+      'gateway',
+      [folders('github', 'config', 'documents', 'findings', 'personas', 'publish')],
+      'The Octokit gateway composes the boundary and the publishing calls; the jobs receive it, nothing below imports it.',
+    ),
     // An engine's option schema (templates: in .github/rfc-panel.yml) is part of the config's shape.
     only('config-below-the-pipeline', 'config', [folders('github'), '^src/engines/.+/schema\\.ts$'], 'The config is read before any stage runs.'),
     only('documents-is-a-leaf', 'documents', [folders('github', 'config')], 'Documents are the input of every stage and know none of them.'),

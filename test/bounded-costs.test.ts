@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigSchema } from '../src/config/schema.js';
 import { fetchPullDocuments } from '../src/documents/fetch-pull-documents.js';
 import { loadRepoPersonas } from '../src/personas/load-repo-personas.js';
-import { createOctokitGateway } from '../src/github/create-octokit-gateway.js';
+import { createOctokitGateway } from '../src/gateway/create-octokit-gateway.js';
 import type { Octokit } from '../src/github/types.js';
 import { createHarness, stubEngine } from './helpers/app-harness.js';
 import { FakeGitHub, MAX_BODY_CHARS } from './helpers/fake-github.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
-import { marker } from '../src/publish/markers.js';
+import { marker } from '../src/github/markers.js';
 import { createHarness, type Harness, replyInThread } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { pullRequestPayload } from './helpers/webhook-examples.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { ExternalServiceError } from '../src/errors/errors.js';
-import { createOctokitGateway } from '../src/github/create-octokit-gateway.js';
+import { createOctokitGateway } from '../src/gateway/create-octokit-gateway.js';
 import type { Octokit } from '../src/github/types.js';
 import { VALID_PLAN } from './fixtures/bad-inputs/corpus.js';
 import { createHardenedHarness } from './fixtures/bad-inputs/harness.js';

@@ -9,7 +9,7 @@ import { parseDocument } from '../src/documents/parse-document.js';
 import { fingerprint } from '../src/findings/fingerprint.js';
 import { lineAnchor } from '../src/findings/make-anchor.js';
 import { decodeLedger, encodeLedger } from '../src/ledger/ledger-codec.js';
-import { findingIdIn, marker, reviewHead } from '../src/publish/markers.js';
+import { findingIdIn, marker, reviewHead } from '../src/github/markers.js';
 import { sanitiseMarkdown } from '../src/publish/sanitise-markdown.js';
 import { errorsIn, createHardenedHarness, type HardenedHarness } from './fixtures/bad-inputs/harness.js';
 import { API_KEY, FORGED_LEDGER, HEAD, INJECTION_CASES, type InjectionCase, injectionDoc, type Obeyed, QUOTE } from './fixtures/injection/cases.js';

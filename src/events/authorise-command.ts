@@ -1,4 +1,4 @@
-import { createOctokitGateway } from '../github/create-octokit-gateway.js';
+import { createOctokitGateway } from '../gateway/create-octokit-gateway.js';
 import type { Octokit } from '../github/types.js';
 import type { Job } from '../queue/schema.js';
 

@@ -1,9 +1,21 @@
 import type { Config } from '../config/schema.js';
 import type { Persona } from '../personas/schema.js';
-import type { CheckRunResult } from '../publish/ensure-check-run.js';
-import type { ReviewOutcome, ReviewRequest } from '../publish/ensure-review.js';
-import type { SummaryComment } from '../publish/ensure-summary-comment.js';
+import type { ReviewOutcome, ReviewRequest } from '../publish/review-request.js';
 import type { BotIdentity, PullRef } from './types.js';
+
+/** What a finished check run says (the merge gate). */
+export interface CheckRunResult {
+  conclusion: 'success' | 'failure' | 'neutral' | 'action_required';
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+/** The app's sticky summary comment on the pull request. */
+export interface SummaryComment {
+  id: number;
+  body: string;
+}
 
 /** The pull request as it is now, in the words the jobs use. */
 export interface PullSnapshot {

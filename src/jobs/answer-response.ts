@@ -7,7 +7,7 @@ import { parseResponse } from '../ledger/parse-response.js';
 import { readSummaryLedger } from '../ledger/read-summary-ledger.js';
 import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { commitLedger } from '../publish/commit-ledger.js';
-import { marker } from '../publish/markers.js';
+import { marker } from '../github/markers.js';
 import { renderResponseAnswer } from '../publish/render-response-answer.js';
 import { gatewayFor, type JobDeps } from './job-deps.js';
 import { loadPullContext } from './load-pull-context.js';

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { Engine, Usage } from '../engines/types.js';
 import type { Assistant } from '../ledger/assistant.js';
-import { createOctokitGateway } from '../github/create-octokit-gateway.js';
+import { createOctokitGateway } from '../gateway/create-octokit-gateway.js';
 import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import type { LedgerSeal } from '../ledger/ledger-codec.js';

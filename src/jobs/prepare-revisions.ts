@@ -1,5 +1,6 @@
 import { decodeDocument } from '../documents/read-input-file.js';
-import { diffRevision, type LineRange } from '../documents/diff-revision.js';
+import { diffRevision } from '../documents/diff-revision.js';
+import type { ReviewScope } from '../documents/review-scope.js';
 import type { PullDocument } from '../documents/fetch-pull-documents.js';
 import type { RevisionInput } from '../engines/types.js';
 import { InputError } from '../errors/errors.js';
@@ -11,7 +12,7 @@ import { type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
 export const FULL_REVIEW_SHARE = 0.5;
 
 /** How one document is reviewed on this revision. */
-export type ReviewScope = { mode: 'full'; reason: string | null } | { mode: 'incremental'; changed: LineRange[]; previousSha: string };
+export type { ReviewScope } from '../documents/review-scope.js';
 
 export interface PreparedRevisions {
   /** By path: the documents reviewed incrementally, for the panel. */

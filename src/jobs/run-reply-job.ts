@@ -2,7 +2,7 @@ import { isOwnComment } from '../github/is-own-comment.js';
 import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
 import { recordChange } from '../ledger/record-change.js';
 import { commitLedger } from '../publish/commit-ledger.js';
-import { findingIdIn, marker } from '../publish/markers.js';
+import { findingIdIn, marker } from '../github/markers.js';
 import { fitComment } from '../publish/fit-comment.js';
 import { renderReply } from '../publish/render-reply.js';
 import type { ReplyJob } from '../queue/schema.js';

@@ -1,7 +1,7 @@
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity } from '../github/types.js';
-import { findingIdIn } from '../publish/markers.js';
+import { findingIdIn } from '../github/markers.js';
 import type { LedgerSeal } from './ledger-codec.js';
 import { type LedgerState, readLedger } from './read-ledger.js';
 import type { Ledger } from './schema.js';

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../documents/schema.js';
-import type { ReviewScope } from '../jobs/prepare-revisions.js';
+import type { ReviewScope } from '../documents/review-scope.js';
 import { relocateAnchor } from '../findings/relocate-anchor.js';
 import type { LedgerEntry } from './schema.js';
 

@@ -1,6 +1,5 @@
-import type { PullGateway } from '../github/pull-gateway.js';
+import type { PullGateway, SummaryComment } from '../github/pull-gateway.js';
 import type { BotIdentity } from '../github/types.js';
-import type { SummaryComment } from '../publish/ensure-summary-comment.js';
 import type { LedgerSeal } from './ledger-codec.js';
 import { readLedger } from './read-ledger.js';
 import type { Ledger } from './schema.js';

@@ -70,12 +70,9 @@ async function findOpenRun(octokit: Octokit, pull: PullRef, headSha: string): Pr
   return open ? { id: open.id } : null;
 }
 
-export interface CheckRunResult {
-  conclusion: 'success' | 'failure' | 'neutral' | 'action_required';
-  title: string;
-  summary: string;
-  text?: string;
-}
+import type { CheckRunResult } from '../github/pull-gateway.js';
+
+export type { CheckRunResult };
 
 export async function completeCheckRun(octokit: Octokit, pull: PullRef, checkRunId: number, result: CheckRunResult): Promise<void> {
   const clip = (s: string): string => (s.length > MAX_OUTPUT ? `${s.slice(0, MAX_OUTPUT - 80)}\n\n…(truncated at GitHub's size limit)` : s);

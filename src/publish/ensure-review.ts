@@ -4,38 +4,14 @@ import { toGitHubError } from '../github/call-github.js';
 import { writeOnce } from '../github/write-once.js';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
-import { marker, reviewHead } from './markers.js';
+import { marker, reviewHead } from '../github/markers.js';
 import { findRejectedComments } from './find-rejected-comments.js';
 import { findReviewThreads } from './find-review-threads.js';
 import type { InlineComment } from './plan-review-comments.js';
 
-/** The app comments or asks for changes; approving is not something a document may talk it into. */
-export type ReviewEvent = 'COMMENT' | 'REQUEST_CHANGES';
+import type { ReviewOutcome, ReviewRequest } from './review-request.js';
 
-export interface ReviewRequest {
-  pull: PullRef;
-  headSha: string;
-  event: ReviewEvent;
-  inline: InlineComment[];
-  elsewhere: Finding[];
-  /** Every finding of the review, to move a refused inline comment into the summary. */
-  findingsById: Map<string, Finding>;
-  /** The summary body for a given set of findings outside the diff (grows when GitHub rejects a comment). */
-  renderBody: (elsewhere: Finding[]) => string;
-  identity: BotIdentity;
-  dryRun?: boolean;
-  log: Logger;
-}
-
-export interface ReviewOutcome {
-  status: 'created' | 'exists' | 'dry-run';
-  reviewId: number | null;
-  /** Finding id → id of the review comment that opened its thread. */
-  threads: Map<string, number>;
-  /** Findings GitHub refused inline, moved to the summary. */
-  demoted: Finding[];
-  body: string;
-}
+export type { ReviewEvent, ReviewOutcome, ReviewRequest } from './review-request.js';
 
 const MAX_BODY = 65_000;
 

@@ -1,7 +1,7 @@
 import { callGitHub, toGitHubError } from '../github/call-github.js';
 import type { Octokit } from '../github/types.js';
 import { NO_RETRY } from '../github/write-once.js';
-import type { ReviewRequest } from './ensure-review.js';
+import type { ReviewRequest } from './review-request.js';
 import type { InlineComment } from './plan-review-comments.js';
 
 /**

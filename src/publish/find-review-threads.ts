@@ -1,5 +1,5 @@
 import type { Octokit, PullRef } from '../github/types.js';
-import { findingIdIn } from './markers.js';
+import { findingIdIn } from '../github/markers.js';
 
 /** Finding id → the review comment that opened its thread, in one review of the app's. */
 export async function findReviewThreads(octokit: Octokit, pull: PullRef, reviewId: number): Promise<Map<string, number>> {

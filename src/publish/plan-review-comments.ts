@@ -1,4 +1,4 @@
-import type { PullDocument } from '../documents/fetch-pull-documents.js';
+import type { PullDocument } from '../documents/pull-document.js';
 import type { Finding } from '../findings/schema.js';
 import { renderFindingComment } from './render-finding-comment.js';
 

@@ -4,7 +4,7 @@ import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
-import { marker } from './markers.js';
+import { marker } from '../github/markers.js';
 import { sanitiseMarkdown } from './sanitise-markdown.js';
 
 export interface ThreadUpdateRequest {

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/schema.js';
 import { RECOMMENDATION_LABEL, SEVERITY_HEADING, SEVERITY_ICON } from './labels.js';
-import { marker } from './markers.js';
+import { marker } from '../github/markers.js';
 import { sanitiseMarkdown } from './sanitise-markdown.js';
 
 /** One finding as a review comment: severity and personas first, then what, why, and the ask. */

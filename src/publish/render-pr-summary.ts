@@ -4,7 +4,7 @@ import type { Anchor } from '../findings/schema.js';
 import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
 import type { FindingStatus, Ledger } from '../ledger/schema.js';
 import { SEVERITY_HEADING, SEVERITY_ICON } from './labels.js';
-import { marker } from './markers.js';
+import { marker } from '../github/markers.js';
 import { locationText } from './render-summary-markdown.js';
 import { sanitiseMarkdown, tableCell } from './sanitise-markdown.js';
 

@@ -8,7 +8,7 @@ import type { BotIdentity, PullRef } from '../../src/github/types.js';
 import type { Persona } from '../../src/personas/schema.js';
 import type { CheckRunResult } from '../../src/publish/ensure-check-run.js';
 import type { ReviewRequest } from '../../src/publish/ensure-review.js';
-import { isSummary, marker } from '../../src/publish/markers.js';
+import { isSummary, marker } from '../../src/github/markers.js';
 
 export const MEMORY_BOT: BotIdentity = { appId: 4242, login: 'rfc-panel[bot]' };
 const BOT_USER = { login: MEMORY_BOT.login, type: 'Bot' };

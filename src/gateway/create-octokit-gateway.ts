@@ -4,14 +4,14 @@ import { completeCheckRun, createCompletedRun, noteRetry, startCheckRun } from '
 import { ensureReview } from '../publish/ensure-review.js';
 import { ensureSummaryComment, findSummaryComment } from '../publish/ensure-summary-comment.js';
 import { dismissChangeRequests } from '../publish/dismiss-change-requests.js';
-import { findOwnComment } from './find-own-comment.js';
-import { isOwnComment } from './is-own-comment.js';
-import type { CommentPlace, GitHubComment, PullGateway } from './pull-gateway.js';
-import { readRawContent } from './read-raw-content.js';
-import { syncThreadResolution } from './review-threads.js';
-import { sortGitHubErrors } from './sort-github-errors.js';
-import type { BotIdentity, Octokit, PullRef } from './types.js';
-import { writeOnce } from './write-once.js';
+import { findOwnComment } from '../github/find-own-comment.js';
+import { isOwnComment } from '../github/is-own-comment.js';
+import type { CommentPlace, GitHubComment, PullGateway } from '../github/pull-gateway.js';
+import { readRawContent } from '../github/read-raw-content.js';
+import { syncThreadResolution } from '../github/review-threads.js';
+import { sortGitHubErrors } from '../github/sort-github-errors.js';
+import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import { writeOnce } from '../github/write-once.js';
 
 /** The pull request gateway on a real (or nock-faked) GitHub; its client's errors are sorted once, by a hook. */
 export function createOctokitGateway(client: Octokit, pull: PullRef): PullGateway {
