@@ -20,18 +20,32 @@ export interface Placement {
 }
 
 /**
+ * A line that states one decision on its own: a list item, a table row, a line of code, or a
+ * paragraph of one line. A line inside a wrapped paragraph is a fragment of a sentence, and the
+ * paragraph's words mostly say what the component is, not what the plan decided about it.
+ */
+function isStatement(index: DocumentIndex, line: number): boolean {
+  const doc = index.doc;
+  if (doc.codeLines.has(line)) return true;
+  if (/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(doc.lines[line - 1] ?? '')) return true;
+  const blank = (l: number): boolean => (doc.lines[l - 1] ?? '').trim() === '' || index.headings.has(l);
+  return blank(line - 1) && blank(line + 1);
+}
+
+/**
  * The line that causes the concern: the risk wording, else a line naming the component with the
  * concern's subject (`prefer`), else the line that talks most about what the concern says, else
  * where the component comes in. A gap concern (section/document) gets a `cause` only when that
- * line says a lot about it — plans usually create a gap in a sentence ("retries until it
- * succeeds"), not in silence.
+ * line says a lot about it and states a decision on its own — plans create a gap in a decision
+ * ("- On failure the job is retried on the next run"), not in the paragraph introducing a part.
  */
 export function placeConcern(index: DocumentIndex, c: CompiledConcern, risk: TermHit | null, use: TermHit, named: ReadonlySet<number>): Placement {
   if (risk) return { line: risk.line, via: 'risk' };
   const preferred = c.prefer ? activeHits(index, c.prefer.match(index)).find((h) => named.has(h.line)) : undefined;
   if (preferred) return { line: preferred.line, via: 'prefer' };
   const words = `${c.concern.title} ${c.concern.body} ${c.concern.fix}`.replace(/\{(?:component|match)\}/g, ' ');
-  const line = findCauseLine(index, words, named, c.concern.anchor === 'line' ? CAUSE_MIN_SCORE : GAP_CAUSE_MIN_SCORE);
-  if (line !== null) return { line, via: 'cause' };
+  const gap = c.concern.anchor !== 'line';
+  const cause = findCauseLine(index, words, named, gap ? GAP_CAUSE_MIN_SCORE : CAUSE_MIN_SCORE);
+  if (cause && (!gap || isStatement(index, cause.line))) return { line: cause.line, via: 'cause' };
   return { line: use.line, via: 'use' };
 }
