@@ -7,13 +7,11 @@ import type { TermHit } from './compile-terms.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { mentionsOf } from './mentions-of.js';
-import { type Placement, placeConcern } from './place-concern.js';
+import { placeConcern } from './place-concern.js';
 
 export interface CatalogueHit extends RuleHit {
   /** The component as the plan names it, for `{component}`. */
   component: string;
-  /** How the line was chosen (for measuring placement; not shown to readers). */
-  placedBy?: Placement['via'];
 }
 
 const sectionAt = (doc: PlanDocument, headingLine: number): Section | null => doc.sections.find((s) => s.headingLine === headingLine) ?? null;
@@ -53,7 +51,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handledHits, scope).length > 0) return null;
 
-  const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text, placedBy: at.via };
+  const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text };
   if (at.via === 'cause' && c.concern.anchor !== 'line') return { ...base, anchor: lineAnchor(doc, at.line) };
   if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
   if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };
