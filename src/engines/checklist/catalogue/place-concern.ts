@@ -21,15 +21,17 @@ export interface Placement {
 
 /**
  * A line that states one decision on its own: a list item, a table row, a line of code, or a
- * paragraph of one line. A line inside a wrapped paragraph is a fragment of a sentence, and the
+ * paragraph of one sentence. A line inside a wrapped paragraph is a fragment of a sentence, and the
  * paragraph's words mostly say what the component is, not what the plan decided about it.
  */
 function isStatement(index: DocumentIndex, line: number): boolean {
   const doc = index.doc;
   if (doc.codeLines.has(line)) return true;
-  if (/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(doc.lines[line - 1] ?? '')) return true;
+  const raw = doc.lines[line - 1] ?? '';
+  if (/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(raw)) return true;
   const blank = (l: number): boolean => (doc.lines[l - 1] ?? '').trim() === '' || index.headings.has(l);
-  return blank(line - 1) && blank(line + 1);
+  // An unwrapped paragraph is one long line of several sentences: a paragraph all the same.
+  return blank(line - 1) && blank(line + 1) && !/[.!?]\s+[A-Z]/.test(raw.trim().replace(/[.!?]\s*$/, ''));
 }
 
 /**
