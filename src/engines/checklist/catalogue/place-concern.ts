@@ -39,7 +39,7 @@ function isStatement(index: DocumentIndex, line: number): boolean {
  * concern's subject (`prefer`), else the line that talks most about what the concern says, else
  * where the component comes in. A gap concern (section/document) gets a `cause` only when that
  * line says a lot about it and states a decision on its own — plans create a gap in a decision
- * ("- On failure the job is retried on the next run"), not in the paragraph introducing a part.
+ * ("- Failed runs are tried again the next day"), not in the paragraph introducing a part.
  */
 export function placeConcern(index: DocumentIndex, c: CompiledConcern, risk: TermHit | null, use: TermHit, named: ReadonlySet<number>): Placement {
   if (risk) return { line: risk.line, via: 'risk' };
