@@ -1,7 +1,7 @@
 import { parseDocument } from '../../../documents/parse-document.js';
 import { indexDocument } from './index-document.js';
 import type { Catalogue, CompiledConcern } from './load-catalogue.js';
-import { runConcern } from './run-catalogue.js';
+import { runConcern } from './run-concern.js';
 
 /**
  * Plain project prose that names no component: every synonym, risk and mitigation list must stay

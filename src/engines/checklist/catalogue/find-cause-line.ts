@@ -27,9 +27,9 @@ function keywords(text: string): Set<string> {
 /**
  * The line most likely to cause a concern that names no fixed wording: the active prose or code
  * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
- * with a bonus for naming the component. Null when no line says enough about it.
+ * with a bonus for naming the component, and its score. Null when no line says enough about it.
  */
-export function findCauseLine(index: DocumentIndex, concernText: string, componentLines: ReadonlySet<number>, minScore: number): number | null {
+export function findCauseLine(index: DocumentIndex, concernText: string, componentLines: ReadonlySet<number>, minScore: number): { line: number; score: number } | null {
   let df = index.memo.get('df') as Map<string, number> | undefined;
   let lineWords = index.memo.get('line-words') as Map<number, Set<string>> | undefined;
   if (!df || !lineWords) {
@@ -53,5 +53,5 @@ export function findCauseLine(index: DocumentIndex, concernText: string, compone
     if (componentLines.has(line)) score += 1;
     if (score > (best?.score ?? 0)) best = { line, score };
   }
-  return best && best.score >= minScore ? best.line : null;
+  return best && best.score >= minScore ? best : null;
 }

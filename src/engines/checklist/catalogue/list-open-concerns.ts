@@ -3,7 +3,7 @@ import { SEVERITY_RANK, type Severity } from '../../../findings/schema.js';
 import { concernDraft } from '../create-checklist-engine.js';
 import { indexOf } from './index-document.js';
 import type { Catalogue } from './load-catalogue.js';
-import { runConcern } from './run-catalogue.js';
+import { runConcern } from './run-concern.js';
 
 export interface OpenConcern {
   id: string;

@@ -1,0 +1,46 @@
+import type { DocumentIndex } from './index-document.js';
+import type { TermHit } from './compile-terms.js';
+
+/** Visible lines joined once per document, so a regex term is one scan instead of one per line. */
+function joined(index: DocumentIndex): { text: string; starts: number[] } {
+  let j = index.memo.get('joined') as { text: string; starts: number[] } | undefined;
+  if (!j) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const l of index.lines) {
+      starts.push(at);
+      at += l.raw.length + 1;
+    }
+    index.memo.set('joined', (j = { text: index.lines.map((l) => l.raw).join('\n'), starts }));
+  }
+  return j;
+}
+
+/** Every line where the expression matches within the line (a term describes one sentence). */
+export function matchRegex(index: DocumentIndex, re: RegExp): TermHit[] {
+  const { text, starts } = joined(index);
+  // 'm': ^ and $ keep meaning the start and end of a line.
+  const global = new RegExp(re.source, 'gimu');
+  const hits: TermHit[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = global.exec(text)) !== null) {
+    // The line holding the match start (binary search over line starts).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= m.index) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = index.lines[lo]!;
+    const end = starts[lo]! + line.raw.length;
+    // A match may not run past its line: terms describe one sentence.
+    if (m.index + m[0].length <= end) {
+      hits.push({ line: line.line, text: m[0] });
+      global.lastIndex = end + 1;
+    } else {
+      global.lastIndex = m.index + 1;
+    }
+  }
+  return hits;
+}

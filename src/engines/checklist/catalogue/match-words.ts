@@ -1,0 +1,66 @@
+import type { DocumentIndex } from './index-document.js';
+import type { TermHit } from './compile-terms.js';
+
+export interface WordSpec {
+  word: string;
+  prefix: boolean;
+}
+
+// What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
+const GAP = /^[\s\-_/*`'’.]*$/u;
+
+function sameWord(token: string, spec: WordSpec): boolean {
+  if (spec.prefix) return token.startsWith(spec.word);
+  const w = spec.word;
+  if (token === w) return true;
+  if (token.length < w.length || !token.startsWith(w)) return false;
+  const tail = token.slice(w.length);
+  return tail === 's' || tail === 'es';
+}
+
+/** The document's distinct words, sorted, so a prefix is a binary search rather than a scan. */
+function sortedWords(index: DocumentIndex): string[] {
+  let words = index.memo.get('sorted-words') as string[] | undefined;
+  if (!words) index.memo.set('sorted-words', (words = [...index.positions.keys()].sort()));
+  return words;
+}
+
+function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!spec.prefix) {
+    const w = spec.word;
+    const forms = [w, `${w}s`, `${w}es`];
+    if (w.endsWith('y') && w.length > 2) forms.push(`${w.slice(0, -1)}ies`);
+    for (const f of forms) for (const p of index.positions.get(f) ?? []) out.push(p);
+    return out;
+  }
+  const words = sortedWords(index);
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < spec.word) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < words.length && words[i]!.startsWith(spec.word); i++) for (const p of index.positions.get(words[i]!)!) out.push(p);
+  return out;
+}
+
+/** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
+export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
+  const hits: TermHit[] = [];
+  for (const [li, ti] of candidates(index, words[0]!)) {
+    const line = index.lines[li]!;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) {
+      const prev = line.tokens[ti + k - 1];
+      const tok = line.tokens[ti + k];
+      ok = tok !== undefined && prev !== undefined && sameWord(tok.word, words[k]!) && GAP.test(line.raw.slice(prev.end, tok.start));
+    }
+    if (!ok) continue;
+    const first = line.tokens[ti]!;
+    const last = line.tokens[ti + words.length - 1]!;
+    hits.push({ line: line.line, text: line.raw.slice(first.start, last.end) });
+  }
+  return hits;
+}

@@ -1,0 +1,61 @@
+import { findSection } from '../../../documents/find-section.js';
+import type { PlanDocument, Section } from '../../../documents/schema.js';
+import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/make-anchor.js';
+import type { RuleHit } from '../rule-hit.js';
+import { activeHits } from './active-hits.js';
+import type { TermHit } from './compile-terms.js';
+import type { DocumentIndex } from './index-document.js';
+import type { CompiledConcern } from './load-catalogue.js';
+import { mentionsOf } from './mentions-of.js';
+import { placeConcern } from './place-concern.js';
+
+export interface CatalogueHit extends RuleHit {
+  /** The component as the plan names it, for `{component}`. */
+  component: string;
+}
+
+const sectionAt = (doc: PlanDocument, headingLine: number): Section | null => doc.sections.find((s) => s.headingLine === headingLine) ?? null;
+
+function within(hits: TermHit[], section: Section | null): TermHit[] {
+  return section ? hits.filter((h) => h.line >= section.startLine && h.line <= section.endLine) : hits;
+}
+
+/**
+ * One concern on one document: the plan uses the component, says what creates the risk (when the
+ * concern names such wording), meets every `requires`, and nowhere shows it is handled.
+ */
+export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: TermHit): CatalogueHit | null {
+  const mentions = mentionsOf(index, c);
+  if (mentions.length < c.component.minMentions) return null;
+  // Where the plan introduces the component: the first prose mention, else the first heading naming it.
+  const use = mentions.find((m) => !index.headings.has(m.line)) ?? mentions[0];
+  if (!use) return null;
+  if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
+  // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
+  const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
+  const risk = riskAt ?? riskHits.find((h) => !index.headings.has(h.line)) ?? riskHits[0] ?? null;
+  if (c.risk && !risk) return null;
+
+  const doc = index.doc;
+  const at = placeConcern(index, c, risk, use, new Set(mentions.map((m) => m.line)));
+  let anchorSection: Section | null = null;
+  if (c.concern.anchor === 'section') {
+    const headed = c.heading ? activeHits(index, c.heading.match(index)).find((h) => index.headings.has(h.line)) : undefined;
+    anchorSection = (headed && sectionAt(doc, headed.line)) || findSection(doc, at.line);
+  }
+
+  // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
+  // non-goal or a rejected alternative is not one.
+  // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
+  const handledHits = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
+  const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
+  if (within(handledHits, scope).length > 0) return null;
+
+  const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text };
+  if (at.via === 'cause' && c.concern.anchor !== 'line') return { ...base, anchor: lineAnchor(doc, at.line) };
+  if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
+  if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };
+  // Named only in a heading (often the title): the finding is about that whole section, not its heading line.
+  if (at.via === 'use' && index.headings.has(use.line)) return { ...base, anchor: sectionAnchor(doc, sectionAt(doc, use.line)) };
+  return { ...base, anchor: lineAnchor(doc, at.line) };
+}
