@@ -1,5 +1,5 @@
 import type { DocumentIndex } from './index-document.js';
-import type { TermHit } from './compile-terms.js';
+import type { TermHit } from './term-hit.js';
 
 /** Visible lines joined once per document, so a regex term is one scan instead of one per line. */
 function joined(index: DocumentIndex): { text: string; starts: number[] } {

@@ -1,5 +1,5 @@
 import type { DocumentIndex } from './index-document.js';
-import type { TermHit } from './compile-terms.js';
+import type { TermHit } from './term-hit.js';
 
 export interface WordSpec {
   word: string;
