@@ -54,10 +54,17 @@ async function main(): Promise<void> {
   const github = await startGitHubThread(plan);
 
   const secret = `bench-${randomUUID()}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const probot = new Probot({ appId: 4242, privateKey, secret, baseUrl: github.restUrl, Octokit: Unthrottled, logLevel: 'error' });
   let queue = null as JobQueue | null;
-  const middleware = await createNodeMiddleware(createApp({ env: { RFC_PANEL_PROCESS_METRICS: 'false', RFC_PANEL_CONCURRENCY: '4' }, onQueue: (q) => (queue = q) }), { probot });
+  const middleware = await createNodeMiddleware(
+    createApp({ env: { RFC_PANEL_PROCESS_METRICS: 'false', RFC_PANEL_CONCURRENCY: '4' }, onQueue: (q) => (queue = q) }),
+    { probot },
+  );
   // Server-side time (request parsed → response finished), to tell app time from time spent before
   // the app saw the request.
   const serverMs: number[] = [];
@@ -70,7 +77,9 @@ async function main(): Promise<void> {
   const port = (server.address() as AddressInfo).port;
 
   console.log(`Plan: ${planPath} (${plan.split('\n').length} lines); fake GitHub answers after ${getMs} ms (GET) / ${writeMs} ms (writes).`);
-  console.log(`App: Probot createNodeMiddleware on 127.0.0.1:${port}, in-process queue, offline checklist engine; ${WAVES} waves × ${perWave} concurrent signed pull_request.opened deliveries.\n`);
+  console.log(
+    `App: Probot createNodeMiddleware on 127.0.0.1:${port}, in-process queue, offline checklist engine; ${WAVES} waves × ${perWave} concurrent signed pull_request.opened deliveries.\n`,
+  );
 
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -99,19 +108,37 @@ async function main(): Promise<void> {
     const reviewWallMs = Math.round(performance.now() - reviewStarted);
     loop.disable();
 
-    const rows = [['deliveries', 'p50 ms', 'p99 ms', 'max ms', 'non-200'], ...[1, 2].map((w) => row(`wave ${w}${w === 2 ? ` (${inFlightAtWave2} reviews unfinished)` : ' (no review running)'}`, acks.filter((a) => a.wave === w))), row('all', acks)];
+    const rows = [
+      ['deliveries', 'p50 ms', 'p99 ms', 'max ms', 'non-200'],
+      ...[1, 2].map((w) =>
+        row(
+          `wave ${w}${w === 2 ? ` (${inFlightAtWave2} reviews unfinished)` : ' (no review running)'}`,
+          acks.filter((a) => a.wave === w),
+        ),
+      ),
+      row('all', acks),
+    ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
 
     const { reviews, completed, requests } = await github.stats();
-    const p99 = percentile(acks.map((a) => a.ms), 99);
+    const p99 = percentile(
+      acks.map((a) => a.ms),
+      99,
+    );
     console.log(
       `\nReviews: ${reviews} posted, ${completed}/${WAVES * perWave} check runs completed in ${reviewWallMs} ms (${drained ? 'queue drained' : 'NOT drained within 120 s'}); ${requests} GitHub requests.`,
     );
-    console.log(`Server-side handling (request parsed → response sent): p50 ${percentile(serverMs, 50).toFixed(1)} ms, p99 ${percentile(serverMs, 99).toFixed(1)} ms.`);
-    console.log(`Event loop delay during the run: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms.`);
+    console.log(
+      `Server-side handling (request parsed → response sent): p50 ${percentile(serverMs, 50).toFixed(1)} ms, p99 ${percentile(serverMs, 99).toFixed(1)} ms.`,
+    );
+    console.log(
+      `Event loop delay during the run: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms.`,
+    );
     const ok = p99 < TARGET_P99_MS && acks.every((a) => a.status === 200) && drained && completed === WAVES * perWave;
-    console.log(`Webhook ack p99 ${p99.toFixed(1)} ms with ${perWave} concurrent deliveries while reviews run (target < ${TARGET_P99_MS} ms): ${ok ? 'met' : 'MISSED'}.`);
+    console.log(
+      `Webhook ack p99 ${p99.toFixed(1)} ms with ${perWave} concurrent deliveries while reviews run (target < ${TARGET_P99_MS} ms): ${ok ? 'met' : 'MISSED'}.`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     loop.disable();
@@ -146,10 +173,11 @@ function startGitHubThread(plan: string): Promise<GitHubThread> {
       if (message.type === 'ready') {
         resolvePromise({
           restUrl: message.restUrl!,
-          stats: () => new Promise((r) => {
-            pending.push(r);
-            worker.postMessage({ type: 'stats' });
-          }),
+          stats: () =>
+            new Promise((r) => {
+              pending.push(r);
+              worker.postMessage({ type: 'stats' });
+            }),
           close: async () => {
             await worker.terminate();
           },

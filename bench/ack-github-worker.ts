@@ -12,5 +12,4 @@ async function runGitHubThread(data: { plan: string; getMs: number; writeMs: num
   parentPort!.postMessage({ type: 'ready', restUrl: github.restUrl });
 }
 
-
 void runGitHubThread(workerData as { plan: string; getMs: number; writeMs: number });

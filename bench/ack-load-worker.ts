@@ -12,8 +12,20 @@ function deliver(port: number, secret: string, body: string): Promise<{ ms: numb
     const started = performance.now();
     const req = request(
       {
-        host: '127.0.0.1', port, method: 'POST', path: '/api/github/webhooks', agent: false, timeout: 15_000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature, 'user-agent': 'GitHub-Hookshot/bench' },
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/github/webhooks',
+        agent: false,
+        timeout: 15_000,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-github-event': 'pull_request',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': signature,
+          'user-agent': 'GitHub-Hookshot/bench',
+        },
       },
       (res) => {
         res.resume();
@@ -25,7 +37,6 @@ function deliver(port: number, secret: string, body: string): Promise<{ ms: numb
     req.end(body);
   });
 }
-
 
 const { port, secret, bodies } = workerData as { port: number; secret: string; bodies: string[] };
 Promise.all(bodies.map((body) => deliver(port, secret, body))).then(

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const plan = readFileSync(join(root, 'examples', 'webhook-delivery.md'), 'utf8');
   // Slow writes so the reviews are still waiting or running when the process is killed.
   const github = await startFakeGitHubServer({ files: { 'docs/rfcs/plan.md': plan }, latencyMs: 40, writeLatencyMs: 400, openPulls: PULLS });
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const secret = `crash-${randomUUID()}`;
   const port = await freePort();
   const template = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'action', 'pull_request.opened.json'), 'utf8')) as Record<string, any>;
@@ -51,8 +55,17 @@ async function main(): Promise<void> {
     }
     const reviews = [...github.state.values()].reduce((n, s) => n + s.reviews.length, 0);
     const summaries = [...github.state.values()].reduce((n, s) => n + s.issueComments.length, 0);
-    console.log(app.output().trim().split('\n').filter((l) => l.startsWith('recovery')).join('\n'));
-    console.log(`After restart: ${remaining.length} open after ${Date.now() - restarted} ms; ${github.checkRuns.filter((c) => c.status === 'completed').length} completed; ${reviews} reviews and ${summaries} summaries for ${PULLS.length} pull requests.`);
+    console.log(
+      app
+        .output()
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('recovery'))
+        .join('\n'),
+    );
+    console.log(
+      `After restart: ${remaining.length} open after ${Date.now() - restarted} ms; ${github.checkRuns.filter((c) => c.status === 'completed').length} completed; ${reviews} reviews and ${summaries} summaries for ${PULLS.length} pull requests.`,
+    );
     const ok = remaining.length === 0 && reviews === PULLS.length && summaries === PULLS.length;
     console.log(ok ? 'Every check run finished after the restart: met.' : 'MISSED.');
     process.exitCode = ok ? 0 : 1;
@@ -63,7 +76,10 @@ async function main(): Promise<void> {
 }
 
 async function startApp(restUrl: string, port: number, key: string, secret: string): Promise<{ process: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [new URL('./crash-app.js', import.meta.url).pathname, restUrl, String(port)], { env: { ...process.env, CRASH_APP_KEY: key, CRASH_APP_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [new URL('./crash-app.js', import.meta.url).pathname, restUrl, String(port)], {
+    env: { ...process.env, CRASH_APP_KEY: key, CRASH_APP_SECRET: secret },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -76,7 +92,12 @@ async function deliver(port: number, secret: string, body: string): Promise<numb
   const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'pull_request',
+      'x-github-delivery': randomUUID(),
+      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
   });
   await response.arrayBuffer();
   return response.status;

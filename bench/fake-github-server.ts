@@ -92,7 +92,7 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
     const uri = graphql ? '/graphql' : url.pathname.replace(/^\/api\/v3(?=\/)/, '') + url.search;
     // pulls.list: by head branch (the Action) nothing; otherwise every pull request seen so far, as open.
     if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls(\?|$)/.test(uri)) {
-      const open = url.searchParams.get('head') ? [] : options.openPulls ?? [...state.keys()];
+      const open = url.searchParams.get('head') ? [] : (options.openPulls ?? [...state.keys()]);
       return [200, open.map((n) => pull(n).pullJson()), {}];
     }
     const gh = pick(method, uri, url.searchParams, body);
@@ -111,10 +111,13 @@ export async function startFakeGitHubServer(options: FakeGitHubServerOptions): P
       const [status, payload, headers] = answer(method, url, Buffer.concat(chunks).toString('utf8'));
       requests.push({ method, path: url.pathname + url.search, status });
       const contentType = headers['content-type'] ?? 'application/json; charset=utf-8';
-      setTimeout(() => {
-        res.writeHead(status, { ...headers, 'content-type': contentType });
-        res.end(typeof payload === 'string' && !contentType.startsWith('application/json') ? payload : JSON.stringify(payload));
-      }, method === 'GET' ? latency : writeLatency);
+      setTimeout(
+        () => {
+          res.writeHead(status, { ...headers, 'content-type': contentType });
+          res.end(typeof payload === 'string' && !contentType.startsWith('application/json') ? payload : JSON.stringify(payload));
+        },
+        method === 'GET' ? latency : writeLatency,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

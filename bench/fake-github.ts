@@ -174,7 +174,11 @@ export class FakeGitHub {
     if (!f) return null;
     f.times--;
     if (f.error) return { error: f.error };
-    return [f.status, { message: f.status === 403 ? 'You have exceeded a secondary rate limit' : f.status === 404 ? 'Not Found' : 'Server Error' }, f.headers ?? {}];
+    return [
+      f.status,
+      { message: f.status === 403 ? 'You have exceeded a secondary rate limit' : f.status === 404 ? 'Not Found' : 'Server Error' },
+      f.headers ?? {},
+    ];
   }
 
   get htmlUrl(): string {
@@ -211,14 +215,31 @@ export class FakeGitHub {
     const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // GitHub refuses a comment, review or reply body over 65,536 characters.
     const tooLong = (...bodies: Array<string | undefined>): [number, unknown] | null =>
-      bodies.some((b) => (b ?? '').length > MAX_BODY_CHARS) ? [422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)` }] }] : null;
+      bodies.some((b) => (b ?? '').length > MAX_BODY_CHARS)
+        ? [
+            422,
+            {
+              message: 'Validation Failed',
+              errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)` }],
+            },
+          ]
+        : null;
     const R = (tail: string) => new RegExp(`^${esc(repoPath)}${tail}(\\?.*)?$`);
 
-    route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [201, { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} }]);
+    route('post', new RegExp(`^${esc(prefix)}/app/installations/\\d+/access_tokens$`), () => [
+      201,
+      { token: 'ghs_faketoken000000000000000000000000', expires_at: '2099-01-01T00:00:00Z', permissions: {} },
+    ]);
     route('get', new RegExp(`^${esc(prefix)}/app$`), () => [200, { id: this.appId, slug: this.appSlug, name: this.appSlug }]);
     // The app's one installation and its one repository (the start-up scan for open check runs).
-    route('get', new RegExp(`^${esc(prefix)}/app/installations(\\?.*)?$`), () => [200, [{ id: 1, account: { login: this.owner, type: 'Organization' }, app_id: this.appId }]]);
-    route('get', new RegExp(`^${esc(prefix)}/installation/repositories(\\?.*)?$`), () => [200, { total_count: 1, repositories: [{ id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner } }] }]);
+    route('get', new RegExp(`^${esc(prefix)}/app/installations(\\?.*)?$`), () => [
+      200,
+      [{ id: 1, account: { login: this.owner, type: 'Organization' }, app_id: this.appId }],
+    ]);
+    route('get', new RegExp(`^${esc(prefix)}/installation/repositories(\\?.*)?$`), () => [
+      200,
+      { total_count: 1, repositories: [{ id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner } }] },
+    ]);
     route('get', R(`/pulls/(\\d+)`), () => [200, this.pullJson()]);
     route('get', R(`/pulls`), (uri) => {
       // pulls.list: the one open pull request, filtered by `head=owner:branch` as GitHub does.
@@ -235,7 +256,9 @@ export class FakeGitHub {
       const last = Math.max(1, Math.ceil(listed.length / perPage));
       const url = (n: number) => `${this.host}${repoPath}/pulls/${this.pull.number}/files?per_page=${perPage}&page=${n}`;
       const links: Record<string, string> = page < last ? { link: `<${url(page + 1)}>; rel="next", <${url(last)}>; rel="last"` } : {};
-      const files = listed.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }));
+      const files = listed
+        .slice((page - 1) * perPage, page * perPage)
+        .map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, ...f, patch: f.patch ?? undefined }));
       return [200, files, links];
     });
     route('get', new RegExp(`^${esc(prefix)}/repos/${esc(o)}/([^/]+)/contents/(.+?)(\\?.*)?$`), (uri, _b, m) => {
@@ -243,11 +266,20 @@ export class FakeGitHub {
       const path = decodeURIComponent(m[2]!);
       const ref = new URL(`http://x${uri}`).searchParams.get('ref') ?? 'HEAD';
       if (repoName !== r) return [404, { message: 'Not Found' }];
-      if (path === '.github/rfc-panel.yml') return this.config === null ? [404, { message: 'Not Found' }] : [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }];
+      if (path === '.github/rfc-panel.yml')
+        return this.config === null ? [404, { message: 'Not Found' }] : [200, this.config, { 'content-type': 'text/plain; charset=utf-8' }];
       const dir = [...this.contents.keys()].filter((k) => k.startsWith(`${ref}:${path}/`));
       if (dir.length > 0) {
         // Each entry carries its blob SHA, as GitHub's listing does (content-addressed: it changes with the text).
-        return [200, dir.map((k) => ({ type: 'file', name: k.slice(k.lastIndexOf('/') + 1), path: k.slice(ref.length + 1), sha: createHash('sha1').update(this.contents.get(k)!).digest('hex') }))];
+        return [
+          200,
+          dir.map((k) => ({
+            type: 'file',
+            name: k.slice(k.lastIndexOf('/') + 1),
+            path: k.slice(ref.length + 1),
+            sha: createHash('sha1').update(this.contents.get(k)!).digest('hex'),
+          })),
+        ];
       }
       const text = this.contents.get(`${ref}:${path}`);
       if (text === undefined) return [404, { message: 'Not Found' }];
@@ -260,7 +292,16 @@ export class FakeGitHub {
       return [200, { total_count: runs.length, check_runs: runs.map((c) => this.checkJson(c)) }];
     });
     route('post', R(`/check-runs`), (_u, body) => {
-      const run: FakeCheckRun = { id: this.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null, actions: body.actions ?? [], history: [body.status ?? 'queued'] };
+      const run: FakeCheckRun = {
+        id: this.id(),
+        name: body.name,
+        head_sha: body.head_sha,
+        status: body.status ?? 'queued',
+        conclusion: body.conclusion ?? null,
+        output: body.output ?? null,
+        actions: body.actions ?? [],
+        history: [body.status ?? 'queued'],
+      };
       this.checkRuns.push(run);
       return [201, this.checkJson(run)];
     });
@@ -268,7 +309,12 @@ export class FakeGitHub {
       const run = this.checkRuns.find((c) => c.id === Number(m[1]));
       if (!run) return [404, { message: 'Not Found' }];
       if (body.status) run.history.push(body.status);
-      Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output, actions: body.actions ?? run.actions });
+      Object.assign(run, {
+        status: body.status ?? run.status,
+        conclusion: body.conclusion ?? run.conclusion,
+        output: body.output ?? run.output,
+        actions: body.actions ?? run.actions,
+      });
       return [200, this.checkJson(run)];
     });
 
@@ -284,10 +330,26 @@ export class FakeGitHub {
         const bad = !lines.has(c.line) || (c.start_line !== undefined && !lines.has(c.start_line)) || this.refuseLines.has(`${c.path}:${c.line}`);
         if (bad) return [422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] }];
       }
-      const review: FakeReview = { id: this.id(), body: body.body ?? '', event: body.event ?? 'PENDING', state: body.event ? (body.event === 'COMMENT' ? 'COMMENTED' : 'CHANGES_REQUESTED') : 'PENDING', commit_id: body.commit_id, user: this.bot };
+      const review: FakeReview = {
+        id: this.id(),
+        body: body.body ?? '',
+        event: body.event ?? 'PENDING',
+        state: body.event ? (body.event === 'COMMENT' ? 'COMMENTED' : 'CHANGES_REQUESTED') : 'PENDING',
+        commit_id: body.commit_id,
+        user: this.bot,
+      };
       this.reviews.push(review);
       for (const c of comments) {
-        this.reviewComments.push({ id: this.id(), body: c.body, path: c.path, line: c.line, start_line: c.start_line ?? null, pull_request_review_id: review.id, user: this.bot, performed_via_github_app: { id: this.appId } });
+        this.reviewComments.push({
+          id: this.id(),
+          body: c.body,
+          path: c.path,
+          line: c.line,
+          start_line: c.start_line ?? null,
+          pull_request_review_id: review.id,
+          user: this.bot,
+          performed_via_github_app: { id: this.appId },
+        });
       }
       return [200, review];
     });
@@ -300,12 +362,15 @@ export class FakeGitHub {
     route('delete', R(`/pulls/(\\d+)/reviews/(\\d+)`), (_u, _b, m) => {
       const id = Number(m[2]);
       const review = this.reviews.find((v) => v.id === id);
-      if (!review || review.state !== 'PENDING') return [422, { message: 'Can not delete a non-pending review' }];
+      if (review?.state !== 'PENDING') return [422, { message: 'Can not delete a non-pending review' }];
       this.reviews = this.reviews.filter((v) => v.id !== id);
       this.reviewComments = this.reviewComments.filter((c) => c.pull_request_review_id !== id);
       return [200, review];
     });
-    route('get', R(`/pulls/(\\d+)/reviews/(\\d+)/comments`), (_u, _b, m) => [200, this.reviewComments.filter((c) => c.pull_request_review_id === Number(m[2]))]);
+    route('get', R(`/pulls/(\\d+)/reviews/(\\d+)/comments`), (_u, _b, m) => [
+      200,
+      this.reviewComments.filter((c) => c.pull_request_review_id === Number(m[2])),
+    ]);
     route('get', R(`/pulls/(\\d+)/comments`), () => [200, this.reviewComments]);
     route('get', R(`/pulls/comments/(\\d+)`), (_u, _b, m) => {
       const c = this.reviewComments.find((x) => x.id === Number(m[1]));
@@ -316,7 +381,17 @@ export class FakeGitHub {
       if (refused) return refused;
       const parent = this.reviewComments.find((x) => x.id === Number(m[2]));
       if (!parent) return [404, { message: 'Not Found' }];
-      const reply: FakeReviewComment = { id: this.id(), body: body.body, path: parent.path, line: parent.line, start_line: null, pull_request_review_id: null, in_reply_to_id: parent.id, user: this.bot, performed_via_github_app: { id: this.appId } };
+      const reply: FakeReviewComment = {
+        id: this.id(),
+        body: body.body,
+        path: parent.path,
+        line: parent.line,
+        start_line: null,
+        pull_request_review_id: null,
+        in_reply_to_id: parent.id,
+        user: this.bot,
+        performed_via_github_app: { id: this.appId },
+      };
       this.reviewComments.push(reply);
       return [201, reply];
     });
@@ -348,7 +423,11 @@ export class FakeGitHub {
   private graphql(body: { query: string; variables?: Record<string, unknown> }): [number, unknown] {
     if (/reviewThreads/.test(body.query)) {
       const roots = this.reviewComments.filter((c) => c.in_reply_to_id === undefined && c.pull_request_review_id !== null);
-      const nodes = roots.map((c) => ({ id: `T_${c.id}`, isResolved: this.resolvedThreads.has(c.id), comments: { nodes: [{ fullDatabaseId: String(c.id) }] } }));
+      const nodes = roots.map((c) => ({
+        id: `T_${c.id}`,
+        isResolved: this.resolvedThreads.has(c.id),
+        comments: { nodes: [{ fullDatabaseId: String(c.id) }] },
+      }));
       return [200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } }];
     }
     const m = /(resolveReviewThread|unresolveReviewThread)/.exec(body.query);
@@ -366,14 +445,26 @@ export class FakeGitHub {
   pullJson() {
     return {
       ...this.pull,
-      id: 1, node_id: 'PR_1', html_url: `${this.htmlUrl}/pull/${this.pull.number}`, updated_at: this.updatedAt,
+      id: 1,
+      node_id: 'PR_1',
+      html_url: `${this.htmlUrl}/pull/${this.pull.number}`,
+      updated_at: this.updatedAt,
       base: { ...this.pull.base, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
       head: { ...this.pull.head, repo: { name: this.repo, full_name: `${this.owner}/${this.repo}`, html_url: this.htmlUrl, owner: { login: this.owner } } },
     };
   }
 
   private checkJson(c: FakeCheckRun) {
-    return { id: c.id, name: c.name, head_sha: c.head_sha, status: c.status, conclusion: c.conclusion, output: c.output, app: { id: this.appId, slug: this.appSlug }, pull_requests: [] };
+    return {
+      id: c.id,
+      name: c.name,
+      head_sha: c.head_sha,
+      status: c.status,
+      conclusion: c.conclusion,
+      output: c.output,
+      app: { id: this.appId, slug: this.appSlug },
+      pull_requests: [],
+    };
   }
 
   /** Threads as a reader sees them: the root comment, its replies, and whether it is resolved. */
@@ -385,7 +476,17 @@ export class FakeGitHub {
   /** A human (or another bot) writes in a finding's thread. */
   humanReply(rootId: number, login: string, body: string): FakeReviewComment {
     const root = this.reviewComments.find((c) => c.id === rootId)!;
-    const reply: FakeReviewComment = { id: this.id(), body, path: root.path, line: root.line, start_line: null, pull_request_review_id: null, in_reply_to_id: rootId, user: { login, type: 'User' }, performed_via_github_app: null };
+    const reply: FakeReviewComment = {
+      id: this.id(),
+      body,
+      path: root.path,
+      line: root.line,
+      start_line: null,
+      pull_request_review_id: null,
+      in_reply_to_id: rootId,
+      user: { login, type: 'User' },
+      performed_via_github_app: null,
+    };
     this.reviewComments.push(reply);
     return reply;
   }

@@ -67,7 +67,9 @@ export async function startFakeMessagesApi(options: FakeApiOptions): Promise<Fak
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const startedAt = Date.now();
     if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not found' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not found' } }));
       return;
     }
     const body = JSON.parse(await readBody(req)) as Body;
@@ -102,7 +104,14 @@ export async function startFakeMessagesApi(options: FakeApiOptions): Promise<Fak
     for (const b of breakpoints) if (!cache.has(b.key) || cache.get(b.key)! > startedAt + ttft) cache.set(b.key, startedAt + ttft);
 
     const tool = maxTokens <= 1 ? null : (body.tool_choice?.name ?? 'submit_review');
-    const reply = tool === null ? null : tool === 'submit_verification' ? buildVerdicts(body, options) : tool === 'submit_summary' ? { summary: 'The fake reviewers found problems worth fixing before launch.' } : { ...buildFindings(body, persona, options.outputTokensFor(persona)), ...reviewVerdicts(body, options) };
+    const reply =
+      tool === null
+        ? null
+        : tool === 'submit_verification'
+          ? buildVerdicts(body, options)
+          : tool === 'submit_summary'
+            ? { summary: 'The fake reviewers found problems worth fixing before launch.' }
+            : { ...buildFindings(body, persona, options.outputTokensFor(persona)), ...reviewVerdicts(body, options) };
     const outputTokens = reply ? Math.min(maxTokens, Math.ceil(JSON.stringify(reply).length / 4)) : 1;
     const cutOff = reply !== null && Math.ceil(JSON.stringify(reply).length / 4) > maxTokens;
     await sleep(ttft + outputTokens * options.msPerOutputToken);
@@ -180,7 +189,12 @@ function buildVerdicts(body: Body, options: FakeApiOptions): { verdicts: unknown
 /** An incremental review that asks the persona to verify its own findings (ids a, b) gets verdicts too. */
 function reviewVerdicts(body: Body, options: FakeApiOptions): { verdicts?: unknown[] } {
   const listed = /verify the open findings ([0-9a-f, ]+) against/.exec(userText(body))?.[1];
-  return listed ? verdictsFor(listed.split(/,\s*/).filter((id) => /^[0-9a-f]{12}$/.test(id)), options) : {};
+  return listed
+    ? verdictsFor(
+        listed.split(/,\s*/).filter((id) => /^[0-9a-f]{12}$/.test(id)),
+        options,
+      )
+    : {};
 }
 
 function userText(body: Body): string {

@@ -14,7 +14,11 @@ import { join } from 'node:path';
 const PLANS: Array<[string, () => string]> = [
   ['setext-headings-64kb', () => `# Plan\n\n${'a\n=\n'.repeat(16_100)}`],
   ['nested-emphasis', () => `# Plan\n\n${'**_'.repeat(5_000)}x${'_**'.repeat(5_000)}\n`],
-  ['sql-10000-statements', () => `# Schema\n\n\`\`\`sql\n${Array.from({ length: 10_000 }, (_, i) => `CREATE TABLE t${i} (id int, name varchar(20), team_id int REFERENCES teams(id));`).join('\n')}\n\`\`\`\n`],
+  [
+    'sql-10000-statements',
+    () =>
+      `# Schema\n\n\`\`\`sql\n${Array.from({ length: 10_000 }, (_, i) => `CREATE TABLE t${i} (id int, name varchar(20), team_id int REFERENCES teams(id));`).join('\n')}\n\`\`\`\n`,
+  ],
   ['blockquote-staircase', () => Array.from({ length: 1_000 }, (_, k) => `${'>'.repeat(k + 1)} step`).join('\n')],
 ];
 

@@ -43,7 +43,8 @@ export interface FakeLatency {
   maxOutput: number;
 }
 
-const billed = (calls: FakeCall[]): number => Math.round(calls.reduce((sum, c) => sum + c.usage.input_tokens + 1.25 * c.usage.cache_creation_input_tokens + 0.1 * c.usage.cache_read_input_tokens, 0));
+const billed = (calls: FakeCall[]): number =>
+  Math.round(calls.reduce((sum, c) => sum + c.usage.input_tokens + 1.25 * c.usage.cache_creation_input_tokens + 0.1 * c.usage.cache_read_input_tokens, 0));
 
 /**
  * The re-review case: a full review of a real 3,337-line KEP by the whole panel, then a one-section
@@ -67,7 +68,8 @@ export async function measureRereview(personas: Persona[], latency: FakeLatency)
       return latency.minOutput + (seed % Math.max(1, latency.maxOutput - latency.minOutput + 1));
     },
   };
-  const engineFor = (url: string) => createClaudeEngine({ apiKey: 'bench-key', baseURL: url, env: {}, warmCache: 'primer', maxRetries: 0, concurrency: personas.length + 1 });
+  const engineFor = (url: string) =>
+    createClaudeEngine({ apiKey: 'bench-key', baseURL: url, env: {}, warmCache: 'primer', maxRetries: 0, concurrency: personas.length + 1 });
 
   const warmApi = await startFakeMessagesApi(fakeOptions);
   const coldApi = await startFakeMessagesApi(fakeOptions);
@@ -75,7 +77,17 @@ export async function measureRereview(personas: Persona[], latency: FakeLatency)
     const first = await engineFor(warmApi.url).review({ document: before, personas });
     const firstCalls = [...warmApi.calls];
     const findings = mergeFindings(first.findings);
-    const entries: LedgerEntry[] = findings.map((finding) => ({ finding, status: 'open', raisedIn: 'first', threadCommentId: null, threadNodeId: null, resolved: false, claim: null, held: false, history: [] }));
+    const entries: LedgerEntry[] = findings.map((finding) => ({
+      finding,
+      status: 'open',
+      raisedIn: 'first',
+      threadCommentId: null,
+      threadNodeId: null,
+      resolved: false,
+      claim: null,
+      held: false,
+      history: [],
+    }));
     const diff = diffRevision(text, after);
     const revision: RevisionInput = {
       changed: diff.changed,

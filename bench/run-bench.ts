@@ -93,14 +93,21 @@ async function main(): Promise<void> {
   const chosen = results[0]!;
   const wall = chosen.wallMs / chosen.slowestMs;
   const billed = chosen.billed / chosen.uncached;
-  console.log(`\nDefault (warmCache "primer"): wall ÷ slowest ${wall.toFixed(2)} (target ≤ ${TARGET_WALL}), billed ÷ uncached ${billed.toFixed(3)} (target ≤ ${TARGET_BILLED}), ${chosen.requests} requests.`);
+  console.log(
+    `\nDefault (warmCache "primer"): wall ÷ slowest ${wall.toFixed(2)} (target ≤ ${TARGET_WALL}), billed ÷ uncached ${billed.toFixed(3)} (target ≤ ${TARGET_BILLED}), ${chosen.requests} requests.`,
+  );
   const off = results.find((r) => r.strategy === 'off')!;
   for (const r of results) {
     const writes = r.calls.filter((c) => c.usage.cache_creation_input_tokens > 0).length;
     const reads = r.calls.filter((c) => c.usage.cache_read_input_tokens > 0).length;
     const warmUp = r.calls.find((c) => c.maxTokens <= 1);
-    const extra = r === off ? '' : `; waiting for the cache costs ${r.wallMs - off.wallMs} ms of wall time vs "off" and saves ${(((off.billed - r.billed) / off.billed) * 100).toFixed(0)}% of billed input`;
-    console.log(`  ${r.strategy}: ${writes} request(s) wrote the cache, ${reads} read it${warmUp ? `; the warm-up call took ${warmUp.durationMs} ms` : ''}${extra}.`);
+    const extra =
+      r === off
+        ? ''
+        : `; waiting for the cache costs ${r.wallMs - off.wallMs} ms of wall time vs "off" and saves ${(((off.billed - r.billed) / off.billed) * 100).toFixed(0)}% of billed input`;
+    console.log(
+      `  ${r.strategy}: ${writes} request(s) wrote the cache, ${reads} read it${warmUp ? `; the warm-up call took ${warmUp.durationMs} ms` : ''}${extra}.`,
+    );
   }
   if (wall > TARGET_WALL || billed > TARGET_BILLED || chosen.ok !== personas.length) {
     console.log('Default strategy misses a target.');
@@ -111,9 +118,15 @@ async function main(): Promise<void> {
   const warmRatio = re.warm.billed / re.first.billed;
   console.log(`\nRe-review: one-section edit of ${re.path.split('/').pop()} (${re.lines} lines; changed line(s) ${re.changed}), same panel.`);
   console.log(`  first full review: ${re.first.requests} requests, ${re.first.billed} billed input tokens`);
-  console.log(`  revision, same run: ${re.warm.requests} requests (${re.warm.personas.join(', ') || 'no persona'}), ${re.warm.billed} billed input tokens → revision ÷ first ${warmRatio.toFixed(3)} (target ≤ ${TARGET_REREVIEW})`);
-  console.log(`  revision, cache expired: ${re.cold.requests} requests, ${re.cold.billed} billed input tokens → ${(re.cold.billed / re.first.billed).toFixed(3)}`);
-  console.log(`  new comments on unchanged lines: ${re.newOnUnchangedLines} (target 0); new findings on the changed lines: ${re.newOnChangedLines}; findings on unchanged text dropped: ${re.dropped}`);
+  console.log(
+    `  revision, same run: ${re.warm.requests} requests (${re.warm.personas.join(', ') || 'no persona'}), ${re.warm.billed} billed input tokens → revision ÷ first ${warmRatio.toFixed(3)} (target ≤ ${TARGET_REREVIEW})`,
+  );
+  console.log(
+    `  revision, cache expired: ${re.cold.requests} requests, ${re.cold.billed} billed input tokens → ${(re.cold.billed / re.first.billed).toFixed(3)}`,
+  );
+  console.log(
+    `  new comments on unchanged lines: ${re.newOnUnchangedLines} (target 0); new findings on the changed lines: ${re.newOnChangedLines}; findings on unchanged text dropped: ${re.dropped}`,
+  );
   if (warmRatio > TARGET_REREVIEW || re.newOnUnchangedLines > 0) {
     console.log('The re-review case misses a target.');
     process.exitCode = 1;
@@ -166,7 +179,9 @@ function panel(): Persona[] {
       real = loadPersonas();
     } catch {
       // One bad file (reviewers are being written) should not hide the good ones: load them one by one.
-      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort()) {
+      for (const name of readdirSync(dir)
+        .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+        .sort()) {
         try {
           real.push(parsePersona(join(dir, name), readFileSync(join(dir, name), 'utf8')));
         } catch (error) {
@@ -197,15 +212,60 @@ const synth = (id: string, name: string, focus: string, cares: string[]): Person
 });
 
 const SYNTHETIC: Persona[] = [
-  synth('sre', 'the SRE', 'Operability: what happens when a dependency fails, and how on-call finds out', ['failure modes of every new dependency and the fallback', 'alerts, dashboards and SLOs that cover the change', 'rollout, feature gates and rollback in minutes', 'capacity and load the change adds']),
-  synth('security', 'the security reviewer', 'Authentication, authorisation, secrets and abuse', ['who can call the new API and what stops them', 'privilege escalation through new fields or controllers', 'audit logging of sensitive operations', 'denial of service through unbounded work']),
-  synth('api-design', 'the API reviewer', 'API shape, compatibility and versioning', ['defaults and the meaning of absent fields', 'backwards compatibility for old clients and skew', 'naming consistency with existing APIs', 'validation of new fields']),
-  synth('data', 'the data reviewer', 'Consistency, migrations and data loss', ['state that can be lost or duplicated on restart', 'migrations that cannot be rolled back', 'races between controllers updating one object', 'idempotency of retries']),
-  synth('testing', 'the test reviewer', 'Test plans that would catch the failures described', ['unit, integration and e2e coverage of each new path', 'upgrade and downgrade tests', 'flaky timing-dependent tests', 'graduation criteria that are measurable']),
-  synth('performance', 'the performance reviewer', 'Latency, throughput and resource use at scale', ['work proportional to cluster size', 'watch and list amplification', 'hot loops in controllers', 'memory growth with object count']),
-  synth('product', 'the product reviewer', 'User value, scope and clarity of the proposal', ['the user problem and who has it', 'non-goals that are really goals', 'success metrics', 'user-facing documentation']),
-  synth('devils-advocate', "the devil's advocate", 'Whether this should be built at all, and simpler alternatives', ['alternatives dismissed too quickly', 'hidden costs of ownership', 'assumptions stated as facts', 'what happens if the proposal is wrong']),
-  synth('ops-cost', 'the cost reviewer', 'Money and toil the change adds', ['new always-on components', 'support load and on-call toil', 'licensing or vendor lock-in', 'cost at ten times the current scale']),
+  synth('sre', 'the SRE', 'Operability: what happens when a dependency fails, and how on-call finds out', [
+    'failure modes of every new dependency and the fallback',
+    'alerts, dashboards and SLOs that cover the change',
+    'rollout, feature gates and rollback in minutes',
+    'capacity and load the change adds',
+  ]),
+  synth('security', 'the security reviewer', 'Authentication, authorisation, secrets and abuse', [
+    'who can call the new API and what stops them',
+    'privilege escalation through new fields or controllers',
+    'audit logging of sensitive operations',
+    'denial of service through unbounded work',
+  ]),
+  synth('api-design', 'the API reviewer', 'API shape, compatibility and versioning', [
+    'defaults and the meaning of absent fields',
+    'backwards compatibility for old clients and skew',
+    'naming consistency with existing APIs',
+    'validation of new fields',
+  ]),
+  synth('data', 'the data reviewer', 'Consistency, migrations and data loss', [
+    'state that can be lost or duplicated on restart',
+    'migrations that cannot be rolled back',
+    'races between controllers updating one object',
+    'idempotency of retries',
+  ]),
+  synth('testing', 'the test reviewer', 'Test plans that would catch the failures described', [
+    'unit, integration and e2e coverage of each new path',
+    'upgrade and downgrade tests',
+    'flaky timing-dependent tests',
+    'graduation criteria that are measurable',
+  ]),
+  synth('performance', 'the performance reviewer', 'Latency, throughput and resource use at scale', [
+    'work proportional to cluster size',
+    'watch and list amplification',
+    'hot loops in controllers',
+    'memory growth with object count',
+  ]),
+  synth('product', 'the product reviewer', 'User value, scope and clarity of the proposal', [
+    'the user problem and who has it',
+    'non-goals that are really goals',
+    'success metrics',
+    'user-facing documentation',
+  ]),
+  synth('devils-advocate', "the devil's advocate", 'Whether this should be built at all, and simpler alternatives', [
+    'alternatives dismissed too quickly',
+    'hidden costs of ownership',
+    'assumptions stated as facts',
+    'what happens if the proposal is wrong',
+  ]),
+  synth('ops-cost', 'the cost reviewer', 'Money and toil the change adds', [
+    'new always-on components',
+    'support load and on-call toil',
+    'licensing or vendor lock-in',
+    'cost at ten times the current scale',
+  ]),
 ];
 
 main().catch((error: unknown) => {

@@ -46,7 +46,10 @@ const result = await build({
 });
 
 // Documents are parsed, and the offline checklist runs, on worker threads loaded from files next to the code.
-for (const [entry, file] of [['src/documents/parse-worker.ts', 'parse-worker.js'], ['src/engines/checklist-worker.ts', 'checklist-worker.js']]) {
+for (const [entry, file] of [
+  ['src/documents/parse-worker.ts', 'parse-worker.js'],
+  ['src/engines/checklist-worker.ts', 'checklist-worker.js'],
+]) {
   await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -66,4 +69,6 @@ const wasm = join(dirname(require.resolve('libpg-query/wasm/libpg-query.wasm', {
 copyFileSync(wasm, join(out, 'libpg-query.wasm'));
 
 const size = (f) => `${(statSync(join(out, f)).size / 1024 / 1024).toFixed(2)} MB`;
-console.log(`dist-action/index.js ${size('index.js')}, dist-action/libpg-query.wasm ${size('libpg-query.wasm')} (${Object.keys(result.metafile.inputs).length} modules bundled)`);
+console.log(
+  `dist-action/index.js ${size('index.js')}, dist-action/libpg-query.wasm ${size('libpg-query.wasm')} (${Object.keys(result.metafile.inputs).length} modules bundled)`,
+);

@@ -25,8 +25,20 @@ import { loadPersonas } from '../src/personas/load-personas.js';
 import { runPanel } from '../src/panel/run-panel.js';
 import { packageRoot } from '../src/package-root.js';
 
-interface Item { id: string; severity: string; anchor: string | null; match: string[] }
-interface JsonFinding { title: string; body: string; recommendation: string; severity: string; line: number | null; concern: string }
+interface Item {
+  id: string;
+  severity: string;
+  anchor: string | null;
+  match: string[];
+}
+interface JsonFinding {
+  title: string;
+  body: string;
+  recommendation: string;
+  severity: string;
+  line: number | null;
+  concern: string;
+}
 
 const root = packageRoot();
 const args = process.argv.slice(2);
@@ -53,7 +65,10 @@ async function review(path: string): Promise<JsonFinding[]> {
   }
   let out: string;
   try {
-    out = execFileSync(process.execPath, [join(root, 'bin', 'rfc-panel.js'), 'review', path, '--format', 'json', '--engine', engine], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    out = execFileSync(process.execPath, [join(root, 'bin', 'rfc-panel.js'), 'review', path, '--format', 'json', '--engine', engine], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     if (!e.stdout) throw new Error(`review of ${path} failed: ${e.stderr}`);
@@ -79,7 +94,18 @@ function judge(item: Item, f: JsonFinding, lines: string[]): { topic: boolean; p
   return { topic, placed: want !== null && f.line !== null && Math.abs(f.line - want) <= 2 };
 }
 
-interface Score { plans: number; items: number; found: number; topic: number; critical: number; criticalFound: number; findings: number; onTopic: number; soundPlans: number; soundCritical: number }
+interface Score {
+  plans: number;
+  items: number;
+  found: number;
+  topic: number;
+  critical: number;
+  criticalFound: number;
+  findings: number;
+  onTopic: number;
+  soundPlans: number;
+  soundCritical: number;
+}
 
 async function scoreSet(name: string, dir: string): Promise<Score | null> {
   const file = join(dir, 'expected.yaml');
@@ -91,7 +117,9 @@ async function scoreSet(name: string, dir: string): Promise<Score | null> {
     const path = join(dir, 'plans', plan);
     const lines = readFileSync(path, 'utf8').split(/\r\n|\r|\n/);
     const findings = await review(path);
-    let found = 0, crit = 0, critFound = 0;
+    let found = 0,
+      crit = 0,
+      critFound = 0;
     for (const item of items) {
       const hits = findings.map((f) => judge(item, f, lines));
       const placed = hits.some((h) => h.placed);
@@ -101,7 +129,8 @@ async function scoreSet(name: string, dir: string): Promise<Score | null> {
         crit++;
         if (placed) critFound++;
       }
-      if (verbose) console.log(`  ${placed ? '✓' : hits.some((h) => h.topic) ? '~' : '✗'} ${item.severity.padEnd(12)} ${item.id}  (anchor: ${item.anchor ?? 'none'})`);
+      if (verbose)
+        console.log(`  ${placed ? '✓' : hits.some((h) => h.topic) ? '~' : '✗'} ${item.severity.padEnd(12)} ${item.id}  (anchor: ${item.anchor ?? 'none'})`);
     }
     const onTopic = findings.filter((f) => items.some((item) => item.match.some((m) => new RegExp(m, 'i').test(text(f))))).length;
     // A sound plan: what a staff reviewer would raise is minor (no Critical, at most two items).
@@ -111,8 +140,16 @@ async function scoreSet(name: string, dir: string): Promise<Score | null> {
       s.soundPlans++;
       s.soundCritical += critical;
     }
-    s.plans++; s.items += items.length; s.found += found; s.critical += crit; s.criticalFound += critFound; s.findings += findings.length; s.onTopic += onTopic;
-    console.log(`${(plan + (sound ? ' (sound)' : '')).padEnd(39)}${String(items.length).padStart(5)}${String(found).padStart(7)}${`${critFound}/${crit}`.padStart(12)}${String(findings.length).padStart(10)}${String(onTopic).padStart(10)}`);
+    s.plans++;
+    s.items += items.length;
+    s.found += found;
+    s.critical += crit;
+    s.criticalFound += critFound;
+    s.findings += findings.length;
+    s.onTopic += onTopic;
+    console.log(
+      `${(plan + (sound ? ' (sound)' : '')).padEnd(39)}${String(items.length).padStart(5)}${String(found).padStart(7)}${`${critFound}/${crit}`.padStart(12)}${String(findings.length).padStart(10)}${String(onTopic).padStart(10)}`,
+    );
     if (verbose) for (const f of findings) console.log(`      [${f.severity}] ${f.line ?? '-'} ${f.concern}: ${f.title}`);
   }
   const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(0)}%`);
@@ -126,7 +163,8 @@ async function scoreSet(name: string, dir: string): Promise<Score | null> {
 async function quiet(title: string, files: string[]): Promise<void> {
   if (files.length === 0) return;
   console.log(`\n== ${title}`);
-  let total = 0, critical = 0;
+  let total = 0,
+    critical = 0;
   for (const file of files) {
     const findings = await review(file);
     const crit = findings.filter((x) => x.severity === 'critical').length;
@@ -148,7 +186,17 @@ const sets: Array<[string, string]> = [
 ];
 for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet(name, dir);
 if (!onlySet) {
-  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => join(dir, n)) : []);
+  const list = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => n.endsWith('.md'))
+          .sort()
+          .map((n) => join(dir, n))
+      : [];
   await quiet('revised plans of seed 000 (sound: want no Critical)', list(join(root, 'eval', 'dev', 'sound')));
-  if (engine === 'checklist') await quiet('real RFCs and KEPs (eval/corpus)', list(join(root, 'eval', 'corpus')).filter((f) => !f.includes('template') && !f.endsWith('SOURCES.md')));
+  if (engine === 'checklist')
+    await quiet(
+      'real RFCs and KEPs (eval/corpus)',
+      list(join(root, 'eval', 'corpus')).filter((f) => !f.includes('template') && !f.endsWith('SOURCES.md')),
+    );
 }

@@ -18,13 +18,31 @@ if (!existsSync(corpus)) {
   console.error('needs eval/corpus (the real RFCs and KEPs copied from shared/corpus)');
   process.exit(2);
 }
-const sets = [...new Set(readdirSync(corpus).filter((n) => /--v\d\.md$/.test(n)).map((n) => n.replace(/--v\d\.md$/, '')))];
+const sets = [
+  ...new Set(
+    readdirSync(corpus)
+      .filter((n) => /--v\d\.md$/.test(n))
+      .map((n) => n.replace(/--v\d\.md$/, '')),
+  ),
+];
 
-interface Tally { unchanged: number; unchangedRight: number; unchangedWrong: number; unchangedLost: number; changed: number; changedInHunk: number; changedGone: number; changedWrong: number }
+interface Tally {
+  unchanged: number;
+  unchangedRight: number;
+  unchangedWrong: number;
+  unchangedLost: number;
+  changed: number;
+  changedInHunk: number;
+  changedGone: number;
+  changedWrong: number;
+}
 const total: Tally = { unchanged: 0, unchangedRight: 0, unchangedWrong: 0, unchangedLost: 0, changed: 0, changedInHunk: 0, changedGone: 0, changedWrong: 0 };
 
 for (const set of sets) {
-  for (const [a, b] of [['v1', 'v2'], ['v2', 'v3']] as const) {
+  for (const [a, b] of [
+    ['v1', 'v2'],
+    ['v2', 'v3'],
+  ] as const) {
     const oldText = readFileSync(join(corpus, `${set}--${a}.md`), 'utf8');
     const newText = readFileSync(join(corpus, `${set}--${b}.md`), 'utf8');
     const oldDoc = parseDocument('doc.md', oldText);
@@ -74,10 +92,18 @@ for (const set of sets) {
       }
     });
     for (const k of Object.keys(t) as Array<keyof Tally>) total[k] += t[k];
-    console.log(`${set} ${a}→${b}: unchanged ${t.unchangedRight}/${t.unchanged} right (${t.unchangedWrong} wrong, ${t.unchangedLost} lost); changed ${t.changed}: ${t.changedInHunk} to the replacing text, ${t.changedGone} reported gone, ${t.changedWrong} elsewhere`);
+    console.log(
+      `${set} ${a}→${b}: unchanged ${t.unchangedRight}/${t.unchanged} right (${t.unchangedWrong} wrong, ${t.unchangedLost} lost); changed ${t.changed}: ${t.changedInHunk} to the replacing text, ${t.changedGone} reported gone, ${t.changedWrong} elsewhere`,
+    );
   }
 }
 const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
-console.log(`\nunchanged lines relocated to the right line: ${pct(total.unchangedRight, total.unchanged)} (${total.unchangedRight}/${total.unchanged}), wrong line ${total.unchangedWrong}, lost ${total.unchangedLost}`);
-console.log(`changed lines: ${pct(total.changedInHunk, total.changed)} followed into the text that replaced them, ${pct(total.changedGone, total.changed)} reported gone, ${pct(total.changedWrong, total.changed)} placed elsewhere (${total.changedWrong}/${total.changed})`);
-console.log(`all anchors on a right place or honestly gone: ${pct(total.unchangedRight + total.changedInHunk + total.changedGone, total.unchanged + total.changed)}`);
+console.log(
+  `\nunchanged lines relocated to the right line: ${pct(total.unchangedRight, total.unchanged)} (${total.unchangedRight}/${total.unchanged}), wrong line ${total.unchangedWrong}, lost ${total.unchangedLost}`,
+);
+console.log(
+  `changed lines: ${pct(total.changedInHunk, total.changed)} followed into the text that replaced them, ${pct(total.changedGone, total.changed)} reported gone, ${pct(total.changedWrong, total.changed)} placed elsewhere (${total.changedWrong}/${total.changed})`,
+);
+console.log(
+  `all anchors on a right place or honestly gone: ${pct(total.unchangedRight + total.changedInHunk + total.changedGone, total.unchanged + total.changed)}`,
+);

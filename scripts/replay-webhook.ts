@@ -10,7 +10,9 @@ import type { JobQueue } from '../src/queue/schema.js';
 /** The parts of a payload the fake GitHub is built from; the rest is passed to the app untouched. */
 const PayloadSchema = z.looseObject({
   repository: z.looseObject({ name: z.string().min(1), owner: z.looseObject({ login: z.string().min(1) }) }),
-  pull_request: z.looseObject({ number: z.number().int().positive(), head: z.looseObject({ sha: z.string().min(7) }), base: z.looseObject({ sha: z.string().min(7) }) }).optional(),
+  pull_request: z
+    .looseObject({ number: z.number().int().positive(), head: z.looseObject({ sha: z.string().min(7) }), base: z.looseObject({ sha: z.string().min(7) }) })
+    .optional(),
   installation: z.looseObject({ id: z.number().int() }).optional(),
 });
 
@@ -50,7 +52,11 @@ export async function replayWebhook(options: ReplayOptions): Promise<ReplayResul
   });
   // Deliveries from an installed app always name the installation; saved examples often do not.
   const delivered = { ...(options.payload as object), installation: payload.installation ?? { id: 1 } };
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const probot = new Probot({
     appId: 4242,
     privateKey,
@@ -80,7 +86,11 @@ function describeWrites(github: FakeGitHubServer): string {
   out.push(`${github.requests.length} request(s) to the fake GitHub, ${writes.length} write(s).`);
   for (const run of github.checkRuns) {
     const output = run.output as { title?: string; summary?: string } | null;
-    out.push('', `CHECK RUN ${run.name} on ${run.head_sha.slice(0, 7)}: ${run.status}${run.conclusion ? ` / ${run.conclusion}` : ''}`, `  ${output?.title ?? '(no title)'}`);
+    out.push(
+      '',
+      `CHECK RUN ${run.name} on ${run.head_sha.slice(0, 7)}: ${run.status}${run.conclusion ? ` / ${run.conclusion}` : ''}`,
+      `  ${output?.title ?? '(no title)'}`,
+    );
   }
   for (const [pull, state] of github.state) {
     for (const review of state.reviews) {
@@ -89,12 +99,16 @@ function describeWrites(github: FakeGitHubServer): string {
       for (const c of comments) out.push('', `  INLINE ${c.path}:${c.line}`, indent(c.body, '    '));
     }
     for (const reply of state.reviewComments.filter((c) => c.pull_request_review_id === null)) out.push('', `THREAD REPLY on #${pull}`, indent(reply.body));
-    for (const c of state.issueComments) out.push('', `COMMENT on #${pull}`, indent(c.body.replace(/<!-- rfc-panel:ledger [\s\S]*?-->/, '<!-- rfc-panel:ledger … -->')));
+    for (const c of state.issueComments)
+      out.push('', `COMMENT on #${pull}`, indent(c.body.replace(/<!-- rfc-panel:ledger [\s\S]*?-->/, '<!-- rfc-panel:ledger … -->')));
   }
   if (writes.length === 0) out.push('', 'The app wrote nothing (see the log above for why: an ignored action, a bot author, a draft…).');
   return out.join('\n');
 }
 
 function indent(text: string, by = '  '): string {
-  return text.split('\n').map((l) => `${by}${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `${by}${l}`)
+    .join('\n');
 }

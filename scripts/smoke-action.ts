@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   for (const item of ['action.yml', 'package.json', 'dist-action', 'reviewers']) cpSync(join(root, item), join(checkout, item), { recursive: true });
 
   const plan = readFileSync(join(root, 'test', 'fixtures', 'action', 'webhook-delivery.md'), 'utf8');
-  const github = await startFakeGitHubServer({ files: { 'docs/rfcs/webhook-delivery.md': plan }, headSha: 'c'.repeat(40), appSlug: 'github-actions', appId: 15368, latencyMs: 5 });
+  const github = await startFakeGitHubServer({
+    files: { 'docs/rfcs/webhook-delivery.md': plan },
+    headSha: 'c'.repeat(40),
+    appSlug: 'github-actions',
+    appId: 15368,
+    latencyMs: 5,
+  });
   const eventPath = join(checkout, 'event.json');
   writeFileSync(eventPath, readFileSync(join(root, 'test', 'fixtures', 'action', 'pull_request.opened.json')));
   try {
@@ -60,7 +66,9 @@ async function main(): Promise<void> {
       ['check run completed', run?.status === 'completed'],
       ['sticky summary posted', pull?.issueComments.length === 1],
     ];
-    console.log(`\nBundle ${(statSync(bundle).size / 1024 / 1024).toFixed(2)} MB + wasm ${((existsSync(join(root, 'dist-action', 'libpg-query.wasm')) ? statSync(join(root, 'dist-action', 'libpg-query.wasm')).size : 0) / 1024 / 1024).toFixed(2)} MB; ran from ${checkout} (no node_modules) in ${ms} ms, ${github.requests.length} GitHub requests; check run conclusion: ${run?.conclusion ?? 'none'}.`);
+    console.log(
+      `\nBundle ${(statSync(bundle).size / 1024 / 1024).toFixed(2)} MB + wasm ${((existsSync(join(root, 'dist-action', 'libpg-query.wasm')) ? statSync(join(root, 'dist-action', 'libpg-query.wasm')).size : 0) / 1024 / 1024).toFixed(2)} MB; ran from ${checkout} (no node_modules) in ${ms} ms, ${github.requests.length} GitHub requests; check run conclusion: ${run?.conclusion ?? 'none'}.`,
+    );
     for (const [what, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
     if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
   } finally {

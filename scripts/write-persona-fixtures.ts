@@ -17,7 +17,10 @@ for (const persona of loadPersonas()) {
   const ids = [...new Set(findings.filter((f) => f.personas.includes(persona.id)).map((f) => f.ruleId!))].sort();
   const file = join(builtInReviewersDir(), `${persona.id}.md`);
   const text = readFileSync(file, 'utf8');
-  const updated = text.replace(/(fixture:\n {2}file: [^\n]+\n {2}expect:\n)(?: {4}- [^\n]+\n)*/, (_, head: string) => `${head}${ids.map((id) => `    - ${id}\n`).join('')}`);
+  const updated = text.replace(
+    /(fixture:\n {2}file: [^\n]+\n {2}expect:\n)(?: {4}- [^\n]+\n)*/,
+    (_, head: string) => `${head}${ids.map((id) => `    - ${id}\n`).join('')}`,
+  );
   writeFileSync(file, updated);
   console.log(`${persona.id}: ${ids.length} expected`);
 }

@@ -141,7 +141,14 @@ describe('the GitHub Action on other events', () => {
     github.headOwner = 'mallory';
     const event = withOverrides(webhookExample('workflow_run', 'completed'), {
       repository: { name: 'plans', full_name: 'acme/plans', owner: { login: 'acme' } },
-      workflow_run: { event: 'pull_request', conclusion: 'success', head_sha: HEAD, head_branch: 'plan', head_repository: { owner: { login: 'mallory' } }, pull_requests: [] },
+      workflow_run: {
+        event: 'pull_request',
+        conclusion: 'success',
+        head_sha: HEAD,
+        head_branch: 'plan',
+        head_repository: { owner: { login: 'mallory' } },
+        pull_requests: [],
+      },
     });
 
     const result = await run('workflow_run', event);
@@ -200,6 +207,9 @@ describe('the GitHub Action when something is wrong', () => {
     const noToken = await runAction({ env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(OPENED) }, write: (l) => lines.push(l) });
 
     expect([outside.exitCode, noToken.exitCode]).toEqual([1, 1]);
-    expect(lines).toEqual([expect.stringMatching(/^::error title=rfc-panel::GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set/), expect.stringMatching(/^::error title=rfc-panel::No GitHub token/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^::error title=rfc-panel::GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set/),
+      expect.stringMatching(/^::error title=rfc-panel::No GitHub token/),
+    ]);
   });
 });

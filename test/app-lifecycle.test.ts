@@ -30,9 +30,19 @@ function plan(fixes: { onDelete?: boolean; ifNotExists?: boolean; check?: boolea
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
   h.github.push(sha, { [PATH]: text });
-  await h.send('pull_request', pullRequestPayload('synchronize', { owner: h.github.owner, repo: h.github.repo, number: h.github.pull.number, headSha: sha, installationId: 1, userLogin: 'alice', userType: 'User' }));
+  await h.send(
+    'pull_request',
+    pullRequestPayload('synchronize', {
+      owner: h.github.owner,
+      repo: h.github.repo,
+      number: h.github.pull.number,
+      headSha: sha,
+      installationId: 1,
+      userLogin: 'alice',
+      userType: 'User',
+    }),
+  );
 }
-
 
 function rootOf(github: FakeGitHub, title: RegExp): number {
   return github.reviewComments.find((c) => c.in_reply_to_id === undefined && title.test(c.body))!.id;
@@ -79,7 +89,9 @@ describe('a finding followed to its end', () => {
 
     // 3. A revision fixing two of three: two replies with evidence, two threads resolved, one open, gate still failing.
     await push(h, '2'.repeat(40), plan({ onDelete: true, ifNotExists: true }));
-    expect(github.thread(fk).replies.at(-1)).toMatch(/^✅ Addressed in `2222222`: now reads “team_id BIGINT NOT NULL REFERENCES teams\(id\) ON DELETE CASCADE,” \(line 7\)\. Resolving this thread\./);
+    expect(github.thread(fk).replies.at(-1)).toMatch(
+      /^✅ Addressed in `2222222`: now reads “team_id BIGINT NOT NULL REFERENCES teams\(id\) ON DELETE CASCADE,” \(line 7\)\. Resolving this thread\./,
+    );
     expect(github.thread(ifNotExists).replies.at(-1)).toMatch(/^✅ Addressed in `2222222`: now reads “CREATE TABLE IF NOT EXISTS team_invites \(” \(line 5\)/);
     expect([github.thread(fk).resolved, github.thread(ifNotExists).resolved, github.thread(status).resolved]).toEqual([true, true, false]);
     expect(github.thread(status).replies).toEqual([]);
@@ -118,7 +130,7 @@ describe('a finding followed to its end', () => {
 });
 
 describe('replies in a finding thread', () => {
-  it('records won\'t fix from a user with write access as an accepted risk and passes the gate', async () => {
+  it("records won't fix from a user with write access as an accepted risk and passes the gate", async () => {
     const { h, github, fk } = await openedWithOneFinding();
     github.permissions.set('maria', 'write');
 
@@ -130,7 +142,7 @@ describe('replies in a finding thread', () => {
     expect(latestConclusion(github)).toBe('success');
   });
 
-  it('refuses an unauthorised won\'t fix politely and changes nothing', async () => {
+  it("refuses an unauthorised won't fix politely and changes nothing", async () => {
     const { h, github, fk } = await openedWithOneFinding();
 
     await replyInThread(h, fk, 'mallory', "won't fix: not needed");
@@ -233,14 +245,23 @@ describe('an author response document', () => {
     const payload = withOverrides(webhookExample('issue_comment', 'created'), {
       installation: { id: 1 },
       repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
-      issue: { number: github.pull.number, state: 'open', pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
+      issue: {
+        number: github.pull.number,
+        state: 'open',
+        pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` },
+      },
       comment: { id: comment.id, body: response, user: { login: 'alice', type: 'User' } },
     });
 
     await h.send('issue_comment', payload);
 
     const answer = github.issueComments.filter((c) => c.user.type === 'Bot').at(-1)!.body;
-    expect(answer.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Item')).map((l) => l.split(' | ')[2])).toEqual(['✅ verified', '✅ verified (elsewhere)', '⏳ not fixed yet']);
+    expect(
+      answer
+        .split('\n')
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| Item'))
+        .map((l) => l.split(' | ')[2]),
+    ).toEqual(['✅ verified', '✅ verified (elsewhere)', '⏳ not fixed yet']);
     expect(answer).toContain('fixed, but the evidence is at lines 5–5, not 15–16');
     expect(github.thread(fk).resolved).toBe(true);
     expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.varchar-enumeration:open', 'sql.create-without-if-not-exists:addressed']);
@@ -254,13 +275,43 @@ describe('a response document in the pull request', () => {
     const h = await createHarness({ github });
     github.push('1'.repeat(40), { [PATH]: plan({}) });
     await h.opened();
-    const response = ['# Response to review', '', '## Findings Addressed', '', '### ✅ Foreign key on team_id', '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"', '**Location:** Lines 7-7'].join('\n');
+    const response = [
+      '# Response to review',
+      '',
+      '## Findings Addressed',
+      '',
+      '### ✅ Foreign key on team_id',
+      '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"',
+      '**Location:** Lines 7-7',
+    ].join('\n');
 
     await push(h, '2'.repeat(40), plan({ onDelete: true }));
     github.push('3'.repeat(40), { [PATH]: plan({ onDelete: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
-    await h.send('pull_request', pullRequestPayload('synchronize', { owner: github.owner, repo: github.repo, number: 7, headSha: '3'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }));
+    await h.send(
+      'pull_request',
+      pullRequestPayload('synchronize', {
+        owner: github.owner,
+        repo: github.repo,
+        number: 7,
+        headSha: '3'.repeat(40),
+        installationId: 1,
+        userLogin: 'alice',
+        userType: 'User',
+      }),
+    );
     github.push('4'.repeat(40), { [PATH]: plan({ onDelete: true, check: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
-    await h.send('pull_request', pullRequestPayload('synchronize', { owner: github.owner, repo: github.repo, number: 7, headSha: '4'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }));
+    await h.send(
+      'pull_request',
+      pullRequestPayload('synchronize', {
+        owner: github.owner,
+        repo: github.repo,
+        number: 7,
+        headSha: '4'.repeat(40),
+        installationId: 1,
+        userLogin: 'alice',
+        userType: 'User',
+      }),
+    );
 
     const answers = github.issueComments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('Checked'));
     expect(answers.map((c) => c.body.split('\n')[0])).toEqual(['Checked 1 item(s) of `docs/rfcs/team-invites-RESPONSE.md` against `3333333`:']);
@@ -303,7 +354,11 @@ describe('who may move a finding, and saying things once', () => {
     const payload = withOverrides(webhookExample('issue_comment', 'created'), {
       installation: { id: 1 },
       repository: { name: github.repo, full_name: `${github.owner}/${github.repo}`, owner: { login: github.owner } },
-      issue: { number: github.pull.number, state: 'open', pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` } },
+      issue: {
+        number: github.pull.number,
+        state: 'open',
+        pull_request: { url: `https://api.github.com/repos/${github.owner}/${github.repo}/pulls/${github.pull.number}` },
+      },
       comment: { id: comment.id, body: comment.body, user: { login: 'mallory', type: 'User' } },
     });
 

@@ -42,7 +42,9 @@ describe('the GitHub App on an opened pull request', () => {
     ]);
     expect(github.reviews[0]!.body).toContain('No monitoring for the rollout');
     expect(github.reviews[0]!.body).toContain(`https://github.com/acme/plans/blob/${HEAD}/docs/rfcs/session-cache.md?plain=1#L7-L8`);
-    expect(github.checkRuns.map((c) => [c.name, c.head_sha, c.history, c.conclusion])).toEqual([['rfc-panel', HEAD, ['queued', 'in_progress', 'completed'], 'failure']]);
+    expect(github.checkRuns.map((c) => [c.name, c.head_sha, c.history, c.conclusion])).toEqual([
+      ['rfc-panel', HEAD, ['queued', 'in_progress', 'completed'], 'failure'],
+    ]);
     expect(github.checkRuns[0]!.actions).toEqual([
       { label: 'Re-review', description: 'Review what changed since last review', identifier: 'rereview' },
       { label: 'Full re-review', description: 'Review every document whole, no cache', identifier: 'rereview-full' },
@@ -77,7 +79,9 @@ describe('the GitHub App on an opened pull request', () => {
     await h.opened();
 
     expect(github.reviewComments.map((c) => c.line)).toEqual([5]);
-    expect(github.reviews[0]!.body).toContain(`[docs/rfcs/session-cache.md line 4](https://github.com/acme/plans/blob/${HEAD}/docs/rfcs/session-cache.md?plain=1#L4)`);
+    expect(github.reviews[0]!.body).toContain(
+      `[docs/rfcs/session-cache.md line 4](https://github.com/acme/plans/blob/${HEAD}/docs/rfcs/session-cache.md?plain=1#L4)`,
+    );
   });
 
   it('moves only the comments GitHub refuses (422) into the summary', async () => {
@@ -199,7 +203,20 @@ describe('the GitHub App on an opened pull request', () => {
       installation: { id: 1 },
       repository: { name: 'plans', full_name: 'acme/plans', owner: { login: 'acme' } },
       requested_action: { identifier: 'rereview' },
-      check_run: { name: 'rfc-panel', head_sha: HEAD, app: { id: APP_ID }, pull_requests: [{ number: 7, id: 1, url: 'https://api.github.com/repos/acme/plans/pulls/7', head: { ref: 'plan', sha: HEAD, repo: { id: 1, name: 'plans', url: 'https://api.github.com/repos/acme/plans' } }, base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'plans', url: 'https://api.github.com/repos/acme/plans' } } }] },
+      check_run: {
+        name: 'rfc-panel',
+        head_sha: HEAD,
+        app: { id: APP_ID },
+        pull_requests: [
+          {
+            number: 7,
+            id: 1,
+            url: 'https://api.github.com/repos/acme/plans/pulls/7',
+            head: { ref: 'plan', sha: HEAD, repo: { id: 1, name: 'plans', url: 'https://api.github.com/repos/acme/plans' } },
+            base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'plans', url: 'https://api.github.com/repos/acme/plans' } },
+          },
+        ],
+      },
     });
 
     await h.send('check_run', payload);

@@ -19,7 +19,17 @@ async function installationOctokit(): Promise<Octokit> {
 }
 
 function persona(id: string): string {
-  return ['---', `id: ${id}`, `name: Reviewer ${id}`, 'focus: Things that matter to this team.', 'engage:', '  always: true', '---', 'You review plans for this team and say what is missing, with the line it concerns.', ''].join('\n');
+  return [
+    '---',
+    `id: ${id}`,
+    `name: Reviewer ${id}`,
+    'focus: Things that matter to this team.',
+    'engage:',
+    '  always: true',
+    '---',
+    'You review plans for this team and say what is missing, with the line it concerns.',
+    '',
+  ].join('\n');
 }
 
 describe('config glob patterns', () => {
@@ -32,7 +42,9 @@ describe('config glob patterns', () => {
 
     // Assert
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['paths.0', 'at most 3 * wildcards in one path segment (matching more costs seconds per file name)']]);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['paths.0', 'at most 3 * wildcards in one path segment (matching more costs seconds per file name)'],
+    ]);
   });
 
   it('accepts every default pattern', () => {
@@ -52,7 +64,11 @@ describe('config glob patterns', () => {
 
     // Act
     const started = Date.now();
-    const fetched = await fetchPullDocuments(createOctokitGateway(octokit, { owner: github.owner, repo: github.repo, pullNumber: 7 }), { headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) }, config);
+    const fetched = await fetchPullDocuments(
+      createOctokitGateway(octokit, { owner: github.owner, repo: github.repo, pullNumber: 7 }),
+      { headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) },
+      config,
+    );
 
     // Assert
     expect(fetched.documents).toEqual([]);
@@ -93,13 +109,19 @@ describe('repository personas', () => {
 });
 
 describe('an answer to a 250-item response from an outsider', () => {
-  it('stays under GitHub\'s comment limit and is posted', async () => {
+  it("stays under GitHub's comment limit and is posted", async () => {
     // Arrange: one finding, then mallory posts 250 long items.
     const github = new FakeGitHub();
-    const h = await createHarness({ github, createEngines: async () => [stubEngine([{ quote: 'TODO', concern: 'todo', severity: 'important', title: 'A TODO is left' }])] });
+    const h = await createHarness({
+      github,
+      createEngines: async () => [stubEngine([{ quote: 'TODO', concern: 'todo', severity: 'important', title: 'A TODO is left' }])],
+    });
     github.push('1'.repeat(40), { [PATH]: '# Plan\n\nTODO: rollout\n' });
     await h.opened();
-    const items = Array.from({ length: 250 }, (_, i) => `### ✅ Item ${i} ${'with a long heading '.repeat(10)}\n**Your finding:** "${'A TODO is left '.repeat(20)}"\n**Location:** Lines 3-3`);
+    const items = Array.from(
+      { length: 250 },
+      (_, i) => `### ✅ Item ${i} ${'with a long heading '.repeat(10)}\n**Your finding:** "${'A TODO is left '.repeat(20)}"\n**Location:** Lines 3-3`,
+    );
     const body = ['## Response', '', ...items].join('\n');
     const comment = github.humanIssueComment('mallory', body);
     const payload = withOverrides(webhookExample('issue_comment', 'created'), {

@@ -3,7 +3,11 @@ import { toGitHubError } from '../src/github/call-github.js';
 
 describe('errors at the GitHub boundary', () => {
   it('treats a secondary rate limit as retryable after the time GitHub asks for', () => {
-    const error = toGitHubError('posting the review', { status: 403, message: 'You have exceeded a secondary rate limit', response: { headers: { 'retry-after': '7' } } });
+    const error = toGitHubError('posting the review', {
+      status: 403,
+      message: 'You have exceeded a secondary rate limit',
+      response: { headers: { 'retry-after': '7' } },
+    });
 
     expect([error.retryable, error.status, error.retryAfterMs]).toEqual([true, 403, 7000]);
   });

@@ -10,10 +10,18 @@ import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue
 import { runCatalogue } from '../src/engines/checklist/catalogue/run-catalogue.js';
 
 function linesOf(terms: string[], text: string, vocab: Record<string, string[]> = {}): Array<[number, string]> {
-  return compileTerms(terms, vocab).match(indexDocument(parseDocument('plan.md', text))).map((h) => [h.line, h.text]);
+  return compileTerms(terms, vocab)
+    .match(indexDocument(parseDocument('plan.md', text)))
+    .map((h) => [h.line, h.text]);
 }
 
-const fixtures = { fires: [{ doc: 'x', line: null }, { doc: 'y', line: null }], passes: ['a', 'b'] };
+const fixtures = {
+  fires: [
+    { doc: 'x', line: null },
+    { doc: 'y', line: null },
+  ],
+  passes: ['a', 'b'],
+};
 const concern = (fields: Record<string, unknown>): Record<string, unknown> => ({
   id: 'no-fallback',
   severity: 'critical',
@@ -31,7 +39,10 @@ const concern = (fields: Record<string, unknown>): Record<string, unknown> => ({
 function catalogueWith(concerns: Array<Record<string, unknown>>, component: Record<string, unknown> = {}): ReturnType<typeof loadCatalogue> {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-panel-catalogue-'));
   writeFileSync(join(dir, 'vocabularies.yaml'), stringify({ fallback: ['fallback', 'fall back', 'degrad*', 'circuit breaker'] }));
-  writeFileSync(join(dir, 'caches.yaml'), stringify({ area: 'caches', title: 'Caches', components: [{ id: 'cache', name: 'cache', synonyms: ['Redis', 'cache'], concerns, ...component }] }));
+  writeFileSync(
+    join(dir, 'caches.yaml'),
+    stringify({ area: 'caches', title: 'Caches', components: [{ id: 'cache', name: 'cache', synonyms: ['Redis', 'cache'], concerns, ...component }] }),
+  );
   return loadCatalogue(dir);
 }
 
@@ -41,7 +52,10 @@ function fire(text: string, catalogue: ReturnType<typeof loadCatalogue>): Array<
 
 describe('the term language', () => {
   it('matches words in order across spaces, hyphens and underscores, with a plural', () => {
-    expect(linesOf(['rate limit'], '# Plan\nAdd rate-limits\nSet rate_limit\nLimit the rate')).toEqual([[2, 'rate-limits'], [3, 'rate_limit']]);
+    expect(linesOf(['rate limit'], '# Plan\nAdd rate-limits\nSet rate_limit\nLimit the rate')).toEqual([
+      [2, 'rate-limits'],
+      [3, 'rate_limit'],
+    ]);
   });
 
   it('matches whole words only, so "cache" is not "cachet"', () => {
@@ -49,11 +63,17 @@ describe('the term language', () => {
   });
 
   it('treats a trailing star as a prefix', () => {
-    expect(linesOf(['invalidat*'], '# Plan\nWe invalidate on write\nInvalidation is manual')).toEqual([[2, 'invalidate'], [3, 'Invalidation']]);
+    expect(linesOf(['invalidat*'], '# Plan\nWe invalidate on write\nInvalidation is manual')).toEqual([
+      [2, 'invalidate'],
+      [3, 'Invalidation'],
+    ]);
   });
 
   it('expands a shared vocabulary named with @', () => {
-    expect(linesOf(['@pay'], '# Plan\nCharge with Stripe\nOr Adyen', { pay: ['Stripe', 'Adyen'] })).toEqual([[2, 'Stripe'], [3, 'Adyen']]);
+    expect(linesOf(['@pay'], '# Plan\nCharge with Stripe\nOr Adyen', { pay: ['Stripe', 'Adyen'] })).toEqual([
+      [2, 'Stripe'],
+      [3, 'Adyen'],
+    ]);
   });
 
   it('accepts a short regular expression between slashes', () => {
@@ -61,7 +81,10 @@ describe('the term language', () => {
   });
 
   it('keeps ^ and $ of a regular expression at the ends of each line', () => {
-    expect(linesOf(['/^drop table/', '/cascade$/'], '# Plan\nWe never drop table rows.\nDROP TABLE old_orders;\nDelete with cascade\nCascade is off')).toEqual([[3, 'DROP TABLE'], [4, 'cascade']]);
+    expect(linesOf(['/^drop table/', '/cascade$/'], '# Plan\nWe never drop table rows.\nDROP TABLE old_orders;\nDelete with cascade\nCascade is off')).toEqual([
+      [3, 'DROP TABLE'],
+      [4, 'cascade'],
+    ]);
   });
 
   it('refuses an unknown vocabulary', () => {
@@ -94,7 +117,9 @@ describe('runCatalogue', () => {
   it('raises the same risky wording once more where it appears again in the plan', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 
-    expect(fire('# Menu\nWe cache the menu.\nEvery deploy flushes the cache.\nThe nightly job flushes it too.\nAdmins can flush it by hand.', catalogue)).toEqual([
+    expect(
+      fire('# Menu\nWe cache the menu.\nEvery deploy flushes the cache.\nThe nightly job flushes it too.\nAdmins can flush it by hand.', catalogue),
+    ).toEqual([
       ['cache.no-fallback', 'line', 3, 'cache'],
       ['cache.no-fallback', 'line', 4, 'cache'],
     ]);
@@ -109,7 +134,9 @@ describe('runCatalogue', () => {
   it('sits on the line that names the component with the concern’s subject, when the plan has one', () => {
     const catalogue = catalogueWith([concern({ prefer: ['checkout'] })]);
 
-    expect(fire('# Prices\nPrices are cached in Redis.\nCheckout also reads prices from Redis.', catalogue)).toEqual([['cache.no-fallback', 'line', 3, 'Redis']]);
+    expect(fire('# Prices\nPrices are cached in Redis.\nCheckout also reads prices from Redis.', catalogue)).toEqual([
+      ['cache.no-fallback', 'line', 3, 'Redis'],
+    ]);
   });
 
   it('sits on the sentence that talks most about the concern when no wording is fixed', () => {
@@ -123,7 +150,13 @@ describe('runCatalogue', () => {
         handled: ['dead letter'],
       }),
     ]);
-    const plan = ['# Events', '', 'Orders are published to a Redis stream.', 'Consumers read in batches of 100.', 'On a processing failure the consumer retries the message until processing succeeds, blocking the partition.'];
+    const plan = [
+      '# Events',
+      '',
+      'Orders are published to a Redis stream.',
+      'Consumers read in batches of 100.',
+      'On a processing failure the consumer retries the message until processing succeeds, blocking the partition.',
+    ];
 
     expect(fire(plan.join('\n'), catalogue)).toEqual([['cache.poison', 'line', 5, 'Redis']]);
   });
@@ -169,6 +202,9 @@ describe('runCatalogue', () => {
   it('needs the component on as many lines as minMentions says', () => {
     const catalogue = catalogueWith([concern({})], { minMentions: 2 });
 
-    expect({ once: fire('# Plan\nA cache.', catalogue).length, twice: fire('# Plan\nA cache.\nThe cache holds prices.', catalogue).length }).toEqual({ once: 0, twice: 1 });
+    expect({ once: fire('# Plan\nA cache.', catalogue).length, twice: fire('# Plan\nA cache.\nThe cache holds prices.', catalogue).length }).toEqual({
+      once: 0,
+      twice: 1,
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('the reviewer catalogue', () => {
   });
 
   it('has an implementation for every SQL rule file and a file for every implementation', () => {
-    const files = [...loadRules().values()].filter((r) => r.kind === 'sql').map((r) => r.id).sort();
+    const files = [...loadRules().values()]
+      .filter((r) => r.kind === 'sql')
+      .map((r) => r.id)
+      .sort();
 
     expect(Object.keys(SQL_CHECKS).sort()).toEqual(files);
   });
@@ -31,7 +34,11 @@ describe('the reviewer catalogue', () => {
   it('covers at least 12 areas, 60 components and 300 concerns', () => {
     const components = new Set(concerns.map((c) => c.component.id));
 
-    expect({ areas: catalogue.areas.length >= 12, components: components.size >= 60, concerns: concerns.length >= 300 }).toEqual({ areas: true, components: true, concerns: true });
+    expect({ areas: catalogue.areas.length >= 12, components: components.size >= 60, concerns: concerns.length >= 300 }).toEqual({
+      areas: true,
+      components: true,
+      concerns: true,
+    });
   });
 
   it('names only personas that exist', () => {
@@ -48,20 +55,32 @@ describe('the reviewer catalogue', () => {
     expect(names.filter((n) => !new RegExp(`@${n}\\b`).test(areaText))).toEqual([]);
   });
 
-  it.each(catalogue.areas.map((a) => [a.area] as const))('%s: every concern fires on its fixtures, passes its sound ones, and stays quiet on neutral text', (area) => {
-    expect(checkCatalogue(catalogue, (c) => c.area.id === area)).toEqual([]);
-  });
+  it.each(catalogue.areas.map((a) => [a.area] as const))(
+    '%s: every concern fires on its fixtures, passes its sound ones, and stays quiet on neutral text',
+    (area) => {
+      expect(checkCatalogue(catalogue, (c) => c.area.id === area)).toEqual([]);
+    },
+  );
 });
 
 describe('listOpenConcerns', () => {
   it('offers a model reviewer the concerns a document leaves open, not the ones it handles', () => {
-    const doc = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n');
-    const handled = parseDocument('plan.md', '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache; entries have a 5 minute TTL and writes delete the key.\n');
+    const doc = parseDocument(
+      'plan.md',
+      '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n',
+    );
+    const handled = parseDocument(
+      'plan.md',
+      '# Prices\n\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache; entries have a 5 minute TTL and writes delete the key.\n',
+    );
 
     const open = listOpenConcerns(doc, catalogue).map((c) => c.id);
     const after = listOpenConcerns(handled, catalogue).map((c) => c.id);
 
-    expect({ raisedBefore: open.includes('cache.invalidation'), raisedAfter: after.includes('cache.invalidation') }).toEqual({ raisedBefore: true, raisedAfter: false });
+    expect({ raisedBefore: open.includes('cache.invalidation'), raisedAfter: after.includes('cache.invalidation') }).toEqual({
+      raisedBefore: true,
+      raisedAfter: false,
+    });
   });
 
   it('renders nothing for a document that uses no catalogued component', () => {
@@ -74,7 +93,11 @@ describe('the catalogue files', () => {
     const { readdirSync } = await import('node:fs');
     const { load } = await import('js-yaml');
     const { parse } = await import('yaml');
-    const files = ['catalogue', 'templates'].flatMap((d) => readdirSync(join(packageRoot(), 'reviewers', d)).filter((n) => n.endsWith('.yaml')).map((n) => join(d, n)));
+    const files = ['catalogue', 'templates'].flatMap((d) =>
+      readdirSync(join(packageRoot(), 'reviewers', d))
+        .filter((n) => n.endsWith('.yaml'))
+        .map((n) => join(d, n)),
+    );
     const differ = files.filter((n) => {
       const text = readFileSync(join(packageRoot(), 'reviewers', n), 'utf8');
       return JSON.stringify(load(text)) !== JSON.stringify(parse(text));

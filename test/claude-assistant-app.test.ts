@@ -38,7 +38,11 @@ function plan(fixed: boolean): string {
 
 const forTool = (name: string) => (body: CapturedBody) => (body.tool_choice as { name?: string } | undefined)?.name === name;
 
-const CONCESSION = { answer: 'You are right: line 9 already sends reads to Postgres when Redis misses.', withdraw: true, covered_by_quote: 'The API reads sessions from Redis first and falls back to Postgres on a miss.' };
+const CONCESSION = {
+  answer: 'You are right: line 9 already sends reads to Postgres when Redis misses.',
+  withdraw: true,
+  covered_by_quote: 'The API reads sessions from Redis first and falls back to Postgres on a miss.',
+};
 
 function toolReply(name: string, input: unknown): Record<string, unknown> {
   return message([{ type: 'tool_use', id: 'toolu_01', name, input }], 'tool_use', {});
@@ -61,10 +65,20 @@ async function reviewed(): Promise<{ h: Harness; github: FakeGitHub; root: numbe
   return { h, github, root: root.id, id: decodeLedger(github.issueComments[0]!.body)!.entries[0]!.finding.id };
 }
 
-
 async function push(h: Harness, sha: string, text: string): Promise<void> {
   h.github.push(sha, { [PATH]: text });
-  await h.send('pull_request', pullRequestPayload('synchronize', { owner: h.github.owner, repo: h.github.repo, number: h.github.pull.number, headSha: sha, installationId: 1, userLogin: 'alice', userType: 'User' }));
+  await h.send(
+    'pull_request',
+    pullRequestPayload('synchronize', {
+      owner: h.github.owner,
+      repo: h.github.repo,
+      number: h.github.pull.number,
+      headSha: sha,
+      installationId: 1,
+      userLogin: 'alice',
+      userType: 'User',
+    }),
+  );
 }
 
 function statuses(github: FakeGitHub): Array<[string, string, string | null]> {
@@ -81,7 +95,17 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
       .post('/v1/messages', forTool('submit_intent'))
       .reply(200, toolReply('submit_intent', { intent: 'question', reason: null }))
       .post('/v1/messages', forTool('submit_answer'))
-      .reply(200, capture(answers, toolReply('submit_answer', { answer: 'Line 10 says “the API fails closed and returns 503 to every login request”, so a cache outage becomes a login outage for @everyone. Falling back to Postgres keeps logins working.', withdraw: false })));
+      .reply(
+        200,
+        capture(
+          answers,
+          toolReply('submit_answer', {
+            answer:
+              'Line 10 says “the API fails closed and returns 503 to every login request”, so a cache outage becomes a login outage for @everyone. Falling back to Postgres keeps logins working.',
+            withdraw: false,
+          }),
+        ),
+      );
 
     // Act 1: a question in the thread
     const question = await replyInThread(h, root, 'alice', 'Is this really critical? Redis is highly available here.');
@@ -99,7 +123,22 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
       .post('/v1/messages', forTool('submit_review'))
       .reply(200, findingsReply([]))
       .post('/v1/messages', forTool('submit_verification'))
-      .reply(200, capture(verifications, toolReply('submit_verification', { verdicts: [{ id, evidence_quote: 'If Redis is down, the API falls back to Postgres and logs a warning;\nlogins keep working at the old latency.', missing: null, verdict: 'addressed' }] })));
+      .reply(
+        200,
+        capture(
+          verifications,
+          toolReply('submit_verification', {
+            verdicts: [
+              {
+                id,
+                evidence_quote: 'If Redis is down, the API falls back to Postgres and logs a warning;\nlogins keep working at the old latency.',
+                missing: null,
+                verdict: 'addressed',
+              },
+            ],
+          }),
+        ),
+      );
 
     // Act 2
     await push(h, SECOND, plan(true));
@@ -109,7 +148,9 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
       `✅ Addressed in \`2222222\`: “If Redis is down, the API falls back to Postgres and logs a warning; logins keep working at the old latency.” (lines 10–11). Resolving this thread.\n\n${marker.reply(id, 'addressed-2222222')}`,
     );
     expect(github.thread(root).resolved).toBe(true);
-    expect(statuses(github)).toEqual([['redis-fallback', 'addressed', '“If Redis is down, the API falls back to Postgres and logs a warning; logins keep working at the old latency.”']]);
+    expect(statuses(github)).toEqual([
+      ['redis-fallback', 'addressed', '“If Redis is down, the API falls back to Postgres and logs a warning; logins keep working at the old latency.”'],
+    ]);
     expect(verifications[0]!.messages[0]!.content).toEqual(expect.stringContaining(`"id": "${id}"`));
     expect(github.checkRuns.filter((c) => c.head_sha === SECOND).map((c) => c.conclusion)).toEqual(['success']);
   });
@@ -119,15 +160,27 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
     const { h, github, root, id } = await reviewed();
     nock(API)
       .post('/v1/messages', forTool('submit_verification'))
-      .reply(200, toolReply('submit_verification', { verdicts: [{ id, evidence_quote: null, missing: 'line 10 still fails closed with a 503', verdict: 'not-addressed' }] }))
+      .reply(
+        200,
+        toolReply('submit_verification', {
+          verdicts: [{ id, evidence_quote: null, missing: 'line 10 still fails closed with a 503', verdict: 'not-addressed' }],
+        }),
+      )
       .post('/v1/messages', forTool('submit_verification'))
-      .reply(200, toolReply('submit_verification', { verdicts: [{ id, evidence_quote: 'If Redis is down, the API falls back to Postgres and logs a warning;', missing: null, verdict: 'addressed' }] }));
+      .reply(
+        200,
+        toolReply('submit_verification', {
+          verdicts: [{ id, evidence_quote: 'If Redis is down, the API falls back to Postgres and logs a warning;', missing: null, verdict: 'addressed' }],
+        }),
+      );
 
     // Act 1: claimed before the fix is pushed
     await replyInThread(h, root, 'alice', 'Fixed, it falls back to Postgres now.');
 
     // Assert 1
-    expect(github.thread(root).replies.at(-1)).toMatch(/^⏳ Checked `1111111`: not fixed yet — line 10 still fails closed with a 503\. If the fix is in a commit you have not pushed yet/);
+    expect(github.thread(root).replies.at(-1)).toMatch(
+      /^⏳ Checked `1111111`: not fixed yet — line 10 still fails closed with a 503\. If the fix is in a commit you have not pushed yet/,
+    );
     expect(github.thread(root).resolved).toBe(false);
 
     // Act 2: the push lands (its webhook not yet processed) and the author says so again
@@ -135,7 +188,9 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
     await replyInThread(h, root, 'alice', 'Fixed, it falls back to Postgres now.');
 
     // Assert 2
-    expect(github.thread(root).replies.at(-1)).toMatch(/^✅ Verified at `2222222`: “If Redis is down, the API falls back to Postgres and logs a warning;” \(line 10\)\. Resolving this thread\./);
+    expect(github.thread(root).replies.at(-1)).toMatch(
+      /^✅ Verified at `2222222`: “If Redis is down, the API falls back to Postgres and logs a warning;” \(line 10\)\. Resolving this thread\./,
+    );
     expect(github.thread(root).resolved).toBe(true);
     expect(statuses(github)).toEqual([['redis-fallback', 'addressed', '“If Redis is down, the API falls back to Postgres and logs a warning;”']]);
   });
@@ -158,7 +213,13 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
       `You are right: line 9 already sends reads to Postgres when Redis misses.\n\nThe document covers this at line 9: “The API reads sessions from Redis first and falls back to Postgres on a miss.”\n\n↩️ Withdrawn by the reviewer. Resolving this thread.\n\n${marker.reply(id, `conceded-${comment}`)}`,
     );
     expect(github.thread(root).resolved).toBe(true);
-    expect(statuses(github)).toEqual([['redis-fallback', 'withdrawn', 'You are right: line 9 already sends reads to Postgres when Redis misses. The document covers this at line 9: “The API reads sessions from Redis first and falls back to Postgres on a miss.”']]);
+    expect(statuses(github)).toEqual([
+      [
+        'redis-fallback',
+        'withdrawn',
+        'You are right: line 9 already sends reads to Postgres when Redis misses. The document covers this at line 9: “The API reads sessions from Redis first and falls back to Postgres on a miss.”',
+      ],
+    ]);
   });
 
   it('keeps a Critical finding open when the persona concedes to someone who may not settle it', async () => {
@@ -174,7 +235,9 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
     await replyInThread(h, root, 'alice', 'I disagree: reads already go to Postgres when Redis misses.');
 
     // Assert
-    expect(github.thread(root).replies.at(-1)).toMatch(/\n\nThe finding stays open: only the pull request author or someone with write access can settle it\.\n\n<!-- rfc-panel:reply /);
+    expect(github.thread(root).replies.at(-1)).toMatch(
+      /\n\nThe finding stays open: only the pull request author or someone with write access can settle it\.\n\n<!-- rfc-panel:reply /,
+    );
     expect(github.thread(root).resolved).toBe(false);
     expect(statuses(github)).toEqual([['redis-fallback', 'open', null]]);
   });
@@ -183,13 +246,17 @@ describe('a Claude-raised finding followed by the Claude assistant', () => {
     // Arrange: the rules see nothing in particular; the model reads a won't-fix
     const { h, github, root } = await reviewed();
     github.permissions.set('maria', 'write');
-    nock(API).post('/v1/messages', forTool('submit_intent')).reply(200, toolReply('submit_intent', { intent: 'wont-fix', reason: 'beta users only' }));
+    nock(API)
+      .post('/v1/messages', forTool('submit_intent'))
+      .reply(200, toolReply('submit_intent', { intent: 'wont-fix', reason: 'beta users only' }));
 
     // Act
     await replyInThread(h, root, 'maria', "Let's live with this for the beta users.");
 
     // Assert
-    expect(github.thread(root).replies.at(-1)).toMatch(/^It sounds like you would accept this as a risk \(“beta users only”\)\. To put that on record, reply `won't fix: <reason>`/);
+    expect(github.thread(root).replies.at(-1)).toMatch(
+      /^It sounds like you would accept this as a risk \(“beta users only”\)\. To put that on record, reply `won't fix: <reason>`/,
+    );
     expect(statuses(github)).toEqual([['redis-fallback', 'open', null]]);
   });
 

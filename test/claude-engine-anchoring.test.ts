@@ -44,7 +44,11 @@ describe('anchoring the claude engine’s findings', () => {
   it('anchors a quote that drops the markup and reflows the whitespace to the right line', async () => {
     // Act
     const result = await reviewWith([
-      llmFinding({ quote: 'We will put a Redis cache in front of the sessions table\n   to cut p99   login latency.', section: 'Summary', concern: 'cache-scope' }),
+      llmFinding({
+        quote: 'We will put a Redis cache in front of the sessions table\n   to cut p99   login latency.',
+        section: 'Summary',
+        concern: 'cache-scope',
+      }),
     ]);
 
     // Assert
@@ -55,7 +59,10 @@ describe('anchoring the claude engine’s findings', () => {
   it('anchors a quote spanning two lines, even with the line-number prefixes copied', async () => {
     // Act
     const result = await reviewWith([
-      llmFinding({ quote: '  17 | 1. Deploy the cache behind the `session_cache` flag.\n  18 | 2. Enable it for 10% of traffic, then 100% the same day.', section: 'Rollout' }),
+      llmFinding({
+        quote: '  17 | 1. Deploy the cache behind the `session_cache` flag.\n  18 | 2. Enable it for 10% of traffic, then 100% the same day.',
+        section: 'Rollout',
+      }),
     ]);
 
     // Assert
@@ -84,9 +91,7 @@ describe('anchoring the claude engine’s findings', () => {
     ]);
     expect(result.findings[0]!.body).toContain('_The reviewer quoted text that was not found in the document:_ “Sessions are sharded across three regions.”');
     expect(result.unanchored).toBe(1);
-    expect(result.notes).toContain(
-      '1 Claude finding(s) quoted text that could not be found in the document; they are kept at section or document level.',
-    );
+    expect(result.notes).toContain('1 Claude finding(s) quoted text that could not be found in the document; they are kept at section or document level.');
   });
 
   it('keeps an unplaceable quote with no known section at document level', async () => {
@@ -107,9 +112,7 @@ describe('anchoring the claude engine’s findings', () => {
     ]);
 
     // Assert
-    expect(result.findings.map((f) => [f.anchor.level, f.anchor.section, f.anchor.startLine])).toEqual([
-      ['section', 'Session cache rollout › Monitoring', 20],
-    ]);
+    expect(result.findings.map((f) => [f.anchor.level, f.anchor.section, f.anchor.startLine])).toEqual([['section', 'Session cache rollout › Monitoring', 20]]);
     expect(result.unanchored).toBe(0);
   });
 

@@ -15,23 +15,32 @@ function longPlan() {
     for (let i = 1; i <= 25; i++) lines.push(`${name} detail ${i}: the workers drain the old queue before switching to the new broker.`);
     lines.push('');
   }
-  lines[lines.indexOf('Design detail 7: the workers drain the old queue before switching to the new broker.')] = 'Messages are acknowledged before they are processed.';
+  lines[lines.indexOf('Design detail 7: the workers drain the old queue before switching to the new broker.')] =
+    'Messages are acknowledged before they are processed.';
   return parseDocument('docs/queue.md', lines.join('\n'));
 }
 
 describe('the claude engine’s token limits', () => {
   it('skips the personas that would overrun maxTokensPerReview, with a note, and runs the rest', async () => {
     // Arrange: one call reserves its prompt (~2k tokens) + 20k max_tokens, so only one fits in 30k
-    nock(API).post('/v1/messages', forPersona('sre')).reply(200, findingsReply([llmFinding()]));
+    nock(API)
+      .post('/v1/messages', forPersona('sre'))
+      .reply(200, findingsReply([llmFinding()]));
     const engine = createClaudeEngine({ ...base, maxOutputTokens: 20_000, maxOutputTokensCeiling: 20_000, maxTokensPerReview: 30_000 });
 
     // Act
     const result = await engine.review({ document: loadPlan(), personas: [persona('sre'), persona('security'), persona('data')] });
 
     // Assert
-    expect(result.runs.map((r) => [r.persona, r.status])).toEqual([['sre', 'ok'], ['security', 'skipped'], ['data', 'skipped']]);
+    expect(result.runs.map((r) => [r.persona, r.status])).toEqual([
+      ['sre', 'ok'],
+      ['security', 'skipped'],
+      ['data', 'skipped'],
+    ]);
     expect(result.runs[1]!.reason).toMatch(/^not run: about \d+ more tokens would exceed the review's token budget \(maxTokensPerReview 30000\)$/);
-    expect(result.notes).toContain('Skipped 2 Claude reviewer(s) to stay within the token budget of 30000 tokens per review (maxTokensPerReview): security, data.');
+    expect(result.notes).toContain(
+      'Skipped 2 Claude reviewer(s) to stay within the token budget of 30000 tokens per review (maxTokensPerReview): security, data.',
+    );
     expect(result.findings).toHaveLength(1);
   });
 
@@ -60,7 +69,13 @@ describe('the claude engine’s token limits', () => {
       .post('/v1/messages', part(1))
       .reply(200, capture(seen, findingsReply([])))
       .post('/v1/messages', part(2))
-      .reply(200, capture(seen, findingsReply([llmFinding({ quote: 'Messages are acknowledged before they are processed.', section: 'Design', concern: 'ack-before-process' })])))
+      .reply(
+        200,
+        capture(
+          seen,
+          findingsReply([llmFinding({ quote: 'Messages are acknowledged before they are processed.', section: 'Design', concern: 'ack-before-process' })]),
+        ),
+      )
       .post('/v1/messages', part(3))
       .reply(200, capture(seen, findingsReply([])));
     const engine = createClaudeEngine({ ...base, maxDocumentTokens: 800 });
@@ -70,7 +85,11 @@ describe('the claude engine’s token limits', () => {
 
     // Assert
     const parts = seen.map((b) => /This is part (\d): lines (\d+)–(\d+)\./.exec(b.system[1]!.text)!.slice(1).map(Number)).sort((a, b) => a[0]! - b[0]!);
-    expect(parts).toEqual([[1, 1, 30], [2, 31, 58], [3, 59, 85]]);
+    expect(parts).toEqual([
+      [1, 1, 30],
+      [2, 31, 58],
+      [3, 59, 85],
+    ]);
     expect(seen.every((b) => b.system[1]!.text.includes('line 31–58: Queue migration › Design'))).toBe(true);
     expect(result.findings.map((f) => [f.anchor.level, f.anchor.startLine])).toEqual([['line', 39]]);
     expect(result.runs.map((r) => [r.status, r.findings])).toEqual([['ok', 1]]);

@@ -82,7 +82,9 @@ describe('the claude engine when a call goes wrong', () => {
   it('returns the other personas’ findings when one stays overloaded after every retry', async () => {
     // Arrange
     nock(API).post('/v1/messages', forPersona('sre')).times(3).reply(529, overloaded, { 'retry-after-ms': '1' });
-    nock(API).post('/v1/messages', forPersona('security')).reply(200, findingsReply([llmFinding({ concern: 'fail-closed-login' })]));
+    nock(API)
+      .post('/v1/messages', forPersona('security'))
+      .reply(200, findingsReply([llmFinding({ concern: 'fail-closed-login' })]));
     const engine = createClaudeEngine({ ...base, maxRetries: 2 });
 
     // Act

@@ -26,7 +26,11 @@ describe('the claude engine panel', () => {
     const elapsed = Date.now() - started;
 
     // Assert
-    expect(result.runs.map((r) => [r.persona, r.status])).toEqual([['sre', 'ok'], ['security', 'ok'], ['data', 'ok']]);
+    expect(result.runs.map((r) => [r.persona, r.status])).toEqual([
+      ['sre', 'ok'],
+      ['security', 'ok'],
+      ['data', 'ok'],
+    ]);
     expect(elapsed).toBeLessThan(900); // the three calls in sequence would take 1200 ms
   });
 
@@ -49,7 +53,9 @@ describe('the claude engine panel', () => {
     // Arrange
     const seen: CapturedBody[] = [];
     for (const id of ['sre', 'security', 'data']) {
-      nock(API).post('/v1/messages', forPersona(id)).reply(200, capture(seen, findingsReply([])));
+      nock(API)
+        .post('/v1/messages', forPersona(id))
+        .reply(200, capture(seen, findingsReply([])));
     }
     const engine = createClaudeEngine({ ...base, warmCache: 'off' });
 
@@ -64,17 +70,26 @@ describe('the claude engine panel', () => {
     expect(seen[0]!.model).toBe('claude-sonnet-4-6');
     expect(seen[0]!.tool_choice).toEqual({ type: 'tool', name: 'submit_review' });
     const userTurns = seen.map((b) => [personaOf(b), (b.messages[0]!.content as string).includes(`as the ${personaOf(b)} reviewer`)]);
-    expect(userTurns.sort()).toEqual([['data', true], ['security', true], ['sre', true]]);
+    expect(userTurns.sort()).toEqual([
+      ['data', true],
+      ['security', true],
+      ['sre', true],
+    ]);
   });
 
   it('lists the catalogue concerns the document leaves open in each persona’s own turn, not in the shared prefix', async () => {
     // Arrange: a plan that caches prices in Redis and says nothing about Redis being down.
     const seen: CapturedBody[] = [];
     for (const id of ['scalability', 'payments']) {
-      nock(API).post('/v1/messages', forPersona(id)).reply(200, capture(seen, findingsReply([])));
+      nock(API)
+        .post('/v1/messages', forPersona(id))
+        .reply(200, capture(seen, findingsReply([])));
     }
     const engine = createClaudeEngine({ ...base, warmCache: 'off' });
-    const document = parseDocument('docs/prices.md', '# Prices\n\n## Design\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n');
+    const document = parseDocument(
+      'docs/prices.md',
+      '# Prices\n\n## Design\nWe will cache product prices in Redis keyed by product id.\nThe product page reads prices from the cache.\n',
+    );
 
     // Act
     await engine.review({ document, personas: [persona('scalability'), persona('payments')] });
@@ -91,7 +106,9 @@ describe('the claude engine panel', () => {
   it('shows the model the document as data, numbered, with hidden content blanked on its own line', async () => {
     // Arrange
     const seen: CapturedBody[] = [];
-    nock(API).post('/v1/messages', forPersona('sre')).reply(200, capture(seen, findingsReply([])));
+    nock(API)
+      .post('/v1/messages', forPersona('sre'))
+      .reply(200, capture(seen, findingsReply([])));
     const engine = createClaudeEngine({ ...base, warmCache: 'off' });
 
     // Act
@@ -171,7 +188,9 @@ describe('the claude engine panel', () => {
   it('uses the model from RFC_PANEL_MODEL and prices it from an overriding table', async () => {
     // Arrange
     const seen: CapturedBody[] = [];
-    nock(API).post('/v1/messages', forPersona('sre')).reply(200, capture(seen, findingsReply([], { input_tokens: 1_000_000, output_tokens: 0 })));
+    nock(API)
+      .post('/v1/messages', forPersona('sre'))
+      .reply(200, capture(seen, findingsReply([], { input_tokens: 1_000_000, output_tokens: 0 })));
     const engine = createClaudeEngine({
       ...base,
       env: { RFC_PANEL_MODEL: 'claude-haiku-4-5' },
@@ -189,7 +208,9 @@ describe('the claude engine panel', () => {
   it('allows a large max_tokens without streaming, because the timeout is explicit', async () => {
     // Arrange
     const seen: CapturedBody[] = [];
-    nock(API).post('/v1/messages', forPersona('sre')).reply(200, capture(seen, findingsReply([])));
+    nock(API)
+      .post('/v1/messages', forPersona('sre'))
+      .reply(200, capture(seen, findingsReply([])));
     const engine = createClaudeEngine({ ...base, warmCache: 'off', maxOutputTokens: 64_000 });
 
     // Act

@@ -50,12 +50,21 @@ describe('summariseReview', () => {
       .post('/v1/messages')
       .reply(200, (_uri, body) => {
         seen.push(body);
-        return message([{ type: 'tool_use', id: 'toolu_s', name: 'submit_summary', input: { summary: 'Not ready: a Redis outage would block logins.' } }], 'tool_use', { input_tokens: 1000, output_tokens: 100 });
+        return message(
+          [{ type: 'tool_use', id: 'toolu_s', name: 'submit_summary', input: { summary: 'Not ready: a Redis outage would block logins.' } }],
+          'tool_use',
+          { input_tokens: 1000, output_tokens: 100 },
+        );
       });
     const usages: Usage[] = [];
 
     // Act
-    const summary = await summariseReview(findings, [ok('sre'), ok('security')], { apiKey: 'test-key', env: {}, maxRetries: 0, onUsage: (u) => usages.push(u) });
+    const summary = await summariseReview(findings, [ok('sre'), ok('security')], {
+      apiKey: 'test-key',
+      env: {},
+      maxRetries: 0,
+      onUsage: (u) => usages.push(u),
+    });
 
     // Assert
     expect(summary).toBe('Not ready: a Redis outage would block logins.');
@@ -65,7 +74,9 @@ describe('summariseReview', () => {
 
   it('falls back to the offline summary when the call fails', async () => {
     // Arrange
-    nock(API).post('/v1/messages').reply(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
+    nock(API)
+      .post('/v1/messages')
+      .reply(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
 
     // Act
     const summary = await summariseReview(findings, [ok('sre')], { apiKey: 'test-key', env: {}, maxRetries: 0 });

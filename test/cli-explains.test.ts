@@ -57,7 +57,9 @@ describe('rfc-panel help and version', () => {
   it('lists the environment variables review reads in `review --help`', async () => {
     const { stdout } = await cli(['review', '-h']);
 
-    expect(['ANTHROPIC_API_KEY', 'RFC_PANEL_MODEL', 'ANTHROPIC_BASE_URL', 'NO_COLOR', '--format text|markdown|json|sarif|rdjson'].filter((s) => !stdout.includes(s))).toEqual([]);
+    expect(
+      ['ANTHROPIC_API_KEY', 'RFC_PANEL_MODEL', 'ANTHROPIC_BASE_URL', 'NO_COLOR', '--format text|markdown|json|sarif|rdjson'].filter((s) => !stdout.includes(s)),
+    ).toEqual([]);
   });
 
   it('prints the package version for --version', async () => {
@@ -85,8 +87,12 @@ describe('rfc-panel review reads standard input', () => {
   });
 
   it('finds the same findings in standard input as in the file', async () => {
-    const fromFile = JSON.parse((await cli(['review', join(root, 'examples', 'webhook-delivery.md'), '--format', 'json'])).stdout) as { findings: Array<{ title: string; line: number | null }> };
-    const fromStdin = JSON.parse((await cli(['review', '-', '--format', 'json'], EXAMPLE)).stdout) as { findings: Array<{ title: string; line: number | null }> };
+    const fromFile = JSON.parse((await cli(['review', join(root, 'examples', 'webhook-delivery.md'), '--format', 'json'])).stdout) as {
+      findings: Array<{ title: string; line: number | null }>;
+    };
+    const fromStdin = JSON.parse((await cli(['review', '-', '--format', 'json'], EXAMPLE)).stdout) as {
+      findings: Array<{ title: string; line: number | null }>;
+    };
 
     const titles = (r: typeof fromFile): string[] => r.findings.map((f) => `${f.line}: ${f.title}`).sort();
     expect(titles(fromStdin)).toEqual(titles(fromFile));
@@ -96,7 +102,9 @@ describe('rfc-panel review reads standard input', () => {
 describe('rfc-panel review --fail-on', () => {
   it('names on stderr each finding that tripped it, most severe first', async () => {
     const { code, stdout, stderr } = await cli(['review', '-', '--fail-on', 'critical', '--format', 'json'], EXAMPLE);
-    const critical = (JSON.parse(stdout) as { findings: Array<{ severity: string; id: string; line: number }> }).findings.filter((f) => f.severity === 'critical');
+    const critical = (JSON.parse(stdout) as { findings: Array<{ severity: string; id: string; line: number }> }).findings.filter(
+      (f) => f.severity === 'critical',
+    );
     const lines = stderr.trimEnd().split('\n');
 
     expect(code).toBe(1);
@@ -106,7 +114,10 @@ describe('rfc-panel review --fail-on', () => {
   });
 
   it('prints nothing on stderr when nothing reaches the level', async () => {
-    const { code, stderr } = await cli(['review', '-', '--fail-on', 'important'], '# Rename a button\n\nChange the label of the Save button to "Save changes".\n');
+    const { code, stderr } = await cli(
+      ['review', '-', '--fail-on', 'important'],
+      '# Rename a button\n\nChange the label of the Save button to "Save changes".\n',
+    );
 
     expect([code, stderr]).toEqual([0, '']);
   });
@@ -151,7 +162,11 @@ describe('rfc-panel config check', () => {
   it('accepts a valid file and says which settings it picked', async () => {
     const path = file('ok.yml', 'gate: important\nengine: checklist\npaths: [docs/rfcs/**/*.md]\n');
 
-    expect(await cli(['config', 'check', path])).toEqual({ code: 0, stdout: `${path}: valid — engine checklist, gate important, 1 path pattern(s), review event comment\n`, stderr: '' });
+    expect(await cli(['config', 'check', path])).toEqual({
+      code: 0,
+      stdout: `${path}: valid — engine checklist, gate important, 1 path pattern(s), review event comment\n`,
+      stderr: '',
+    });
   });
 
   it('names every problem with its key, one a line, and exits 1', async () => {
@@ -185,7 +200,11 @@ describe('rfc-panel config check', () => {
   });
 
   it('exits 2 with one line when the command is missing', async () => {
-    expect(await cli(['config'])).toEqual({ code: 2, stdout: '', stderr: 'rfc-panel: config needs a command: rfc-panel config check [file] (see rfc-panel config --help)\n' });
+    expect(await cli(['config'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'rfc-panel: config needs a command: rfc-panel config check [file] (see rfc-panel config --help)\n',
+    });
   });
 
   it('exits 2 with one line for a missing file', async () => {

@@ -16,7 +16,13 @@ interface Captured {
 async function cli(args: string[], options: { stderrIsTTY?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdoutIsTTY: false, stderrIsTTY: options.stderrIsTTY ?? false, env: options.env ?? {} };
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdoutIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
+    env: options.env ?? {},
+  };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }
@@ -57,7 +63,19 @@ describe('rfc-panel review', () => {
     expect(byRule['sql.fk-on-delete']).toEqual([10, 10]);
     expect(byRule['sql.varchar-enumeration']).toEqual([11, 11]);
     expect(byRule['sql.no-timestamps']).toEqual([null, null]);
-    expect(Object.keys(json.findings[0]!).slice(0, 11)).toEqual(['id', 'persona', 'severity', 'title', 'body', 'recommendation', 'path', 'line', 'endLine', 'quote', 'section']);
+    expect(Object.keys(json.findings[0]!).slice(0, 11)).toEqual([
+      'id',
+      'persona',
+      'severity',
+      'title',
+      'body',
+      'recommendation',
+      'path',
+      'line',
+      'endLine',
+      'quote',
+      'section',
+    ]);
     expect(Object.keys(json.summary).slice(0, 5)).toEqual(['critical', 'important', 'niceToHave', 'readiness', 'verdict']);
   });
 
@@ -131,14 +149,22 @@ describe('rfc-panel input and usage errors', () => {
     ['a binary file', () => ['review', file('bin.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))], /looks like a binary file, not Markdown$/],
     ['a file over 5 MB', () => ['review', file('big.md', Buffer.alloc(MAX_INPUT_BYTES + 1, 'a'))], /is 5\.0 MB; the limit is 5 MB/],
     ['Latin-1 text', () => ['review', file('latin1.md', Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]))], /is not valid UTF-8; save it as UTF-8$/],
-    ['UTF-16 text', () => ['review', file('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Plan\n', 'utf16le')]))], /is UTF-16; save it as UTF-8$/],
+    [
+      'UTF-16 text',
+      () => ['review', file('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Plan\n', 'utf16le')]))],
+      /is UTF-16; save it as UTF-8$/,
+    ],
     ['no file at all', () => ['review'], /review needs at least one Markdown file/],
     ['an unknown engine', () => ['review', file('e.md', '# x'), '--engine', 'gpt'], /--engine must be one of checklist, claude, both \(got "gpt"\)/],
     ['an unknown format', () => ['review', file('f.md', '# x'), '--format', 'xml'], /--format must be one of text, markdown, json, sarif, rdjson/],
     ['an unknown flag', () => ['review', file('g.md', '# x'), '--colour'], /^rfc-panel: unknown option '--colour' \(see rfc-panel review --help\)$/],
     ['an unknown reviewer', () => ['review', file('h.md', '# x'), '--reviewers', 'lawyer'], /unknown reviewer\(s\): lawyer; run "rfc-panel reviewers"/],
     ['an unknown command', () => ['lint', 'x.md'], /unknown command "lint"/],
-    ['the claude engine without a key', () => ['review', file('k.md', '# x'), '--engine', 'claude'], /needs ANTHROPIC_API_KEY; set it, or use --engine checklist/],
+    [
+      'the claude engine without a key',
+      () => ['review', file('k.md', '# x'), '--engine', 'claude'],
+      /needs ANTHROPIC_API_KEY; set it, or use --engine checklist/,
+    ],
   ];
 
   it.each(cases)('exits 2 with one clear line for %s', async (_name, args, message) => {
@@ -161,7 +187,10 @@ describe('rfc-panel input and usage errors', () => {
   it('names the file, field and problem of a bad persona in --reviewers-dir', async () => {
     const personas = join(dir, 'personas');
     mkdirSync(personas, { recursive: true });
-    writeFileSync(join(personas, 'lawyer.md'), '---\nid: lawyer\nname: Lawyer\nengage:\n  triggers: legal\n---\nReviews licences and contracts for the plan, and what the plan promises customers.\n');
+    writeFileSync(
+      join(personas, 'lawyer.md'),
+      '---\nid: lawyer\nname: Lawyer\nengage:\n  triggers: legal\n---\nReviews licences and contracts for the plan, and what the plan promises customers.\n',
+    );
 
     const { code, stderr } = await cli(['reviewers', '--reviewers-dir', personas]);
 

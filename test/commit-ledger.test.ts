@@ -20,13 +20,30 @@ describe('commitLedger', () => {
     // Arrange
     const github = new MemoryGateway();
     const ledger = ledgerOf(entry('1', 'open', { threadCommentId: 40 }));
-    const report = recordChange(ledger, ledger.entries[0]!, { status: 'addressed', sha: SHA, at: '2026-11-29T10:00:00.000Z', by: null, note: 'ON DELETE added', lines: [7, 7] });
+    const report = recordChange(ledger, ledger.entries[0]!, {
+      status: 'addressed',
+      sha: SHA,
+      at: '2026-11-29T10:00:00.000Z',
+      by: null,
+      note: 'ON DELETE added',
+      lines: [7, 7],
+    });
 
     // Act
-    const gate = await commitLedger(targetOn(github), { ledger, changes: [report], previousSha: null, personaNames: new Map(), summary: null, dryRun: false, log: pino({ level: 'silent' }) });
+    const gate = await commitLedger(targetOn(github), {
+      ledger,
+      changes: [report],
+      previousSha: null,
+      personaNames: new Map(),
+      summary: null,
+      dryRun: false,
+      log: pino({ level: 'silent' }),
+    });
 
     // Assert
-    expect(github.reviewComments.map((c) => [c.in_reply_to_id, c.body.split('\n')[0]])).toEqual([[40, '✅ Addressed in `2222222`: ON DELETE added (line 7). Resolving this thread.']]);
+    expect(github.reviewComments.map((c) => [c.in_reply_to_id, c.body.split('\n')[0]])).toEqual([
+      [40, '✅ Addressed in `2222222`: ON DELETE added (line 7). Resolving this thread.'],
+    ]);
     expect(decodeLedger(github.issueComments[0]!.body)!.entries.map((e) => [e.status, e.resolved, e.threadNodeId])).toEqual([['addressed', true, 'thread-40']]);
     expect([gate.conclusion, github.checkRuns.map((r) => [r.headSha, r.status])]).toEqual(['success', [[SHA, 'completed']]]);
   });
@@ -35,10 +52,27 @@ describe('commitLedger', () => {
     // Arrange
     const github = new MemoryGateway();
     const ledger = ledgerOf(entry('1', 'open', { threadCommentId: 40 }));
-    const report = recordChange(ledger, ledger.entries[0]!, { status: 'accepted-risk', sha: SHA, at: '2026-11-29T10:00:00.000Z', by: 'alice', note: 'tiny', lines: null });
+    const report = recordChange(ledger, ledger.entries[0]!, {
+      status: 'accepted-risk',
+      sha: SHA,
+      at: '2026-11-29T10:00:00.000Z',
+      by: 'alice',
+      note: 'tiny',
+      lines: null,
+    });
 
     // Act
-    await commitLedger(targetOn(github), { ledger, changes: [report], threadChanges: [], resolve: [report.entry], previousSha: null, personaNames: new Map(), summary: null, dryRun: false, log: pino({ level: 'silent' }) });
+    await commitLedger(targetOn(github), {
+      ledger,
+      changes: [report],
+      threadChanges: [],
+      resolve: [report.entry],
+      previousSha: null,
+      personaNames: new Map(),
+      summary: null,
+      dryRun: false,
+      log: pino({ level: 'silent' }),
+    });
 
     // Assert
     expect(github.reviewComments).toEqual([]);

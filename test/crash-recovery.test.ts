@@ -11,7 +11,14 @@ const engines = async () => [stubEngine([{ quote: 'TODO', concern: 'todo', sever
 
 /** A process that accepts and announces jobs, then dies before running any (kill -9). */
 function dyingQueue(_process: unknown, _log: unknown, announce: (job: Parameters<JobQueue['enqueue']>[0]) => Promise<void>): JobQueue {
-  return { enqueue: async (job) => { await announce(job); return 'queued'; }, drain: async () => undefined, close: async () => undefined };
+  return {
+    enqueue: async (job) => {
+      await announce(job);
+      return 'queued';
+    },
+    drain: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 describe('restarting after the process was killed mid-review', () => {

@@ -15,7 +15,16 @@ const CONFIG = 'reviewers:\n  enable: [database-architect]\n';
 const PLAN = readFileSync(join(packageRoot(), 'test', 'fixtures', 'plans', 'user-preferences.md'), 'utf8');
 
 function finding(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: 'Preferences are lost with their user', severity: 'critical', body: 'Deleting a user orphans the rows.', recommendation: 'required', quote: null, section: null, concern: 'orphaned-preferences', ...overrides };
+  return {
+    title: 'Preferences are lost with their user',
+    severity: 'critical',
+    body: 'Deleting a user orphans the rows.',
+    recommendation: 'required',
+    quote: null,
+    section: null,
+    concern: 'orphaned-preferences',
+    ...overrides,
+  };
 }
 
 async function reviewWith(reply: () => unknown[]): Promise<{ github: FakeGitHub; calls: number }> {
@@ -40,7 +49,9 @@ describe('a model whose every reply is unusable', () => {
     // Assert
     expect(calls).toBe(2);
     expect(github.reviews).toHaveLength(1);
-    expect(github.reviews[0]!.body).toMatch(/^> ⚠️ Claude's replies could not be used \(database-architect: the reply failed validation after one repair attempt: .*\); the offline checklist panel reviewed this revision instead\./);
+    expect(github.reviews[0]!.body).toMatch(
+      /^> ⚠️ Claude's replies could not be used \(database-architect: the reply failed validation after one repair attempt: .*\); the offline checklist panel reviewed this revision instead\./,
+    );
     const ledger = decodeLedger(github.issueComments[0]!.body)!;
     expect(ledger.entries.length).toBeGreaterThan(0);
     expect(new Set(ledger.entries.flatMap((e) => e.finding.engines))).toEqual(new Set(['checklist']));

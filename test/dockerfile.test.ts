@@ -63,7 +63,9 @@ describe('the Dockerfile', () => {
     expect(built[0]!.from).toMatch(/\bAS build$/i);
     expect(built[0]!.body.some((i) => i.keyword === 'RUN' && /\btsc\b/.test(i.args))).toBe(true);
     expect(finalOf('RUN').some((i) => /npm ci\b.*--omit=dev/.test(i.args))).toBe(true);
-    expect(finalOf('COPY').map((i) => i.args)).toEqual(expect.arrayContaining(['--from=build /app/dist/src ./dist/src', 'reviewers ./reviewers', 'app.yml ./']));
+    expect(finalOf('COPY').map((i) => i.args)).toEqual(
+      expect.arrayContaining(['--from=build /app/dist/src ./dist/src', 'reviewers ./reviewers', 'app.yml ./']),
+    );
   });
 
   it('runs as a non-root user from before its command', () => {
@@ -75,7 +77,11 @@ describe('the Dockerfile', () => {
   });
 
   it('listens on all interfaces (Probot defaults to localhost, unreachable from outside the container)', () => {
-    expect(finalOf('ENV').map((i) => i.args).join(' ')).toMatch(/\bHOST=0\.0\.0\.0\b/);
+    expect(
+      finalOf('ENV')
+        .map((i) => i.args)
+        .join(' '),
+    ).toMatch(/\bHOST=0\.0\.0\.0\b/);
   });
 
   it('starts the app as `npm start` does, with node directly (signals reach it through tini)', () => {
@@ -132,7 +138,10 @@ describe('what the image runs', () => {
 
   it("starts a file the build produces and the runtime stage copies (the CMD's entry exists after `tsc`)", () => {
     const entry = execForm(finalOf('CMD').at(-1)!.args).at(-1)!;
-    const copied = finalOf('COPY').find((i) => i.args.startsWith('--from=build'))!.args.split(/\s+/).at(-1)!;
+    const copied = finalOf('COPY')
+      .find((i) => i.args.startsWith('--from=build'))!
+      .args.split(/\s+/)
+      .at(-1)!;
 
     expect(entry).toBe('./dist/src/index.js');
     expect(entry.startsWith(copied.replace(/\/?$/, '/'))).toBe(true);
@@ -151,7 +160,9 @@ describe('what the image runs', () => {
     walk(join(root, 'dist', 'src'));
     const problems: string[] = [];
     for (const file of files) {
-      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(
+        /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      )) {
         if (spec === undefined) continue;
         if (spec.startsWith('.')) {
           const target = join(file, '..', spec);
@@ -169,7 +180,10 @@ describe('what the image runs', () => {
 });
 
 describe('the .dockerignore', () => {
-  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 
   it('keeps secrets, dependencies and build output out of the build context', () => {
     expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'dist-action', '.env', '*.pem']));

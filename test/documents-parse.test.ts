@@ -38,7 +38,10 @@ describe('parseDocument', () => {
     expect(doc.lines.length).toBe(19);
     expect(doc.codeBlocks[0]).toEqual({ lang: 'sql', startLine: 4, endLine: 6, valueStartLine: 5, value: 'CREATE TABLE t (id int);' });
     expect(doc.sections.map((s) => [s.title, s.startLine, s.endLine])).toEqual([
-      ['Plan', 1, 19], ['Schema', 3, 15], ['Notes', 8, 15], ['Rollout', 16, 19],
+      ['Plan', 1, 19],
+      ['Schema', 3, 15],
+      ['Notes', 8, 15],
+      ['Rollout', 16, 19],
     ]);
   });
 
@@ -59,8 +62,20 @@ describe('parseDocument', () => {
   it('finds tables, list items, code and hidden lines', () => {
     const doc = parseDocument('p.md', plan);
 
-    expect(doc.tables).toEqual([{ startLine: 12, endLine: 14, rows: [['a', 'b'], ['1', '2']] }]);
-    expect(doc.listItems.map((i) => [i.startLine, i.depth, i.text])).toEqual([[9, 1, 'one'], [10, 2, 'nested']]);
+    expect(doc.tables).toEqual([
+      {
+        startLine: 12,
+        endLine: 14,
+        rows: [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+      },
+    ]);
+    expect(doc.listItems.map((i) => [i.startLine, i.depth, i.text])).toEqual([
+      [9, 1, 'one'],
+      [10, 2, 'nested'],
+    ]);
     expect([...doc.hiddenLines]).toEqual([17, 18]);
     expect([...doc.codeLines]).toEqual([4, 5, 6]);
   });

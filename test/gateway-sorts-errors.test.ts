@@ -14,7 +14,17 @@ import { createTestProbot } from './helpers/github-mock.js';
 
 const HEAD = 'c'.repeat(40);
 const PATH = 'docs/rfcs/valid.md';
-const FOLDER_PERSONA = ['---', 'id: team-reviewer', 'name: Team reviewer', 'focus: Things that matter to this team.', 'engage:', '  always: true', '---', 'You review plans for this team and say what is missing, with the line it concerns.', ''].join('\n');
+const FOLDER_PERSONA = [
+  '---',
+  'id: team-reviewer',
+  'name: Team reviewer',
+  'focus: Things that matter to this team.',
+  'engage:',
+  '  always: true',
+  '---',
+  'You review plans for this team and say what is missing, with the line it concerns.',
+  '',
+].join('\n');
 
 function planPr(config: string): FakeGitHub {
   const github = new FakeGitHub();
@@ -37,11 +47,14 @@ describe('a GitHub 5xx on a read that used to bypass the error sorting', () => {
 
     // Assert
     expect(github.faults.map((f) => f.times)).toEqual([0]);
-    expect(h.attempts).toEqual([{ kind: 'review', attempt: 1 }, { kind: 'review', attempt: 2 }]);
+    expect(h.attempts).toEqual([
+      { kind: 'review', attempt: 1 },
+      { kind: 'review', attempt: 2 },
+    ]);
     expect(github.reviews).toHaveLength(1);
   });
 
-  it('on the commenter\'s permission is retried, and the accepted risk is recorded', async () => {
+  it("on the commenter's permission is retried, and the accepted risk is recorded", async () => {
     // Arrange: a writer (not the author) accepts a finding while the permission read answers 502 once.
     const github = planPr('reviewers:\n  enable: [database-architect]\n');
     github.permissions.set('bob', 'write');
@@ -51,7 +64,7 @@ describe('a GitHub 5xx on a read that used to bypass the error sorting', () => {
     github.faults.push({ match: /^GET .*\/collaborators\/bob\/permission/, status: 502, times: 1 });
 
     // Act
-    await replyInThread({ github, send: h.send } as unknown as Harness, root.id, 'bob', 'won\'t fix: the table is tiny');
+    await replyInThread({ github, send: h.send } as unknown as Harness, root.id, 'bob', "won't fix: the table is tiny");
     h.dispose();
 
     // Assert
@@ -74,7 +87,11 @@ describe('the gateway on a real client', () => {
 
     // Assert
     expect(failure).toBeInstanceOf(ExternalServiceError);
-    expect([(failure as ExternalServiceError).retryable, (failure as ExternalServiceError).status, (failure as Error).message.split(':')[0]]).toEqual([true, 503, 'reading the commenter\'s permission failed (HTTP 503)']);
+    expect([(failure as ExternalServiceError).retryable, (failure as ExternalServiceError).status, (failure as Error).message.split(':')[0]]).toEqual([
+      true,
+      503,
+      "reading the commenter's permission failed (HTTP 503)",
+    ]);
   });
 
   it('answers false, not an error, for someone GitHub does not know', async () => {

@@ -27,7 +27,11 @@ describe("GitHub's OpenAPI description as a check on outgoing requests", () => {
   });
 
   it('rejects a review comment whose line is a string, naming the field', () => {
-    const request = { method: 'POST', path: '/repos/o/r/pulls/1/reviews', body: { event: 'COMMENT', body: 'Panel review', comments: [{ ...reviewComment, line: '12' }] } };
+    const request = {
+      method: 'POST',
+      path: '/repos/o/r/pulls/1/reviews',
+      body: { event: 'COMMENT', body: 'Panel review', comments: [{ ...reviewComment, line: '12' }] },
+    };
 
     const problems = validateGitHubRequest(request);
 
@@ -35,7 +39,11 @@ describe("GitHub's OpenAPI description as a check on outgoing requests", () => {
   });
 
   it('rejects a review comment property that the reviews endpoint does not take', () => {
-    const request = { method: 'POST', path: '/repos/o/r/pulls/1/reviews', body: { event: 'COMMENT', body: 'x', comments: [{ path: 'a.md', body: 'b', subject_type: 'file' }] } };
+    const request = {
+      method: 'POST',
+      path: '/repos/o/r/pulls/1/reviews',
+      body: { event: 'COMMENT', body: 'x', comments: [{ path: 'a.md', body: 'b', subject_type: 'file' }] },
+    };
 
     const problems = validateGitHubRequest(request);
 
@@ -124,9 +132,13 @@ describe('the nock hook', () => {
 
   it('collects no problem for a valid Octokit call and one for an invalid call', async () => {
     nock('https://api.github.com')
-      .get('/repos/o/r/pulls/1').reply(200, { number: 1 })
-      .get('/repos/o/r/pulls/1/files').query({ per_page: '100' }).reply(200, [])
-      .post('/repos/o/r/check-runs').reply(201, { id: 1 });
+      .get('/repos/o/r/pulls/1')
+      .reply(200, { number: 1 })
+      .get('/repos/o/r/pulls/1/files')
+      .query({ per_page: '100' })
+      .reply(200, [])
+      .post('/repos/o/r/check-runs')
+      .reply(201, { id: 1 });
     const octokit = new Octokit({ auth: 'test-token' });
 
     await octokit.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 });
@@ -137,7 +149,9 @@ describe('the nock hook', () => {
     const afterInvalidCall = takeOpenApiProblems();
 
     expect(afterValidCall).toEqual([]);
-    expect(afterInvalidCall).toEqual([expect.stringMatching(/^POST api\.github\.com\/repos\/o\/r\/check-runs: body\/status must be equal to one of the allowed values/)]);
+    expect(afterInvalidCall).toEqual([
+      expect.stringMatching(/^POST api\.github\.com\/repos\/o\/r\/check-runs: body\/status must be equal to one of the allowed values/),
+    ]);
   });
 
   it('checks a GitHub Enterprise Server host by its /api/v3 prefix and ignores other hosts', async () => {
@@ -148,7 +162,9 @@ describe('the nock hook', () => {
     await octokit.rest.checks.update({ owner: 'o', repo: 'r', check_run_id: 5, conclusion: 'succes' as 'success' });
     await fetch('https://example.com/hook', { method: 'POST', body: 'not json' });
 
-    expect(takeOpenApiProblems()).toEqual([expect.stringMatching(/^PATCH ghe\.local:8080\/api\/v3\/repos\/o\/r\/check-runs\/5: body\/conclusion must be equal to/)]);
+    expect(takeOpenApiProblems()).toEqual([
+      expect.stringMatching(/^PATCH ghe\.local:8080\/api\/v3\/repos\/o\/r\/check-runs\/5: body\/conclusion must be equal to/),
+    ]);
   });
 });
 
@@ -166,10 +182,15 @@ describe('a Probot app receiving a real webhook payload', () => {
   it('sends only requests that match the OpenAPI description, installation token included', async () => {
     const payload = pullRequestPayload('opened', { owner: 'o', repo: 'r', number: 3, headSha: 'b'.repeat(40), installationId: 42 });
     const scope = mockInstallationToken(githubApi(), 42)
-      .post('/repos/o/r/check-runs').reply(201, { id: 9 })
-      .post('/repos/o/r/pulls/3/reviews').reply(200, { id: 10 })
-      .post('/graphql').reply(200, { data: { node: { id: 'PR_1' } } });
-    const probot = await createTestProbot((app) => { app.on('pull_request.opened', reviewOnOpen); });
+      .post('/repos/o/r/check-runs')
+      .reply(201, { id: 9 })
+      .post('/repos/o/r/pulls/3/reviews')
+      .reply(200, { id: 10 })
+      .post('/graphql')
+      .reply(200, { data: { node: { id: 'PR_1' } } });
+    const probot = await createTestProbot((app) => {
+      app.on('pull_request.opened', reviewOnOpen);
+    });
 
     await probot.receive({ id: 'delivery-1', name: 'pull_request', payload });
 
@@ -180,10 +201,19 @@ describe('a Probot app receiving a real webhook payload', () => {
   it('checks the same app against GitHub Enterprise Server at /api/v3 and /api/graphql', async () => {
     const payload = pullRequestPayload('opened', { number: 4, installationId: 7 });
     const rest = mockInstallationToken(githubApi('http://ghe.local:8080/api/v3'), 7)
-      .post('/repos/o/r/check-runs').reply(201, { id: 9 })
-      .post('/repos/o/r/pulls/4/reviews').reply(200, { id: 10 });
-    const graphql = githubApi('http://ghe.local:8080').post('/api/graphql').reply(200, { data: { node: { id: 'PR_1' } } });
-    const probot = await createTestProbot((app) => { app.on('pull_request.opened', reviewOnOpen); }, { baseUrl: 'http://ghe.local:8080/api/v3' });
+      .post('/repos/o/r/check-runs')
+      .reply(201, { id: 9 })
+      .post('/repos/o/r/pulls/4/reviews')
+      .reply(200, { id: 10 });
+    const graphql = githubApi('http://ghe.local:8080')
+      .post('/api/graphql')
+      .reply(200, { data: { node: { id: 'PR_1' } } });
+    const probot = await createTestProbot(
+      (app) => {
+        app.on('pull_request.opened', reviewOnOpen);
+      },
+      { baseUrl: 'http://ghe.local:8080/api/v3' },
+    );
 
     const started = performance.now();
     await probot.receive({ id: 'delivery-2', name: 'pull_request', payload });
@@ -233,13 +263,36 @@ describe('webhook examples', () => {
   });
 
   it('builds a pull_request payload with consistent repository, number, sha and installation', () => {
-    const payload = pullRequestPayload('synchronize', { owner: 'acme', repo: 'plans', number: 7, headSha: 'f'.repeat(40), draft: true, userType: 'Bot', installationId: 42 });
+    const payload = pullRequestPayload('synchronize', {
+      owner: 'acme',
+      repo: 'plans',
+      number: 7,
+      headSha: 'f'.repeat(40),
+      draft: true,
+      userType: 'Bot',
+      installationId: 42,
+    });
 
     expect({
-      number: payload.number, prNumber: payload.pull_request.number, fullName: payload.repository.full_name,
-      owner: payload.repository.owner.login, headRepo: payload.pull_request.head.repo.full_name,
-      sha: payload.pull_request.head.sha, draft: payload.pull_request.draft, sender: payload.sender.type,
+      number: payload.number,
+      prNumber: payload.pull_request.number,
+      fullName: payload.repository.full_name,
+      owner: payload.repository.owner.login,
+      headRepo: payload.pull_request.head.repo.full_name,
+      sha: payload.pull_request.head.sha,
+      draft: payload.pull_request.draft,
+      sender: payload.sender.type,
       installation: payload.installation.id,
-    }).toEqual({ number: 7, prNumber: 7, fullName: 'acme/plans', owner: 'acme', headRepo: 'acme/plans', sha: 'f'.repeat(40), draft: true, sender: 'Bot', installation: 42 });
+    }).toEqual({
+      number: 7,
+      prNumber: 7,
+      fullName: 'acme/plans',
+      owner: 'acme',
+      headRepo: 'acme/plans',
+      sha: 'f'.repeat(40),
+      draft: true,
+      sender: 'Bot',
+      installation: 42,
+    });
   });
 });

@@ -33,7 +33,10 @@ const byLine = (a: [string, number], b: [string, number]) => a[1] - b[1] || a[0]
 /** [ruleId, line] of every SQL-rule ledger entry on `path`: the SQL findings are the tracer that bad bytes must not lose or move. */
 function ledgerFindings(github: FakeGitHub, path: string): Array<[string, number]> {
   const ledger = decodeLedger(github.issueComments[0]?.body);
-  return (ledger?.entries ?? []).filter((e) => e.finding.anchor.path === path && (e.finding.ruleId ?? '').startsWith('sql.')).map((e): [string, number] => [e.finding.ruleId ?? e.finding.concern, e.finding.anchor.startLine ?? 0]).sort(byLine);
+  return (ledger?.entries ?? [])
+    .filter((e) => e.finding.anchor.path === path && (e.finding.ruleId ?? '').startsWith('sql.'))
+    .map((e): [string, number] => [e.finding.ruleId ?? e.finding.concern, e.finding.anchor.startLine ?? 0])
+    .sort(byLine);
 }
 
 /** Nothing crashed: one attempt per job, no failed job, no error log line, no unhandled rejection. */
@@ -50,39 +53,57 @@ describe('bad documents through the CLI', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(DOC_CASES.map((c) => [c.id, c.what, c] as const))('%s %s', async (_id, _what, c: DocCase) => {
-    // Arrange
-    const path = join(dir, `${c.name}.md`);
-    writeFileSync(path, c.bytes());
+  it.each(DOC_CASES.map((c) => [c.id, c.what, c] as const))(
+    '%s %s',
+    async (_id, _what, c: DocCase) => {
+      // Arrange
+      const path = join(dir, `${c.name}.md`);
+      writeFileSync(path, c.bytes());
 
-    // Act
-    const { code, stdout, stderr } = await cli(['review', path, '--reviewers', 'database-architect', '--format', 'json']);
+      // Act
+      const { code, stdout, stderr } = await cli(['review', path, '--reviewers', 'database-architect', '--format', 'json']);
 
-    // Assert
-    expect(code).toBe(c.cli.exit);
-    if (c.cli.exit === 2) {
-      expect(stdout).toBe('');
-      expect(stderr.endsWith('\n') && stderr.split('\n').length === 2).toBe(true);
-      expect(stderr.trimEnd()).toMatch(new RegExp(`^rfc-panel: ${escapeRe(path)}${c.cli.stderr!.source}`));
-    } else {
-      expect(stderr).toBe('');
-      const json = JSON.parse(stdout) as { findings: Array<{ ruleId: string; line: number }> };
-      // The SQL findings are the tracer: bad bytes must not lose or move them (catalogue findings vary with the catalogue).
-      if (c.cli.findings) expect(json.findings.filter((f) => f.ruleId.startsWith('sql.')).map((f): [string, number] => [f.ruleId, f.line]).sort(byLine)).toEqual([...c.cli.findings].sort(byLine));
-    }
-  }, 60_000);
+      // Assert
+      expect(code).toBe(c.cli.exit);
+      if (c.cli.exit === 2) {
+        expect(stdout).toBe('');
+        expect(stderr.endsWith('\n') && stderr.split('\n').length === 2).toBe(true);
+        expect(stderr.trimEnd()).toMatch(new RegExp(`^rfc-panel: ${escapeRe(path)}${c.cli.stderr!.source}`));
+      } else {
+        expect(stderr).toBe('');
+        const json = JSON.parse(stdout) as { findings: Array<{ ruleId: string; line: number }> };
+        // The SQL findings are the tracer: bad bytes must not lose or move them (catalogue findings vary with the catalogue).
+        if (c.cli.findings)
+          expect(
+            json.findings
+              .filter((f) => f.ruleId.startsWith('sql.'))
+              .map((f): [string, number] => [f.ruleId, f.line])
+              .sort(byLine),
+          ).toEqual([...c.cli.findings].sort(byLine));
+      }
+    },
+    60_000,
+  );
 
   it.each([
-    ['C-a directory named like a document', () => {
-      mkdirSync(join(dir, 'folder.md'), { recursive: true });
-      return [join(dir, 'folder.md')];
-    }, /: is a directory; name the Markdown files to review/],
+    [
+      'C-a directory named like a document',
+      () => {
+        mkdirSync(join(dir, 'folder.md'), { recursive: true });
+        return [join(dir, 'folder.md')];
+      },
+      /: is a directory; name the Markdown files to review/,
+    ],
     ['C-a file that does not exist', () => [join(dir, 'missing.md')], /: no such file$/],
-    ['C-a good file and a bad one: nothing is reviewed', () => {
-      writeFileSync(join(dir, 'good.md'), VALID_PLAN);
-      writeFileSync(join(dir, 'bad.md'), fixture('docs', 'latin1.md'));
-      return [join(dir, 'good.md'), join(dir, 'bad.md')];
-    }, /bad\.md: is not valid UTF-8; save it as UTF-8$/],
+    [
+      'C-a good file and a bad one: nothing is reviewed',
+      () => {
+        writeFileSync(join(dir, 'good.md'), VALID_PLAN);
+        writeFileSync(join(dir, 'bad.md'), fixture('docs', 'latin1.md'));
+        return [join(dir, 'good.md'), join(dir, 'bad.md')];
+      },
+      /bad\.md: is not valid UTF-8; save it as UTF-8$/,
+    ],
   ] as const)('%s', async (_what, files, message) => {
     // Act
     const { code, stdout, stderr } = await cli(['review', ...files()]);
@@ -116,7 +137,12 @@ describe('bad documents in a pull request', () => {
     // Assert: no crash, one review, the valid document's findings posted inline.
     expectNoCrash(h);
     expect(github.reviews).toHaveLength(1);
-    expect(github.reviewComments.filter((c) => c.path === VALID_PATH).map((c) => c.line).sort((a, b) => a - b)).toEqual(VALID_FINDINGS.map(([, line]) => line));
+    expect(
+      github.reviewComments
+        .filter((c) => c.path === VALID_PATH)
+        .map((c) => c.line)
+        .sort((a, b) => a - b),
+    ).toEqual(VALID_FINDINGS.map(([, line]) => line));
     expect(ledgerFindings(github, VALID_PATH)).toEqual(VALID_FINDINGS);
     const run = github.checkRuns.at(-1)!;
     expect(run.status).toBe('completed');
@@ -142,7 +168,10 @@ describe('bad documents in a pull request', () => {
     github.push(HEAD, { [VALID_PATH]: VALID_PLAN });
     github.contents.set(`${HEAD}:docs/rfcs/five.md`, five);
     github.contents.set(`${HEAD}:docs/rfcs/five-plus-one.md`, fivePlusOne);
-    github.files.push({ filename: 'docs/rfcs/five.md', status: 'added', patch: null }, { filename: 'docs/rfcs/five-plus-one.md', status: 'added', patch: null });
+    github.files.push(
+      { filename: 'docs/rfcs/five.md', status: 'added', patch: null },
+      { filename: 'docs/rfcs/five-plus-one.md', status: 'added', patch: null },
+    );
     const h = await createHardenedHarness({ github });
 
     // Act
@@ -153,7 +182,9 @@ describe('bad documents in a pull request', () => {
     expectNoCrash(h);
     const summary = github.checkRuns.at(-1)!.output?.summary ?? '';
     expect(summary).not.toContain('docs/rfcs/five.md was not reviewed');
-    expect(summary).toContain('- docs/rfcs/five-plus-one.md was not reviewed: 5,242,881 bytes is over the 5,242,880-byte limit for one document (budgets.maxDocumentBytes).');
+    expect(summary).toContain(
+      '- docs/rfcs/five-plus-one.md was not reviewed: 5,242,881 bytes is over the 5,242,880-byte limit for one document (budgets.maxDocumentBytes).',
+    );
     expect(ledgerFindings(github, VALID_PATH)).toEqual(VALID_FINDINGS);
   }, 60_000);
 });
@@ -200,7 +231,8 @@ describe('bad configuration files', () => {
 });
 
 describe('webhook payloads missing what a review needs', () => {
-  const pr = () => pullRequestPayload('opened', { owner: 'acme', repo: 'plans', number: 7, headSha: HEAD, installationId: 1, userLogin: 'alice', userType: 'User' });
+  const pr = () =>
+    pullRequestPayload('opened', { owner: 'acme', repo: 'plans', number: 7, headSha: HEAD, installationId: 1, userLogin: 'alice', userType: 'User' });
   const threadReply = () =>
     withOverrides(webhookExample('pull_request_review_comment', 'created'), {
       installation: { id: 1 },
@@ -217,9 +249,26 @@ describe('webhook payloads missing what a review needs', () => {
     ['P06 an empty pull_request payload', 'pull_request', () => ({ action: 'opened' })],
     ['P07 repository missing', 'pull_request', () => withOverrides(pr(), { repository: undefined })],
     ['P08 head.sha as a number', 'pull_request', () => withOverrides(pr(), { pull_request: { head: { sha: 42 } } })],
-    ['P09 check_run.rerequested without pull_requests', 'check_run', () => withOverrides(webhookExample('check_run', 'rerequested'), { installation: { id: 1 }, check_run: { name: 'rfc-panel', pull_requests: undefined } })],
-    ['P10 issue_comment with a null body', 'issue_comment', () => withOverrides(webhookExample('issue_comment', 'created'), { installation: { id: 1 }, issue: { pull_request: {}, state: 'open' }, comment: { body: null } })],
-    ['P11 a thread reply whose in_reply_to_id is a string', 'pull_request_review_comment', () => withOverrides(threadReply(), { comment: { in_reply_to_id: '4' } })],
+    [
+      'P09 check_run.rerequested without pull_requests',
+      'check_run',
+      () => withOverrides(webhookExample('check_run', 'rerequested'), { installation: { id: 1 }, check_run: { name: 'rfc-panel', pull_requests: undefined } }),
+    ],
+    [
+      'P10 issue_comment with a null body',
+      'issue_comment',
+      () =>
+        withOverrides(webhookExample('issue_comment', 'created'), {
+          installation: { id: 1 },
+          issue: { pull_request: {}, state: 'open' },
+          comment: { body: null },
+        }),
+    ],
+    [
+      'P11 a thread reply whose in_reply_to_id is a string',
+      'pull_request_review_comment',
+      () => withOverrides(threadReply(), { comment: { in_reply_to_id: '4' } }),
+    ],
     ['P12 a thread reply without comment.user', 'pull_request_review_comment', () => withOverrides(threadReply(), { comment: { user: undefined } })],
   ];
 
@@ -294,7 +343,11 @@ describe('pull requests of unusual shape', () => {
     // Arrange: the PR edits docs/rfcs/gone.md (three findings), then deletes it.
     const github = new FakeGitHub();
     github.config = ONE_PERSONA;
-    github.push('1'.repeat(40), { 'docs/rfcs/gone.md': VALID_PLAN, 'docs/rfcs/other.md': '# Other\n\nNothing to see.\n' }, { 'docs/rfcs/gone.md': '# Team Invitations\n' });
+    github.push(
+      '1'.repeat(40),
+      { 'docs/rfcs/gone.md': VALID_PLAN, 'docs/rfcs/other.md': '# Other\n\nNothing to see.\n' },
+      { 'docs/rfcs/gone.md': '# Team Invitations\n' },
+    );
     const h = await createHardenedHarness({ github });
     await h.opened('opened', '1'.repeat(40));
 
@@ -326,7 +379,9 @@ describe('pull requests of unusual shape', () => {
     expectNoCrash(h);
     expect(ledgerFindings(github, VALID_PATH)).toEqual(VALID_FINDINGS);
     expect(github.reviewComments.map((c) => c.path)).toEqual([VALID_PATH, VALID_PATH, VALID_PATH]);
-    expect(github.checkRuns.at(-1)!.output?.summary).toContain('- docs/rfcs/vanishing.md was not reviewed: it could not be read at ccccccc (HTTP 404: removed or force-pushed away during the review).');
+    expect(github.checkRuns.at(-1)!.output?.summary).toContain(
+      '- docs/rfcs/vanishing.md was not reviewed: it could not be read at ccccccc (HTTP 404: removed or force-pushed away during the review).',
+    );
   });
 
   it('S05 names the documents beyond budgets.maxFiles instead of dropping them silently', async () => {
@@ -343,16 +398,27 @@ describe('pull requests of unusual shape', () => {
     // Assert
     expectNoCrash(h);
     expect(ledgerFindings(github, VALID_PATH)).toEqual(VALID_FINDINGS);
-    expect(github.checkRuns.at(-1)!.output?.summary).toContain('- docs/rfcs/second.md and 1 more document(s) was not reviewed: over the limit of 1 documents per review (budgets.maxFiles).');
+    expect(github.checkRuns.at(-1)!.output?.summary).toContain(
+      '- docs/rfcs/second.md and 1 more document(s) was not reviewed: over the limit of 1 documents per review (budgets.maxFiles).',
+    );
   });
 
-  it('S06 keeps the sticky summary within GitHub\'s 65,536-character limit for 600 findings, and the ledger whole', async () => {
+  it("S06 keeps the sticky summary within GitHub's 65,536-character limit for 600 findings, and the ledger whole", async () => {
     // Arrange: one document, 600 distinct findings (a big PR reviewed by many personas looks like this).
     const github = new FakeGitHub();
     github.config = ONE_PERSONA;
-    const lines = ['# Plan', '', ...Array.from({ length: 600 }, (_, i) => `Statement ${i}: we add dependency number ${i} with a rather long explanatory sentence.`)];
+    const lines = [
+      '# Plan',
+      '',
+      ...Array.from({ length: 600 }, (_, i) => `Statement ${i}: we add dependency number ${i} with a rather long explanatory sentence.`),
+    ];
     github.push(HEAD, { [VALID_PATH]: lines.join('\n') });
-    const rules = Array.from({ length: 600 }, (_, i) => ({ quote: `Statement ${i}:`, concern: `dependency-${i}`, severity: 'important' as const, title: `Dependency ${i} has no failure story and no owner on call for it` }));
+    const rules = Array.from({ length: 600 }, (_, i) => ({
+      quote: `Statement ${i}:`,
+      concern: `dependency-${i}`,
+      severity: 'important' as const,
+      title: `Dependency ${i} has no failure story and no owner on call for it`,
+    }));
     const h = await createHardenedHarness({ github, createEngines: async () => [stubEngine(rules)] });
 
     // Act

@@ -47,7 +47,9 @@ function expectPostedOnce(github: FakeGitHub, findings: Array<[string, number]> 
   const summaries = github.issueComments.filter((c) => c.user.type === 'Bot');
   expect(summaries).toHaveLength(1);
   const ledger = decodeLedger(summaries[0]!.body)!;
-  expect(ledger.entries.map((e): [string, number] => [e.finding.ruleId ?? e.finding.concern, e.finding.anchor.startLine!]).sort((a, b) => a[1] - b[1])).toEqual(findings);
+  expect(ledger.entries.map((e): [string, number] => [e.finding.ruleId ?? e.finding.concern, e.finding.anchor.startLine!]).sort((a, b) => a[1] - b[1])).toEqual(
+    findings,
+  );
   expect(ledger.entries.every((e) => e.threadCommentId !== null)).toBe(true);
   expect(github.reviewComments.filter((c) => c.in_reply_to_id === undefined)).toHaveLength(findings.length);
   const last = github.checkRuns.filter((c) => c.head_sha === HEAD).at(-1)!;
@@ -65,14 +67,34 @@ describe('GitHub failing mid-review', () => {
   const cases: Array<[string, Fault[], number]> = [
     ['G01 reading the pull request answers 502', [{ match: /^GET \/repos\/acme\/plans\/pulls\/7$/, status: 502, times: 1 }], 2],
     ['G02 listing the files answers 500', [{ match: /^GET .*\/pulls\/7\/files/, status: 500, times: 1 }], 2],
-    ['G03 the connection resets while reading the document', [{ match: /^GET .*\/contents\/docs%2Frfcs%2Fvalid\.md/, status: 0, times: 1, error: 'ECONNRESET' }], 2],
+    [
+      'G03 the connection resets while reading the document',
+      [{ match: /^GET .*\/contents\/docs%2Frfcs%2Fvalid\.md/, status: 0, times: 1, error: 'ECONNRESET' }],
+      2,
+    ],
     ['G04 reading the config times out', [{ match: /^GET .*rfc-panel\.yml/, status: 0, times: 1, error: 'ETIMEDOUT' }], 2],
     ['G05 reading the config answers 500', [{ match: /^GET .*rfc-panel\.yml/, status: 500, times: 1 }], 2],
-    ['G06 a secondary rate limit (403 + retry-after) on listing reviews', [{ match: /^GET .*\/pulls\/7\/reviews/, status: 403, times: 1, headers: { 'retry-after': '1' } }], 2],
+    [
+      'G06 a secondary rate limit (403 + retry-after) on listing reviews',
+      [{ match: /^GET .*\/pulls\/7\/reviews/, status: 403, times: 1, headers: { 'retry-after': '1' } }],
+      2,
+    ],
     ['G07 posting the review answers 502 (nothing was created)', [{ match: /^POST .*\/pulls\/7\/reviews$/, status: 502, times: 1 }], 2],
-    ['G08 the review is created but the answer is lost (502): found by its marker, no second attempt', [{ match: /^POST .*\/pulls\/7\/reviews$/, status: 502, times: 1, after: true }], 1],
-    ['G09 the review is created but the connection resets: found by its marker', [{ match: /^POST .*\/pulls\/7\/reviews$/, status: 0, times: 1, error: 'ECONNRESET', after: true }], 1],
-    ['G10 the summary is created but the connection resets: found by its marker', [{ match: /^POST .*\/issues\/7\/comments$/, status: 0, times: 1, error: 'ECONNRESET', after: true }], 1],
+    [
+      'G08 the review is created but the answer is lost (502): found by its marker, no second attempt',
+      [{ match: /^POST .*\/pulls\/7\/reviews$/, status: 502, times: 1, after: true }],
+      1,
+    ],
+    [
+      'G09 the review is created but the connection resets: found by its marker',
+      [{ match: /^POST .*\/pulls\/7\/reviews$/, status: 0, times: 1, error: 'ECONNRESET', after: true }],
+      1,
+    ],
+    [
+      'G10 the summary is created but the connection resets: found by its marker',
+      [{ match: /^POST .*\/issues\/7\/comments$/, status: 0, times: 1, error: 'ECONNRESET', after: true }],
+      1,
+    ],
     ['G11 listing PR comments answers 503 twice', [{ match: /^GET .*\/issues\/7\/comments/, status: 503, times: 2 }], 3],
     ['G12 starting the check run answers 500', [{ match: /^PATCH .*\/check-runs\/\d+$/, status: 500, times: 1 }], 2],
     ['G13 a check-run update is applied but its answer is lost', [{ match: /^PATCH .*\/check-runs\/\d+$/, status: 502, times: 1, after: true }], 2],
@@ -149,7 +171,15 @@ describe('GitHub failing mid-review', () => {
 
 describe('the Messages API failing mid-review', () => {
   const QUOTE = '  team_id BIGINT NOT NULL REFERENCES teams(id),';
-  const finding = { title: 'Deleting a team orphans its invites', severity: 'critical', body: 'Say what happens to invites when a team is deleted.', recommendation: 'required', quote: QUOTE, section: 'Schema', concern: 'fk-on-delete' };
+  const finding = {
+    title: 'Deleting a team orphans its invites',
+    severity: 'critical',
+    body: 'Say what happens to invites when a team is deleted.',
+    recommendation: 'required',
+    quote: QUOTE,
+    section: 'Schema',
+    concern: 'fk-on-delete',
+  };
   const STAFF = 'reviewers:\n  enable: [staff-engineer]\n';
 
   async function run(failReviews: FakeClaudeBehaviour['failReviews']) {
@@ -166,15 +196,19 @@ describe('the Messages API failing mid-review', () => {
     ['A02 529 overloaded twice, retried by the SDK', { status: 529, times: 2 }, 3],
     ['A03 a 429 with retry-after, honoured by the SDK', { status: 429, times: 1, headers: { 'retry-after': '0' } }, 2],
     ['A04 a connection reset mid-request, retried by the SDK', { status: 0, times: 1, error: 'ECONNRESET' }, 2],
-  ] as const)('%s: one job, one review', async (_what, fail, calls) => {
-    // Act
-    const { github, claude, h } = await run({ ...fail });
+  ] as const)(
+    '%s: one job, one review',
+    async (_what, fail, calls) => {
+      // Act
+      const { github, claude, h } = await run({ ...fail });
 
-    // Assert
-    expect(claude.calls.review).toBe(calls);
-    expectRetried(h, 1);
-    expectPostedOnce(github, [['fk-on-delete', 7]]);
-  }, 20_000);
+      // Assert
+      expect(claude.calls.review).toBe(calls);
+      expectRetried(h, 1);
+      expectPostedOnce(github, [['fk-on-delete', 7]]);
+    },
+    20_000,
+  );
 
   it('A05 fails the check visibly and retries the job when no reviewer could complete (SDK retries exhausted)', async () => {
     // Arrange: 1 call + 3 SDK retries fail on the first job attempt; the second attempt gets through.
@@ -184,7 +218,9 @@ describe('the Messages API failing mid-review', () => {
     expect(claude.calls.review).toBe(5);
     expect(h.attempts.map((a) => a.attempt)).toEqual([1, 2]);
     expect(checkTitles(github)).toEqual(['Anthropic is not answering — retrying', expect.stringMatching(/block the merge/)]);
-    expect(checkOutput(github, 'Anthropic is not answering — retrying')?.summary).toMatch(/^no reviewer completed the review — staff-engineer \(claude\): Anthropic API overloaded \(529\); gave up after 3 retries\n\nThe review will be retried automatically\.$/);
+    expect(checkOutput(github, 'Anthropic is not answering — retrying')?.summary).toMatch(
+      /^no reviewer completed the review — staff-engineer \(claude\): Anthropic API overloaded \(529\); gave up after 3 retries\n\nThe review will be retried automatically\.$/,
+    );
     expectPostedOnce(github, [['fk-on-delete', 7]]);
   }, 20_000);
 
@@ -201,16 +237,27 @@ describe('the Messages API failing mid-review', () => {
     expect(last.output?.summary).toContain('press **Re-review** to run it again');
     expect(github.checkRuns.some((c) => c.conclusion === 'success')).toBe(false);
     expect(github.reviews).toHaveLength(1);
-    expect(github.reviews[0]!.body).toMatch(/^> ⚠️ Anthropic is not answering \(staff-engineer: Anthropic API error \(500\).*\); the offline checklist panel reviewed this revision instead\./);
+    expect(github.reviews[0]!.body).toMatch(
+      /^> ⚠️ Anthropic is not answering \(staff-engineer: Anthropic API error \(500\).*\); the offline checklist panel reviewed this revision instead\./,
+    );
   }, 30_000);
 
   it('A07 a request that times out is failed visibly and retried', async () => {
     // Arrange: an engine with a 100 ms timeout and no SDK retries; the API answers after 1 s, then promptly.
     const github = planPr([], STAFF);
-    nock('https://api.anthropic.com').post('/v1/messages').delay(1000).reply(200, findingsReply([finding]));
-    nock('https://api.anthropic.com').post('/v1/messages').reply(200, findingsReply([finding]));
+    nock('https://api.anthropic.com')
+      .post('/v1/messages')
+      .delay(1000)
+      .reply(200, findingsReply([finding]));
+    nock('https://api.anthropic.com')
+      .post('/v1/messages')
+      .reply(200, findingsReply([finding]));
     const claude = fakeClaude({ review: () => [finding] }); // answers what the two above do not: the summary call
-    const h = await createHardenedHarness({ github, env: { ANTHROPIC_API_KEY: API_KEY }, createEngines: async () => [createClaudeEngine({ env: { ANTHROPIC_API_KEY: API_KEY }, timeoutMs: 100, maxRetries: 0, warmCache: 'off' })] });
+    const h = await createHardenedHarness({
+      github,
+      env: { ANTHROPIC_API_KEY: API_KEY },
+      createEngines: async () => [createClaudeEngine({ env: { ANTHROPIC_API_KEY: API_KEY }, timeoutMs: 100, maxRetries: 0, warmCache: 'off' })],
+    });
 
     // Act
     await h.opened();

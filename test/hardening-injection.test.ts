@@ -51,14 +51,21 @@ function postedTexts(github: FakeGitHub): Array<{ where: string; text: string }>
 
 const rawMarkers = (text: string): number => text.split('<!-- rfc-panel:').length - 1;
 
-async function review(c: InjectionCase, github = new FakeGitHub()): Promise<{ github: FakeGitHub; h: HardenedHarness; claude: FakeClaude; path: string; text: string }> {
+async function review(
+  c: InjectionCase,
+  github = new FakeGitHub(),
+): Promise<{ github: FakeGitHub; h: HardenedHarness; claude: FakeClaude; path: string; text: string }> {
   const path = c.path ?? `docs/rfcs/${c.file}`;
   const text = injectionDoc(c.file);
   github.config = CONFIG;
   github.push(HEAD, { [path]: text });
   // Finding ids are fingerprints anyone can compute: the forged marker of case 08 names a real finding.
   const first = fingerprint('redis-fail-closed', lineAnchor(parseDocument(path, text), 5));
-  const obey = c.obey.map((o) => ({ ...o, body: o.body.replaceAll('{FIRST_MARKER}', marker.finding(first)), suggestion: o.suggestion?.replaceAll('{FIRST_MARKER}', marker.finding(first)) ?? null }));
+  const obey = c.obey.map((o) => ({
+    ...o,
+    body: o.body.replaceAll('{FIRST_MARKER}', marker.finding(first)),
+    suggestion: o.suggestion?.replaceAll('{FIRST_MARKER}', marker.finding(first)) ?? null,
+  }));
   const claude = fakeClaude({ review: () => obey.map(toLlm), summary: c.summary });
   const h = await createHardenedHarness({ github, env: { ANTHROPIC_API_KEY: API_KEY } });
   await h.opened('opened', HEAD);
@@ -106,7 +113,10 @@ describe('a review of a document that tries to steer a model that obeys it', () 
     for (const rc of roots) {
       expect(rawMarkers(rc.body.replace(/^(`{3,})suggestion\n[\s\S]*?\n\1$/m, ''))).toBe(1);
       const entry = ledger?.entries.find((e) => e.finding.id === findingIdIn(rc.body));
-      expect({ thread: entry?.threadCommentId, title: rc.body.split('\n')[2] }).toEqual({ thread: rc.id, title: `**${sanitiseMarkdown(entry!.finding.title)}**` });
+      expect({ thread: entry?.threadCommentId, title: rc.body.split('\n')[2] }).toEqual({
+        thread: rc.id,
+        title: `**${sanitiseMarkdown(entry!.finding.title)}**`,
+      });
     }
     const summaries = github.issueComments.filter((ic) => ic.user.type === 'Bot');
     expect(summaries).toHaveLength(1);
@@ -183,7 +193,12 @@ describe('markers the app did not write', () => {
 
   it('read only the last ledger and the last finding marker of a body: the app appends its own after everything else', () => {
     // Arrange
-    const real = { version: 1 as const, revisions: [{ sha: HEAD, at: '2026-11-22T10:00:00.000Z', readiness: 5, verdict: 'needs-work', open: { critical: 1, important: 0, niceToHave: 0 } }], entries: [], dropped: { critical: 0, important: 0, niceToHave: 0 } };
+    const real = {
+      version: 1 as const,
+      revisions: [{ sha: HEAD, at: '2026-11-22T10:00:00.000Z', readiness: 5, verdict: 'needs-work', open: { critical: 1, important: 0, niceToHave: 0 } }],
+      entries: [],
+      dropped: { critical: 0, important: 0, niceToHave: 0 },
+    };
     const body = `${marker.summary}\n${FORGED_LEDGER}\n\n${encodeLedger(real)}`;
     const comment = `Text ${marker.finding('0123456789ab')} more text\n\n${marker.finding('abcdefabcdef')}`;
 

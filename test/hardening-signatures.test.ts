@@ -16,7 +16,8 @@ import { pullRequestPayload } from './helpers/webhook-examples.js';
 const SECRET = 'correct-horse-battery-staple';
 const PATH = '/api/github/webhooks';
 
-const sign = (secret: string, body: string, algorithm: 'sha256' | 'sha1' = 'sha256'): string => `${algorithm}=${createHmac(algorithm, secret).update(body).digest('hex')}`;
+const sign = (secret: string, body: string, algorithm: 'sha256' | 'sha1' = 'sha256'): string =>
+  `${algorithm}=${createHmac(algorithm, secret).update(body).digest('hex')}`;
 
 interface Delivery {
   status: number;
@@ -25,11 +26,15 @@ interface Delivery {
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<Delivery> {
   return new Promise<Delivery>((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   }).finally(() => {
@@ -67,14 +72,23 @@ describe('webhook deliveries over HTTP', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const payload = JSON.stringify(pullRequestPayload('opened', { owner: 'acme', repo: 'plans', number: 7, headSha: 'c'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }));
-  const headers = (extra: Record<string, string>) => ({ 'x-github-event': 'pull_request', 'x-github-delivery': `delivery-${randomBytes(4).toString('hex')}`, ...extra });
+  const payload = JSON.stringify(
+    pullRequestPayload('opened', { owner: 'acme', repo: 'plans', number: 7, headSha: 'c'.repeat(40), installationId: 1, userLogin: 'alice', userType: 'User' }),
+  );
+  const headers = (extra: Record<string, string>) => ({
+    'x-github-event': 'pull_request',
+    'x-github-delivery': `delivery-${randomBytes(4).toString('hex')}`,
+    ...extra,
+  });
 
   it.each([
     ['W01 no signature header', () => headers({})],
     ['W02 a forged signature (random hex)', () => headers({ 'x-hub-signature-256': `sha256=${randomBytes(32).toString('hex')}` })],
     ['W03 signed with the wrong secret', () => headers({ 'x-hub-signature-256': sign('not-the-secret', payload) })],
-    ['W04 a valid signature of a different body (payload tampered after signing)', () => headers({ 'x-hub-signature-256': sign(SECRET, payload.replace('"alice"', '"mallory"')) })],
+    [
+      'W04 a valid signature of a different body (payload tampered after signing)',
+      () => headers({ 'x-hub-signature-256': sign(SECRET, payload.replace('"alice"', '"mallory"')) }),
+    ],
     ['W05 only the legacy SHA-1 X-Hub-Signature', () => headers({ 'x-hub-signature': sign(SECRET, payload, 'sha1') })],
     ['W06 a SHA-1 HMAC in the SHA-256 header', () => headers({ 'x-hub-signature-256': sign(SECRET, payload, 'sha1').replace('sha1=', 'sha256=') })],
     ['W07 the hex digest without the sha256= prefix', () => headers({ 'x-hub-signature-256': sign(SECRET, payload).slice('sha256='.length) })],

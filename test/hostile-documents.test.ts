@@ -107,7 +107,11 @@ describe('documents parsed on a worker thread with limits', () => {
     const result = JSON.parse(runBuilt(script));
 
     // Assert
-    expect(result).toEqual({ findings: 0, status: ['skipped'], notes: ['The offline checklist skipped sql.md: it took longer than 200 ms; split the document.'] });
+    expect(result).toEqual({
+      findings: 0,
+      status: ['skipped'],
+      notes: ['The offline checklist skipped sql.md: it took longer than 200 ms; split the document.'],
+    });
   });
 });
 
@@ -150,6 +154,8 @@ describe('a document that raises tens of thousands of checklist findings', () =>
     expect(kept).toHaveLength(MAX_CHECKLIST_FINDINGS);
     expect(kept.every((f) => f.severity === 'critical')).toBe(true);
     expect(kept.slice(0, 2).map((f) => f.title)).toEqual(['f2', 'f5']);
-    expect(capped.notes).toEqual(['The offline checklist raised 6,000 findings on big.md; the 2,000 most severe are kept. Split the document to see the rest.']);
+    expect(capped.notes).toEqual([
+      'The offline checklist raised 6,000 findings on big.md; the 2,000 most severe are kept. Split the document to see the rest.',
+    ]);
   });
 });

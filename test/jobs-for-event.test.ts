@@ -7,21 +7,52 @@ const repository = { name: 'r', owner: { login: 'o' } };
 const installation = { id: 7 };
 
 function pullRequestEvent(action: string, pr: Record<string, unknown> = {}) {
-  return { id: 'd1', name: 'pull_request', payload: { action, installation, repository, pull_request: { number: 3, state: 'open', user: { login: 'alice', type: 'User' }, head: { sha: 'abc1234' }, ...pr } } };
+  return {
+    id: 'd1',
+    name: 'pull_request',
+    payload: {
+      action,
+      installation,
+      repository,
+      pull_request: { number: 3, state: 'open', user: { login: 'alice', type: 'User' }, head: { sha: 'abc1234' }, ...pr },
+    },
+  };
 }
 
 function issueComment(body: string, user = { login: 'bob', type: 'User' }, issue: Record<string, unknown> = {}) {
-  return { id: 'd2', name: 'issue_comment', payload: { action: 'created', installation, repository, issue: { number: 3, state: 'open', pull_request: {}, ...issue }, comment: { id: 55, body, user } } };
+  return {
+    id: 'd2',
+    name: 'issue_comment',
+    payload: { action: 'created', installation, repository, issue: { number: 3, state: 'open', pull_request: {}, ...issue }, comment: { id: 55, body, user } },
+  };
 }
 
 function reviewComment(comment: Record<string, unknown>, state = 'open') {
-  return { id: 'd3', name: 'pull_request_review_comment', payload: { action: 'created', installation, repository, pull_request: { number: 3, state }, comment: { id: 66, body: 'fixed', user: { login: 'alice', type: 'User' }, in_reply_to_id: 60, ...comment } } };
+  return {
+    id: 'd3',
+    name: 'pull_request_review_comment',
+    payload: {
+      action: 'created',
+      installation,
+      repository,
+      pull_request: { number: 3, state },
+      comment: { id: 66, body: 'fixed', user: { login: 'alice', type: 'User' }, in_reply_to_id: 60, ...comment },
+    },
+  };
 }
 
 function checkRun(action: string, run: Record<string, unknown> = {}, requested: { identifier: string } | null = null) {
   return {
-    id: 'd4', name: 'check_run',
-    payload: { action, installation, repository, sender: { login: 'carol' }, check_run: { name: 'rfc-panel', head_sha: 'def5678', pull_requests: [{ number: 3 }, { number: 4 }], ...run }, requested_action: requested },
+    id: 'd4',
+    name: 'check_run',
+    payload: {
+      action,
+      installation,
+      repository,
+      sender: { login: 'carol' },
+      check_run: { name: 'rfc-panel', head_sha: 'def5678', pull_requests: [{ number: 3 }, { number: 4 }], ...run },
+      requested_action: requested,
+    },
   };
 }
 
@@ -31,11 +62,16 @@ describe('pull request events', () => {
   it('queues a review of the head for an opened pull request', () => {
     const mapped = jobsForEvent(pullRequestEvent('opened'));
 
-    expect(mapped).toEqual({ jobs: [{ kind: 'review', deliveryId: 'd1', ...pull, headSha: 'abc1234', trigger: 'opened', force: false, requestedBy: null }], skipped: null });
+    expect(mapped).toEqual({
+      jobs: [{ kind: 'review', deliveryId: 'd1', ...pull, headSha: 'abc1234', trigger: 'opened', force: false, requestedBy: null }],
+      skipped: null,
+    });
   });
 
   it('queues a review for a push, a reopen and a draft made ready', () => {
-    const triggers = ['synchronize', 'reopened', 'ready_for_review'].map((a) => jobsForEvent(pullRequestEvent(a)).jobs.map((j) => j.kind === 'review' && j.trigger));
+    const triggers = ['synchronize', 'reopened', 'ready_for_review'].map((a) =>
+      jobsForEvent(pullRequestEvent(a)).jobs.map((j) => j.kind === 'review' && j.trigger),
+    );
 
     expect(triggers).toEqual([['synchronize'], ['reopened'], ['ready_for_review']]);
   });
@@ -87,19 +123,26 @@ describe('comment commands and responses', () => {
   it('queues a forced review of the current head for /rfc-panel review, asked by the commenter', () => {
     const mapped = jobsForEvent(issueComment('Please take another look\n/rfc-panel review'));
 
-    expect(mapped).toEqual({ jobs: [{ kind: 'review', deliveryId: 'd2', ...pull, headSha: null, trigger: 'command', force: true, requestedBy: 'bob' }], skipped: null });
+    expect(mapped).toEqual({
+      jobs: [{ kind: 'review', deliveryId: 'd2', ...pull, headSha: null, trigger: 'command', force: true, requestedBy: 'bob' }],
+      skipped: null,
+    });
   });
 
   it('asks for a full review for /rfc-panel review --full', () => {
     const mapped = jobsForEvent(issueComment('/rfc-panel review --full'));
 
-    expect(mapped.jobs).toEqual([{ kind: 'review', deliveryId: 'd2', ...pull, headSha: null, trigger: 'command', force: true, requestedBy: 'bob', full: true }]);
+    expect(mapped.jobs).toEqual([
+      { kind: 'review', deliveryId: 'd2', ...pull, headSha: null, trigger: 'command', force: true, requestedBy: 'bob', full: true },
+    ]);
   });
 
   it('queues a response job for a comment that answers the findings', () => {
     const mapped = jobsForEvent(issueComment('## Response\n- ✅ retries: added backoff'));
 
-    expect(mapped.jobs).toEqual([{ kind: 'response', deliveryId: 'd2', ...pull, commentId: 55, author: 'bob', body: '## Response\n- ✅ retries: added backoff' }]);
+    expect(mapped.jobs).toEqual([
+      { kind: 'response', deliveryId: 'd2', ...pull, commentId: 55, author: 'bob', body: '## Response\n- ✅ retries: added backoff' },
+    ]);
   });
 
   it('ignores a command written by a bot', () => {
@@ -134,7 +177,10 @@ describe('replies in finding threads', () => {
   it('queues a reply job for an answer in a thread', () => {
     const mapped = jobsForEvent(reviewComment({}));
 
-    expect(mapped).toEqual({ jobs: [{ kind: 'reply', deliveryId: 'd3', ...pull, commentId: 66, inReplyTo: 60, author: 'alice', body: 'fixed' }], skipped: null });
+    expect(mapped).toEqual({
+      jobs: [{ kind: 'reply', deliveryId: 'd3', ...pull, commentId: 66, inReplyTo: 60, author: 'alice', body: 'fixed' }],
+      skipped: null,
+    });
   });
 
   it('ignores a review comment that starts a thread', () => {
@@ -157,16 +203,29 @@ describe('replies in finding threads', () => {
 });
 
 describe('check run buttons', () => {
-  it('queues a forced review of the run\'s head for every pull request of a re-run', () => {
+  it("queues a forced review of the run's head for every pull request of a re-run", () => {
     const mapped = jobsForEvent(checkRun('rerequested'));
 
-    expect(mapped.jobs).toEqual([3, 4].map((n) => ({ kind: 'review', deliveryId: `d4:${n}`, ...pull, pullNumber: n, headSha: 'def5678', trigger: 'rerequested', force: true, requestedBy: 'carol' })));
+    expect(mapped.jobs).toEqual(
+      [3, 4].map((n) => ({
+        kind: 'review',
+        deliveryId: `d4:${n}`,
+        ...pull,
+        pullNumber: n,
+        headSha: 'def5678',
+        trigger: 'rerequested',
+        force: true,
+        requestedBy: 'carol',
+      })),
+    );
   });
 
   it('asks for a full review from the Full re-review button', () => {
     const mapped = jobsForEvent(checkRun('requested_action', { pull_requests: [{ number: 3 }] }, { identifier: 'rereview-full' }));
 
-    expect(mapped.jobs).toEqual([{ kind: 'review', deliveryId: 'd4:3', ...pull, headSha: 'def5678', trigger: 'requested_action', force: true, requestedBy: 'carol', full: true }]);
+    expect(mapped.jobs).toEqual([
+      { kind: 'review', deliveryId: 'd4:3', ...pull, headSha: 'def5678', trigger: 'requested_action', force: true, requestedBy: 'carol', full: true },
+    ]);
   });
 
   it('ignores a button it did not offer', () => {
@@ -175,7 +234,7 @@ describe('check run buttons', () => {
     expect(mapped).toEqual({ jobs: [], skipped: { level: 'debug', reason: 'ignored: unknown requested action' } });
   });
 
-  it('ignores another app\'s check run', () => {
+  it("ignores another app's check run", () => {
     const mapped = jobsForEvent(checkRun('rerequested', { name: 'ci' }));
 
     expect(mapped).toEqual({ jobs: [], skipped: { level: 'debug', reason: 'ignored: check run "ci" is not rfc-panel\'s' } });

@@ -20,7 +20,18 @@ const PLAN = '# Plan\n\n## Migration\n\nDROP TABLE legacy_users;\n\nTODO: rollou
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
   h.github.push(sha, { [PATH]: text });
-  await h.send('pull_request', pullRequestPayload('synchronize', { owner: h.github.owner, repo: h.github.repo, number: h.github.pull.number, headSha: sha, installationId: 1, userLogin: 'alice', userType: 'User' }));
+  await h.send(
+    'pull_request',
+    pullRequestPayload('synchronize', {
+      owner: h.github.owner,
+      repo: h.github.repo,
+      number: h.github.pull.number,
+      headSha: sha,
+      installationId: 1,
+      userLogin: 'alice',
+      userType: 'User',
+    }),
+  );
 }
 
 async function reviewed(): Promise<{ h: Harness; github: FakeGitHub }> {
@@ -42,7 +53,14 @@ describe('a ledger edited by someone other than the app', () => {
     const { h, github } = await reviewed();
     const sticky = summaries(github)[0]!;
     const real = decodeLedger(sticky.body)!;
-    const forged: Ledger = { ...real, entries: real.entries.map((e) => ({ ...e, status: 'accepted-risk' as const, history: [...e.history, { status: 'accepted-risk' as const, sha: '1'.repeat(40), at: 'now', by: 'cto', note: 'fine', lines: null }] })) };
+    const forged: Ledger = {
+      ...real,
+      entries: real.entries.map((e) => ({
+        ...e,
+        status: 'accepted-risk' as const,
+        history: [...e.history, { status: 'accepted-risk' as const, sha: '1'.repeat(40), at: 'now', by: 'cto', note: 'fine', lines: null }],
+      })),
+    };
     sticky.body = sticky.body.replace(/<!-- rfc-panel:ledger [\s\S]*? -->\s*$/, encodeLedger(forged));
     const rootsBefore = roots(github).length;
 
@@ -101,13 +119,40 @@ describe('a ledger too large for one comment', () => {
   it('is compacted to the budget, and the open findings it leaves out still hold the gate', () => {
     // Arrange: 8,000 open findings, 7,950 of them held beyond the caps.
     const finding = (i: number) => ({
-      id: i.toString(16).padStart(12, '0'), concern: 'sql.fk-on-delete', ruleId: 'sql.fk-on-delete', personas: ['database-architect'], engines: ['checklist' as const],
-      severity: (i % 3 === 0 ? 'critical' : 'important') as 'critical' | 'important', title: `Foreign key ${i} does not say what happens on delete`, body: 'x'.repeat(400), recommendation: 'required' as const, suggestion: null,
-      anchor: { path: PATH, level: 'line' as const, startLine: i + 1, endLine: i + 1, quote: `CREATE TABLE t${i} (team_id int REFERENCES teams(id));`, section: 'Schema' },
+      id: i.toString(16).padStart(12, '0'),
+      concern: 'sql.fk-on-delete',
+      ruleId: 'sql.fk-on-delete',
+      personas: ['database-architect'],
+      engines: ['checklist' as const],
+      severity: (i % 3 === 0 ? 'critical' : 'important') as 'critical' | 'important',
+      title: `Foreign key ${i} does not say what happens on delete`,
+      body: 'x'.repeat(400),
+      recommendation: 'required' as const,
+      suggestion: null,
+      anchor: {
+        path: PATH,
+        level: 'line' as const,
+        startLine: i + 1,
+        endLine: i + 1,
+        quote: `CREATE TABLE t${i} (team_id int REFERENCES teams(id));`,
+        section: 'Schema',
+      },
     });
     const ledger: Ledger = {
-      version: 1, revisions: [], dropped: { critical: 0, important: 0, niceToHave: 0 },
-      entries: Array.from({ length: 8000 }, (_, i) => ({ finding: finding(i), status: 'open' as const, raisedIn: 'a'.repeat(40), threadCommentId: i < 50 ? 1000 + i : null, threadNodeId: null, resolved: false, claim: null, history: [{ status: 'open' as const, sha: 'a'.repeat(40), at: 'now', by: null, note: null, lines: null }], held: i >= 50 })),
+      version: 1,
+      revisions: [],
+      dropped: { critical: 0, important: 0, niceToHave: 0 },
+      entries: Array.from({ length: 8000 }, (_, i) => ({
+        finding: finding(i),
+        status: 'open' as const,
+        raisedIn: 'a'.repeat(40),
+        threadCommentId: i < 50 ? 1000 + i : null,
+        threadNodeId: null,
+        resolved: false,
+        claim: null,
+        history: [{ status: 'open' as const, sha: 'a'.repeat(40), at: 'now', by: null, note: null, lines: null }],
+        held: i >= 50,
+      })),
     };
 
     // Act
@@ -121,7 +166,7 @@ describe('a ledger too large for one comment', () => {
     expect(computeGate(back, 'critical').blocking).toBe(computeGate(ledger, 'critical').blocking);
   });
 
-  it('keeps the sticky comment under GitHub\'s limit for 1,500 CREATE TABLE statements, and the gate answers', async () => {
+  it("keeps the sticky comment under GitHub's limit for 1,500 CREATE TABLE statements, and the gate answers", async () => {
     // Arrange
     const github = new FakeGitHub();
     github.config = 'reviewers:\n  enable: [database-architect]\n';
@@ -157,6 +202,8 @@ describe('a reply after the sticky comment was deleted', () => {
     expect(summaries(github)).toHaveLength(1);
     expect(roots(github)).toHaveLength(rootsBefore);
     expect(statusOf(github, 'destructive-migration')).toBe('accepted-risk');
-    expect(github.reviewComments.filter((c) => c.in_reply_to_id === critical.id && c.user.type === 'Bot').map((c) => c.body)).toEqual([expect.stringContaining('Recorded as an accepted risk by')]);
+    expect(github.reviewComments.filter((c) => c.in_reply_to_id === critical.id && c.user.type === 'Bot').map((c) => c.body)).toEqual([
+      expect.stringContaining('Recorded as an accepted risk by'),
+    ]);
   });
 });

@@ -60,7 +60,13 @@ describe('recordChange', () => {
 });
 
 describe('applyClaimChecks', () => {
-  const check = (e: ReturnType<typeof entry>, outcome: ClaimCheck['outcome']): ClaimCheck => ({ claim: { heading: 'Fixed', findingId: null } as unknown as ClaimCheck['claim'], entry: e, outcome, detail: 'evidence', lines: [3, 3] });
+  const check = (e: ReturnType<typeof entry>, outcome: ClaimCheck['outcome']): ClaimCheck => ({
+    claim: { heading: 'Fixed', findingId: null } as unknown as ClaimCheck['claim'],
+    entry: e,
+    outcome,
+    detail: 'evidence',
+    lines: [3, 3],
+  });
 
   it('closes a verified finding once, even when two items claim it', () => {
     // Arrange
@@ -86,7 +92,10 @@ describe('applyClaimChecks', () => {
 
     // Assert
     expect(changes).toEqual([]);
-    expect(ledger.entries.map((e) => [e.status, e.claim])).toEqual([['open', { by: 'alice', at: AT }], ['accepted-risk', null]]);
+    expect(ledger.entries.map((e) => [e.status, e.claim])).toEqual([
+      ['open', { by: 'alice', at: AT }],
+      ['accepted-risk', null],
+    ]);
   });
 });
 
@@ -94,7 +103,10 @@ describe('findDeletedPaths', () => {
   const previous = ledgerOf(entry('1'), { ...entry('2'), finding: finding('2', { anchor: { ...finding('2').anchor, path: 'docs/old.md' } }) });
 
   it('supersedes documents the PR deletes or no longer changes when GitHub listed every file', () => {
-    expect([...findDeletedPaths({ removed: ['docs/gone.md'], listedPaths: new Set(['docs/plan.md']), complete: true }, previous)]).toEqual(['docs/gone.md', 'docs/old.md']);
+    expect([...findDeletedPaths({ removed: ['docs/gone.md'], listedPaths: new Set(['docs/plan.md']), complete: true }, previous)]).toEqual([
+      'docs/gone.md',
+      'docs/old.md',
+    ]);
   });
 
   it('does not read a path missing from a capped listing as unchanged', () => {
@@ -103,14 +115,25 @@ describe('findDeletedPaths', () => {
 });
 
 describe('isResponseDocument', () => {
-  const response = ['# Response', '', '## Findings Addressed', '', '### ✅ Foreign key', '**Your finding:** "Foreign key has no ON DELETE"', '**Location:** Lines 7-7'].join('\n');
+  const response = [
+    '# Response',
+    '',
+    '## Findings Addressed',
+    '',
+    '### ✅ Foreign key',
+    '**Your finding:** "Foreign key has no ON DELETE"',
+    '**Location:** Lines 7-7',
+  ].join('\n');
 
   it('is a *RESPONSE*.md holding response items', () => {
     expect(isResponseDocument({ path: 'docs/rfcs/plan-RESPONSE.md', doc: { text: response } })).toBe(true);
   });
 
   it('is not a plan whose name merely contains "response", nor a RESPONSE.md without items', () => {
-    expect([isResponseDocument({ path: 'docs/incident-response-rfc.md', doc: { text: response } }), isResponseDocument({ path: 'docs/RESPONSE.md', doc: { text: '# Notes' } })]).toEqual([false, false]);
+    expect([
+      isResponseDocument({ path: 'docs/incident-response-rfc.md', doc: { text: response } }),
+      isResponseDocument({ path: 'docs/RESPONSE.md', doc: { text: '# Notes' } }),
+    ]).toEqual([false, false]);
   });
 });
 
@@ -120,7 +143,13 @@ describe('backfillThreadIds', () => {
     const ledger = ledgerOf(entry('1'), entry('2', 'open', { threadCommentId: 5 }));
 
     // Act
-    backfillThreadIds(ledger, new Map([[finding('1').id, 11], [finding('2').id, 12]]));
+    backfillThreadIds(
+      ledger,
+      new Map([
+        [finding('1').id, 11],
+        [finding('2').id, 12],
+      ]),
+    );
 
     // Assert
     expect(ledger.entries.map((e) => e.threadCommentId)).toEqual([11, 5]);
@@ -131,7 +160,15 @@ describe('recordRevision', () => {
   it('records one revision per head with its readiness and cost, and marks held findings without a thread', () => {
     // Arrange
     const held = entry('2');
-    const reconciled = { ledger: { ...ledgerOf(entry('1', 'open', { threadCommentId: 3 }), held), revisions: [{ sha: SHA, at: 'earlier', readiness: 1, verdict: 'x', open: { critical: 0, important: 0, niceToHave: 0 } }] }, newFindings: [], changes: [], stillOpen: [] };
+    const reconciled = {
+      ledger: {
+        ...ledgerOf(entry('1', 'open', { threadCommentId: 3 }), held),
+        revisions: [{ sha: SHA, at: 'earlier', readiness: 1, verdict: 'x', open: { critical: 0, important: 0, niceToHave: 0 } }],
+      },
+      newFindings: [],
+      changes: [],
+      stillOpen: [],
+    };
     const review = { mode: 'full' as const, usage: USAGE, partial: false };
 
     // Act

@@ -39,7 +39,12 @@ describe('budgets', () => {
   it('reports an exceeded budget as neutral, not a failure of the plan, and does not retry', () => {
     const outcome = mapErrorToOutcome(new BudgetError('this installation spent its daily 2,000,000 tokens'), notFinal);
 
-    expect(outcome).toEqual({ conclusion: 'neutral', title: 'Review budget exceeded', summary: 'this installation spent its daily 2,000,000 tokens', retry: false });
+    expect(outcome).toEqual({
+      conclusion: 'neutral',
+      title: 'Review budget exceeded',
+      summary: 'this installation spent its daily 2,000,000 tokens',
+      retry: false,
+    });
   });
 });
 
@@ -47,19 +52,34 @@ describe('services that fail', () => {
   it('retries a retryable GitHub failure and says so while attempts remain', () => {
     const outcome = mapErrorToOutcome(new ExternalServiceError('github', 'HTTP 502 from GitHub', true, 502), notFinal);
 
-    expect(outcome).toEqual({ conclusion: 'failure', title: 'GitHub is not answering — retrying', summary: 'HTTP 502 from GitHub\n\nThe review will be retried automatically.', retry: true });
+    expect(outcome).toEqual({
+      conclusion: 'failure',
+      title: 'GitHub is not answering — retrying',
+      summary: 'HTTP 502 from GitHub\n\nThe review will be retried automatically.',
+      retry: true,
+    });
   });
 
   it('stops retrying on the last attempt and sends the user to Re-review', () => {
     const outcome = mapErrorToOutcome(new ExternalServiceError('anthropic', 'overloaded', true, 529), final);
 
-    expect(outcome).toEqual({ conclusion: 'failure', title: 'Anthropic is not answering', summary: 'overloaded\n\nPress **Re-review** to try again.', retry: false });
+    expect(outcome).toEqual({
+      conclusion: 'failure',
+      title: 'Anthropic is not answering',
+      summary: 'overloaded\n\nPress **Re-review** to try again.',
+      retry: false,
+    });
   });
 
   it('calls a refused 4xx a refusal, never "not answering", and does not retry it', () => {
     const outcome = mapErrorToOutcome(new ExternalServiceError('github', 'Validation Failed: body is too long', false, 422), notFinal);
 
-    expect(outcome).toEqual({ conclusion: 'failure', title: 'GitHub refused a request (HTTP 422)', summary: 'Validation Failed: body is too long\n\nPress **Re-review** to try again.', retry: false });
+    expect(outcome).toEqual({
+      conclusion: 'failure',
+      title: 'GitHub refused a request (HTTP 422)',
+      summary: 'Validation Failed: body is too long\n\nPress **Re-review** to try again.',
+      retry: false,
+    });
   });
 
   it('retries a rate limit (a retryable 4xx) without calling it a refusal', () => {
@@ -69,14 +89,21 @@ describe('services that fail', () => {
   });
 
   it('names a connection that never happened by its short cause', () => {
-    const error = new ExternalServiceError('github', 'getaddrinfo ENOTFOUND api.github.com', true, 500, { network: 'ENOTFOUND (DNS lookup failed) api.github.com' });
+    const error = new ExternalServiceError('github', 'getaddrinfo ENOTFOUND api.github.com', true, 500, {
+      network: 'ENOTFOUND (DNS lookup failed) api.github.com',
+    });
 
     const outcome = mapErrorToOutcome(error, final);
 
-    expect(outcome).toEqual({ conclusion: 'failure', title: 'GitHub is unreachable (ENOTFOUND)', summary: 'getaddrinfo ENOTFOUND api.github.com\n\nPress **Re-review** to try again.', retry: false });
+    expect(outcome).toEqual({
+      conclusion: 'failure',
+      title: 'GitHub is unreachable (ENOTFOUND)',
+      summary: 'getaddrinfo ENOTFOUND api.github.com\n\nPress **Re-review** to try again.',
+      retry: false,
+    });
   });
 
-  it('says Claude\'s replies could not be used when the service answered with nothing usable', () => {
+  it("says Claude's replies could not be used when the service answered with nothing usable", () => {
     const error = new ExternalServiceError('anthropic', 'every reply failed validation', true, null, { answered: true });
 
     const outcome = mapErrorToOutcome(error, notFinal);
@@ -87,7 +114,12 @@ describe('services that fail', () => {
   it('does not retry a service failure marked not retryable, whatever the attempt', () => {
     const outcome = mapErrorToOutcome(new ExternalServiceError('anthropic', 'invalid x-api-key', false, null), notFinal);
 
-    expect(outcome).toEqual({ conclusion: 'failure', title: 'Anthropic is not answering', summary: 'invalid x-api-key\n\nPress **Re-review** to try again.', retry: false });
+    expect(outcome).toEqual({
+      conclusion: 'failure',
+      title: 'Anthropic is not answering',
+      summary: 'invalid x-api-key\n\nPress **Re-review** to try again.',
+      retry: false,
+    });
   });
 });
 

@@ -9,8 +9,13 @@ describe('the test network guard', () => {
     const scope = nock('https://api.anthropic.com')
       .post('/v1/messages')
       .reply(200, {
-        id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-6',
-        content: [{ type: 'text', text: 'hello' }], stop_reason: 'end_turn', stop_sequence: null,
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-6',
+        content: [{ type: 'text', text: 'hello' }],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
         usage: { input_tokens: 3, output_tokens: 1 },
       });
     const client = new Anthropic({ apiKey: 'test-key', maxRetries: 0 });

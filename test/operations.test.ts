@@ -135,7 +135,7 @@ describe('/metrics', () => {
 });
 
 describe('/healthz and /readyz', () => {
-  it('are served by Probot\'s own server (what `probot run` starts)', async () => {
+  it("are served by Probot's own server (what `probot run` starts)", async () => {
     const port = await freePort();
     const server = new Server({
       Probot: Probot.defaults({ appId: 1, privateKey: testPrivateKey(), Octokit: UnthrottledProbotOctokit, log: pino({ level: 'silent' }) }),
@@ -199,7 +199,9 @@ describe('review budgets', () => {
     expect(built).toBe(0);
     const run = github.checkRuns[0]!;
     expect(run.status).toBe('completed');
-    expect(run.output?.summary).toContain("The installation's daily review budget ($0.00) is spent ($0.00 today); this revision was reviewed by the offline checklist only.");
+    expect(run.output?.summary).toContain(
+      "The installation's daily review budget ($0.00) is spent ($0.00 today); this revision was reviewed by the offline checklist only.",
+    );
     expect(github.issueComments[0]!.body).toContain('reviewed by the offline checklist only');
   });
 
@@ -226,7 +228,11 @@ describe('review budgets', () => {
 
   it('keeps a daily token budget per installation and starts afresh the next day', async () => {
     let today = new Date('2026-11-22T10:00:00Z');
-    const budget = createReviewBudget(budgetLimitsFromEnv({ RFC_PANEL_DAILY_BUDGET_TOKENS: '1000' })!, createMemoryBudgetStore(() => today.getTime()), () => today);
+    const budget = createReviewBudget(
+      budgetLimitsFromEnv({ RFC_PANEL_DAILY_BUDGET_TOKENS: '1000' })!,
+      createMemoryBudgetStore(() => today.getTime()),
+      () => today,
+    );
     const scope = { installationId: 1, owner: 'o', repo: 'r', pullNumber: 1 };
 
     await budget.record(scope, { ...USAGE, costUsd: 0 });
@@ -273,31 +279,40 @@ describe('logs', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(4);
   });
 
-  it('keeps that redaction in the app logger built on Probot\'s', async () => {
+  it("keeps that redaction in the app logger built on Probot's", async () => {
     const { lines, base } = capture();
     const github = new FakeGitHub();
     github.push(HEAD, { 'docs/rfcs/session-cache.md': PLAN });
     const probot = new Probot({ appId: 1, privateKey: testPrivateKey(), Octokit: UnthrottledProbotOctokit, log: base });
     let queue!: JobQueue;
-    await probot.load(createApp({
-      env: {},
-      recoverOnStart: false,
-      now: () => new Date('2026-11-22T10:00:00Z'),
-      createEngines: async () => {
-        throw new Error(`Anthropic rejected key ${ANTHROPIC}`);
-      },
-      onQueue: (q) => (queue = q),
-    }));
+    await probot.load(
+      createApp({
+        env: {},
+        recoverOnStart: false,
+        now: () => new Date('2026-11-22T10:00:00Z'),
+        createEngines: async () => {
+          throw new Error(`Anthropic rejected key ${ANTHROPIC}`);
+        },
+        onQueue: (q) => (queue = q),
+      }),
+    );
     queues.push(queue);
 
-    await probot.receive({ id: 'log-1', name: 'pull_request', payload: pullRequestPayload('opened', { owner: github.owner, repo: github.repo, number: 7, headSha: HEAD, installationId: 1, userLogin: 'alice' }) } as Parameters<Probot['receive']>[0]);
+    await probot.receive({
+      id: 'log-1',
+      name: 'pull_request',
+      payload: pullRequestPayload('opened', { owner: github.owner, repo: github.repo, number: 7, headSha: HEAD, installationId: 1, userLogin: 'alice' }),
+    } as Parameters<Probot['receive']>[0]);
     await queue.drain();
 
     const text = lines();
     expect(text).toContain('Anthropic rejected key [redacted]');
     expect(text).not.toContain('sk-ant-api03');
     // The document's text is never logged at info or above.
-    const aboveDebug = text.split('\n').filter((l) => l && JSON.parse(l).level > 20).join('\n');
+    const aboveDebug = text
+      .split('\n')
+      .filter((l) => l && JSON.parse(l).level > 20)
+      .join('\n');
     expect(aboveDebug).not.toContain('Add Redis dependency');
   });
 });

@@ -24,7 +24,13 @@ function compile(file: string): ValidateFunction {
 /** Paths as a user types them in the repository's root (SARIF and rdjson need repository-relative paths). */
 async function review(format: string, path = 'examples/webhook-delivery.md'): Promise<unknown> {
   let stdout = '';
-  const code = await runCli(['review', path, '--format', format], { stdout: (t) => (stdout += t), stderr: () => undefined, stdoutIsTTY: false, stderrIsTTY: false, env: {} });
+  const code = await runCli(['review', path, '--format', format], {
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: {},
+  });
   expect(code).toBe(0);
   return JSON.parse(stdout) as unknown;
 }
@@ -32,7 +38,13 @@ async function review(format: string, path = 'examples/webhook-delivery.md'): Pr
 interface Sarif {
   runs: Array<{
     tool: { driver: { name: string; rules: Array<{ id: string }> } };
-    results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; partialFingerprints: Record<string, string> }>;
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+      partialFingerprints: Record<string, string>;
+    }>;
   }>;
 }
 
@@ -58,7 +70,10 @@ describe('--format sarif', () => {
     expect(run.results).toHaveLength(json.findings.length + json.summary.held);
     const byId = new Map(run.results.map((r) => [r.partialFingerprints['rfcPanelFindingId/v1'], r]));
     const critical = json.findings.find((f) => f.severity === 'critical' && f.line !== null)!;
-    expect(byId.get(critical.id)).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/webhook-delivery.md' }, region: { startLine: critical.line } } }] });
+    expect(byId.get(critical.id)).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/webhook-delivery.md' }, region: { startLine: critical.line } } }],
+    });
     expect(run.results.every((r) => run.tool.driver.rules[r.ruleIndex]?.id === r.ruleId)).toBe(true);
   });
 
@@ -91,7 +106,9 @@ describe('--format rdjson', () => {
     const expected = { critical: 'ERROR', important: 'WARNING', 'nice-to-have': 'INFO' } as Record<string, string>;
     const shown = rdjson.diagnostics.slice(0, json.findings.length);
     expect(shown.map((d) => d.severity)).toEqual(json.findings.map((f) => expected[f.severity]));
-    expect(shown.filter((_, i) => json.findings[i]!.line !== null).map((d) => d.location.range.start.line)).toEqual(json.findings.flatMap((f) => (f.line === null ? [] : [f.line])));
+    expect(shown.filter((_, i) => json.findings[i]!.line !== null).map((d) => d.location.range.start.line)).toEqual(
+      json.findings.flatMap((f) => (f.line === null ? [] : [f.line])),
+    );
     expect(new Set(shown.map((d) => d.location.path))).toEqual(new Set(['examples/webhook-delivery.md']));
   });
 

@@ -9,13 +9,24 @@ import { rankFindings } from '../src/panel/rank-findings.js';
 import { selectPersonas } from '../src/panel/select-personas.js';
 import type { Persona } from '../src/personas/schema.js';
 
-const doc = parseDocument('plan.md', ['# Plan', '', '## Storage', 'Add Redis as a cache.', 'Keep sessions in Postgres.', '', '## Rollout', 'Ship on Monday.'].join('\n'));
+const doc = parseDocument(
+  'plan.md',
+  ['# Plan', '', '## Storage', 'Add Redis as a cache.', 'Keep sessions in Postgres.', '', '## Rollout', 'Ship on Monday.'].join('\n'),
+);
 
 function draft(overrides: Partial<DraftFinding>): DraftFinding {
   return {
-    engine: 'checklist', concern: 'dependency-failure', ruleId: 'dependency-failure', personas: ['integrations'],
-    severity: 'critical', title: 'Redis has no failure story', body: 'What happens when Redis is down?', recommendation: 'required',
-    suggestion: null, anchor: lineAnchor(doc, 4), ...overrides,
+    engine: 'checklist',
+    concern: 'dependency-failure',
+    ruleId: 'dependency-failure',
+    personas: ['integrations'],
+    severity: 'critical',
+    title: 'Redis has no failure story',
+    body: 'What happens when Redis is down?',
+    recommendation: 'required',
+    suggestion: null,
+    anchor: lineAnchor(doc, 4),
+    ...overrides,
   };
 }
 
@@ -39,14 +50,29 @@ describe('mergeFindings', () => {
   it('merges a Claude finding with a checklist finding that says the same on the same line', () => {
     const merged = mergeFindings([
       draft({}),
-      draft({ engine: 'claude', concern: 'redis-outage', ruleId: null, personas: ['staff-engineer'], title: 'Redis outage takes the API down', body: 'Redis is a new dependency with no failure story; when it is down every request fails.' }),
+      draft({
+        engine: 'claude',
+        concern: 'redis-outage',
+        ruleId: null,
+        personas: ['staff-engineer'],
+        title: 'Redis outage takes the API down',
+        body: 'Redis is a new dependency with no failure story; when it is down every request fails.',
+      }),
     ]);
 
-    expect(merged.map((f) => [f.engines, f.personas])).toEqual([[['claude', 'checklist'], ['staff-engineer', 'integrations']]]);
+    expect(merged.map((f) => [f.engines, f.personas])).toEqual([
+      [
+        ['claude', 'checklist'],
+        ['staff-engineer', 'integrations'],
+      ],
+    ]);
   });
 
   it('keeps different concerns on the same line apart', () => {
-    const merged = mergeFindings([draft({}), draft({ concern: 'cache-invalidation', ruleId: 'cache-invalidation', title: 'Cache has no TTL', body: 'Entries never expire.' })]);
+    const merged = mergeFindings([
+      draft({}),
+      draft({ concern: 'cache-invalidation', ruleId: 'cache-invalidation', title: 'Cache has no TTL', body: 'Entries never expire.' }),
+    ]);
 
     expect(merged).toHaveLength(2);
   });
@@ -64,7 +90,10 @@ describe('mergeFindings', () => {
   it('gives two findings of one concern on identical quotes distinct ids', () => {
     const twice = parseDocument('p.md', ['# P', 'Add Redis.', 'Add Redis.'].join('\n'));
 
-    const ids = mergeFindings([draft({ anchor: lineAnchor(twice, 2) }), draft({ anchor: lineAnchor(twice, 3), engine: 'checklist', personas: ['x'], concern: 'dependency-failure' })]).map((f) => f.id);
+    const ids = mergeFindings([
+      draft({ anchor: lineAnchor(twice, 2) }),
+      draft({ anchor: lineAnchor(twice, 3), engine: 'checklist', personas: ['x'], concern: 'dependency-failure' }),
+    ]).map((f) => f.id);
 
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -116,11 +145,18 @@ describe('rankFindings', () => {
 
 describe('selectPersonas', () => {
   it('engages always-on personas and those whose triggers the document mentions', () => {
-    const panel = [persona('generalist', { always: true }), persona('cache', { triggers: ['redis'] }), persona('payments', { triggers: ['payment', 'refund'], minMatches: 2 })];
+    const panel = [
+      persona('generalist', { always: true }),
+      persona('cache', { triggers: ['redis'] }),
+      persona('payments', { triggers: ['payment', 'refund'], minMatches: 2 }),
+    ];
 
     const selected = selectPersonas(doc, panel);
 
-    expect(selected.map((s) => [s.persona.id, s.matched])).toEqual([['generalist', []], ['cache', ['redis']]]);
+    expect(selected.map((s) => [s.persona.id, s.matched])).toEqual([
+      ['generalist', []],
+      ['cache', ['redis']],
+    ]);
   });
 
   it('matches triggers at word starts only', () => {

@@ -9,7 +9,9 @@ import type { Persona } from '../src/personas/schema.js';
 import { selectPersonas } from '../src/panel/select-personas.js';
 
 const personas: Persona[] = loadPersonaDir(builtInReviewersDir());
-const ruleFiles = readdirSync(builtInRulesDir()).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
+const ruleFiles = readdirSync(builtInRulesDir())
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => name.replace(/\.yaml$/, ''));
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -21,8 +23,16 @@ describe('built-in personas', () => {
 
     expect(ids).toEqual(
       expect.arrayContaining([
-        'api-architect', 'data-migration', 'database-architect', 'devils-advocate', 'integrations',
-        'operations', 'payments', 'scalability', 'security', 'staff-engineer',
+        'api-architect',
+        'data-migration',
+        'database-architect',
+        'devils-advocate',
+        'integrations',
+        'operations',
+        'payments',
+        'scalability',
+        'security',
+        'staff-engineer',
       ]),
     );
   });
@@ -56,10 +66,16 @@ describe('built-in personas', () => {
   });
 
   it('engage the generalists on every document and payments only on real payment talk', () => {
-    const engaged = (text: string): string[] => selectPersonas(parseDocument('plan.md', text), personas).map((s) => s.persona.id).sort();
+    const engaged = (text: string): string[] =>
+      selectPersonas(parseDocument('plan.md', text), personas)
+        .map((s) => s.persona.id)
+        .sort();
 
     expect({
-      always: personas.filter((p) => p.engage.always).map((p) => p.id).sort(),
+      always: personas
+        .filter((p) => p.engage.always)
+        .map((p) => p.id)
+        .sort(),
       passingMention: engaged('# Pricing page\nThe page shows the free tier and a paid tier.\n').includes('payments'),
       payments: engaged('# Checkout\nCharge the card through Stripe and refund on cancellation.\n').includes('payments'),
     }).toEqual({ always: ['devils-advocate', 'operations', 'staff-engineer'], passingMention: false, payments: true });

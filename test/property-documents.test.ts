@@ -28,10 +28,29 @@ const markdownLine = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 7 }), words).map(([d, w]) => `${'#'.repeat(d)} ${w.join(' ')}`),
   words.map((w) => w.join(' ')),
   fc.tuple(fc.integer({ min: 0, max: 6 }), words).map(([i, w]) => `${'  '.repeat(i)}- ${w.join(' ')}`),
-  fc.constantFrom('```', '```sql', '~~~', '> quoted', '| a | b |', '|---|---|', '<!--', '-->', '<!-- note -->', '---', '', '    indented code', '<details>', '</details>', 'Title', '==='),
+  fc.constantFrom(
+    '```',
+    '```sql',
+    '~~~',
+    '> quoted',
+    '| a | b |',
+    '|---|---|',
+    '<!--',
+    '-->',
+    '<!-- note -->',
+    '---',
+    '',
+    '    indented code',
+    '<details>',
+    '</details>',
+    'Title',
+    '===',
+  ),
   lineContent,
 );
-const markdownDoc = fc.tuple(fc.array(markdownLine, { maxLength: 40 }), BREAK, fc.boolean()).map(([lines, br, trailing]) => lines.join(br) + (trailing ? br : ''));
+const markdownDoc = fc
+  .tuple(fc.array(markdownLine, { maxLength: 40 }), BREAK, fc.boolean())
+  .map(([lines, br, trailing]) => lines.join(br) + (trailing ? br : ''));
 
 /** Lines that are each unique in the document (a token per line) and trimmed: a quote of them has one place. */
 const uniqueLines = fc.array(words, { minLength: 1, maxLength: 30 }).map((ls) => ls.map((w, i) => `t${i}x ${w.join(' ')}`));
@@ -70,22 +89,28 @@ describe('the document model', () => {
 
   it('P2 numbers lines as GitHub does: CRLF, LF and CR each end a line, a final break opens none', () => {
     fc.assert(
-      fc.property(fc.array(lineContent, { minLength: 1, maxLength: 30 }), fc.array(BREAK, { minLength: 30, maxLength: 30 }), fc.boolean(), fc.boolean(), (lines, breaks, trailing, bom) => {
-        // Arrange: a known list of lines joined by a random mix of line endings.
-        const used = lines.map((_, i) => (i < lines.length - 1 || trailing ? breaks[i]! : ''));
-        // "\r" + an empty line + "\n…" is one CRLF in any reader's eyes, and a leading U+FEFF is a BOM: not these lines.
-        fc.pre(!used.some((br, i) => br === '\r' && lines[i + 1] === '' && (used[i + 1] ?? '').startsWith('\n')));
-        fc.pre(!lines[0]!.startsWith('\uFEFF'));
-        const body = lines.map((l, i) => l + used[i]).join('');
-        const text = (bom ? '\uFEFF' : '') + body;
-        const expected = trailing || lines.length === 1 || lines.at(-1) !== '' ? lines : lines.slice(0, -1);
+      fc.property(
+        fc.array(lineContent, { minLength: 1, maxLength: 30 }),
+        fc.array(BREAK, { minLength: 30, maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        (lines, breaks, trailing, bom) => {
+          // Arrange: a known list of lines joined by a random mix of line endings.
+          const used = lines.map((_, i) => (i < lines.length - 1 || trailing ? breaks[i]! : ''));
+          // "\r" + an empty line + "\n…" is one CRLF in any reader's eyes, and a leading U+FEFF is a BOM: not these lines.
+          fc.pre(!used.some((br, i) => br === '\r' && lines[i + 1] === '' && (used[i + 1] ?? '').startsWith('\n')));
+          fc.pre(!lines[0]!.startsWith('\uFEFF'));
+          const body = lines.map((l, i) => l + used[i]).join('');
+          const text = (bom ? '\uFEFF' : '') + body;
+          const expected = trailing || lines.length === 1 || lines.at(-1) !== '' ? lines : lines.slice(0, -1);
 
-        // Act
-        const doc = parseDocument('p.md', text);
+          // Act
+          const doc = parseDocument('p.md', text);
 
-        // Assert
-        expect(doc.lines).toEqual(expected);
-      }),
+          // Assert
+          expect(doc.lines).toEqual(expected);
+        },
+      ),
       RUNS,
     );
   });
@@ -137,16 +162,17 @@ describe('anchoring a quote', () => {
     );
   });
 
-  it('P5 finds a run of the document\'s own lines on lines that hold it, and never places any quote outside the document', () => {
+  it("P5 finds a run of the document's own lines on lines that hold it, and never places any quote outside the document", () => {
     const range = fc.record({ startLine: fc.integer({ min: -3, max: 50 }), endLine: fc.integer({ min: -3, max: 60 }) });
     // A run of the document's own lines (duplicates and markup included), a near-copy of one (one
     // character changed, which reaches the fuzzy pass), or random text.
     const docAndQuote = markdownDoc.chain((text) => {
       const lines = parseDocument('p.md', text).lines;
       const withText = lines.flatMap((l, i) => (l.trim().length > 0 ? [i] : []));
-      const copy = withText.length === 0
-        ? fc.constant(null)
-        : fc.tuple(fc.constantFrom(...withText), fc.integer({ min: 1, max: 3 })).map(([from, len]) => ({ copied: lines.slice(from, from + len) }));
+      const copy =
+        withText.length === 0
+          ? fc.constant(null)
+          : fc.tuple(fc.constantFrom(...withText), fc.integer({ min: 1, max: 3 })).map(([from, len]) => ({ copied: lines.slice(from, from + len) }));
       const nearCopy = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 }), fc.nat()).map(([a, len, at]) => {
         const from = a % lines.length;
         const q = lines.slice(from, from + len).join('\n');
@@ -155,7 +181,11 @@ describe('anchoring a quote', () => {
       });
       return fc.tuple(fc.constant(text), fc.oneof(copy, nearCopy, lineContent, markdownDoc, fc.constant('')));
     });
-    const trimmed = (ls: string[]) => ls.map((l) => l.trim()).join('\n').trim();
+    const trimmed = (ls: string[]) =>
+      ls
+        .map((l) => l.trim())
+        .join('\n')
+        .trim();
     fc.assert(
       fc.property(docAndQuote, fc.option(fc.integer({ min: -10, max: 60 })), fc.option(range), ([text, quote], line, within) => {
         const doc = parseDocument('p.md', text);
@@ -163,7 +193,10 @@ describe('anchoring a quote', () => {
         const found = locateQuote(doc, typeof quote === 'string' ? quote : quote.copied.join('\n'), { line, within });
         if (found) expect(1 <= found.startLine && found.startLine <= found.endLine && found.endLine <= doc.lines.length).toBe(true);
         if (typeof quote !== 'string') {
-          expect(found && { method: found.method, text: trimmed(doc.lines.slice(found.startLine - 1, found.endLine)) }).toEqual({ method: 'exact', text: trimmed(quote.copied) });
+          expect(found && { method: found.method, text: trimmed(doc.lines.slice(found.startLine - 1, found.endLine)) }).toEqual({
+            method: 'exact',
+            text: trimmed(quote.copied),
+          });
         }
       }),
       RUNS,
@@ -172,17 +205,25 @@ describe('anchoring a quote', () => {
 
   it('P6 ignores emphasis, code ticks and extra whitespace in either the quote or the document', () => {
     const marks = fc.constantFrom('', '*', '**', '_', '`', '~~');
-    const dress = (ws: string[], ms: string[], gaps: number[]) => ws.map((w, i) => `${ms[i]}${w}${[...ms[i]!].reverse().join('')}`).join(' '.repeat(1 + (gaps[0] ?? 0)));
+    const dress = (ws: string[], ms: string[], gaps: number[]) =>
+      ws.map((w, i) => `${ms[i]}${w}${[...ms[i]!].reverse().join('')}`).join(' '.repeat(1 + (gaps[0] ?? 0)));
     fc.assert(
-      fc.property(uniqueLines, fc.nat(), fc.array(marks, { minLength: 12, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 1 }), fc.boolean(), (lines, a, ms, gaps, dressTheDocument) => {
-        const i = a % lines.length;
-        const plain = lines[i]!;
-        const dressed = dress(plain.split(' '), ms, gaps);
-        expect(normaliseForMatch(dressed)).toBe(normaliseForMatch(plain));
-        const docLines = dressTheDocument ? lines.map((l, k) => (k === i ? dressed : l)) : lines;
-        const found = locateQuote(parseDocument('p.md', docLines.join('\n')), dressTheDocument ? plain : dressed);
-        expect(found && [found.startLine, found.endLine]).toEqual([i + 1, i + 1]);
-      }),
+      fc.property(
+        uniqueLines,
+        fc.nat(),
+        fc.array(marks, { minLength: 12, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 1 }),
+        fc.boolean(),
+        (lines, a, ms, gaps, dressTheDocument) => {
+          const i = a % lines.length;
+          const plain = lines[i]!;
+          const dressed = dress(plain.split(' '), ms, gaps);
+          expect(normaliseForMatch(dressed)).toBe(normaliseForMatch(plain));
+          const docLines = dressTheDocument ? lines.map((l, k) => (k === i ? dressed : l)) : lines;
+          const found = locateQuote(parseDocument('p.md', docLines.join('\n')), dressTheDocument ? plain : dressed);
+          expect(found && [found.startLine, found.endLine]).toEqual([i + 1, i + 1]);
+        },
+      ),
       RUNS,
     );
   });
@@ -192,7 +233,9 @@ describe('anchoring a quote', () => {
 
 describe('mapping review comments to diff lines', () => {
   const fileLines = fc.array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', '', '## Heading', '- item'), { maxLength: 25 });
-  const file = fc.tuple(fileLines, fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, br, trailing]) => ls.join(br) + (trailing && ls.length > 0 ? br : ''));
+  const file = fc
+    .tuple(fileLines, fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([ls, br, trailing]) => ls.join(br) + (trailing && ls.length > 0 ? br : ''));
 
   it('P7 comments on exactly the added and context lines of each hunk, numbered as the document numbers them', () => {
     fc.assert(
@@ -201,7 +244,8 @@ describe('mapping review comments to diff lines', () => {
         const lines = commentableLines(patch);
         // Independently: the new-side range of every hunk, from the diff library's own hunk headers.
         const expected = new Set<number>();
-        for (const h of structuredPatch('p.md', 'p.md', before, after, '', '', { context: 3 }).hunks) for (let l = h.newStart; l < h.newStart + h.newLines; l++) expected.add(l);
+        for (const h of structuredPatch('p.md', 'p.md', before, after, '', '', { context: 3 }).hunks)
+          for (let l = h.newStart; l < h.newStart + h.newLines; l++) expected.add(l);
         expect([...lines].sort((x, y) => x - y)).toEqual([...expected].sort((x, y) => x - y));
         // Each commentable line is that line of the new document, as parseDocument numbers it.
         const doc = parseDocument('p.md', after);
@@ -223,7 +267,8 @@ describe('mapping review comments to diff lines', () => {
         const old = new Set(parseDocument('p.md', before).lines);
         const doc = parseDocument('p.md', after);
         doc.lines.forEach((line, i) => {
-          if (after.length > 0 && !old.has(line) && before !== after) expect({ line: i + 1, commentable: lines.has(i + 1) }).toEqual({ line: i + 1, commentable: true });
+          if (after.length > 0 && !old.has(line) && before !== after)
+            expect({ line: i + 1, commentable: lines.has(i + 1) }).toEqual({ line: i + 1, commentable: true });
         });
         expect([...lines].every((l) => l >= 1 && l <= doc.lines.length)).toBe(true);
       }),
@@ -235,10 +280,40 @@ describe('mapping review comments to diff lines', () => {
 // --- the filters between untrusted text and the outside world -----------------------------------
 
 describe('untrusted text', () => {
-  const hostile = fc.array(
-    fc.constantFrom('@', 'everyone', 'acme/team', '\\', '`', '``', '_', '*', '/', ' ', '\n', '\n\n', '&#64;', '&#x40;', '&commat;', '<!--', '-->', '--!>', 'é', 'a', '```', '~~~', '<div>', '</div>', '[x](', ')', 'sk-ant-api03-abcdefghijkl'),
-    { maxLength: 30 },
-  ).map((parts) => parts.join(''));
+  const hostile = fc
+    .array(
+      fc.constantFrom(
+        '@',
+        'everyone',
+        'acme/team',
+        '\\',
+        '`',
+        '``',
+        '_',
+        '*',
+        '/',
+        ' ',
+        '\n',
+        '\n\n',
+        '&#64;',
+        '&#x40;',
+        '&commat;',
+        '<!--',
+        '-->',
+        '--!>',
+        'é',
+        'a',
+        '```',
+        '~~~',
+        '<div>',
+        '</div>',
+        '[x](',
+        ')',
+        'sk-ant-api03-abcdefghijkl',
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(''));
 
   it('P9 leaves no mention that would ping, no HTML comment and no API key in anything it sanitises', () => {
     // The checker is not vacuous: unsanitised, the same texts do ping.
@@ -254,7 +329,20 @@ describe('untrusted text', () => {
       {
         numRuns: 400,
         // Bypasses of the earlier sanitiser, found while writing these tests: each pinged on GitHub.
-        examples: [['\\@everyone'], ['_@everyone_'], ['x/@everyone'], ['`@everyone'], ['é@acme/team'], ['&#64;everyone'], ['&#x40;here'], ['&commat;acme/team'], ['](@everyone)'], ['\\[x](@everyone)'], ['<div>\n`@everyone`\n</div>'], ['`a\n\n@everyone`']],
+        examples: [
+          ['\\@everyone'],
+          ['_@everyone_'],
+          ['x/@everyone'],
+          ['`@everyone'],
+          ['é@acme/team'],
+          ['&#64;everyone'],
+          ['&#x40;here'],
+          ['&commat;acme/team'],
+          ['](@everyone)'],
+          ['\\[x](@everyone)'],
+          ['<div>\n`@everyone`\n</div>'],
+          ['`a\n\n@everyone`'],
+        ],
       },
     );
   });
@@ -262,7 +350,14 @@ describe('untrusted text', () => {
   it('P10 shows the model every line and nothing hidden: comment text and invisible characters are gone', () => {
     const SECRET = 'zq-hidden-zq';
     const invisible = fc.constantFrom('\u200b', '\u200d', '\u2060', '\ufeff', '\u202e', '\u{e0041}', '\u{e0101}', '\u00ad');
-    const part = fc.oneof(markdownLine, fc.constant(`<!-- ${SECRET} -->`), fc.constant(`text <!-- ${SECRET} --> text`), fc.constant(`<!--\n${SECRET}\n-->`), fc.constant(`[//]: # (${SECRET})`), invisible.map((c) => `vis${c}ible`));
+    const part = fc.oneof(
+      markdownLine,
+      fc.constant(`<!-- ${SECRET} -->`),
+      fc.constant(`text <!-- ${SECRET} --> text`),
+      fc.constant(`<!--\n${SECRET}\n-->`),
+      fc.constant(`[//]: # (${SECRET})`),
+      invisible.map((c) => `vis${c}ible`),
+    );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 25 }), (parts) => {
         // Comments and definitions only hide outside code: keep fences out of this document.

@@ -7,7 +7,18 @@ import type { Job, ReviewJob } from '../src/queue/schema.js';
 const log = pino({ level: 'silent' });
 
 function review(delivery: string, headSha: string, pullNumber = 1, force = false): ReviewJob {
-  return { kind: 'review', deliveryId: delivery, installationId: 1, owner: 'o', repo: 'r', pullNumber, headSha, trigger: 'synchronize', force, requestedBy: null };
+  return {
+    kind: 'review',
+    deliveryId: delivery,
+    installationId: 1,
+    owner: 'o',
+    repo: 'r',
+    pullNumber,
+    headSha,
+    trigger: 'synchronize',
+    force,
+    requestedBy: null,
+  };
 }
 
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -20,14 +31,28 @@ describe('the in-process queue', () => {
   it('runs the jobs of one pull request one at a time, in order', async () => {
     const events: string[] = [];
     const first = gate();
-    const queue = createMemoryQueue({ log, process: async (job) => {
-      events.push(`start ${job.deliveryId}`);
-      if (job.deliveryId === 'd1') await first.wait;
-      events.push(`end ${job.deliveryId}`);
-    } });
+    const queue = createMemoryQueue({
+      log,
+      process: async (job) => {
+        events.push(`start ${job.deliveryId}`);
+        if (job.deliveryId === 'd1') await first.wait;
+        events.push(`end ${job.deliveryId}`);
+      },
+    });
 
     await queue.enqueue(review('d1', 'aaaaaaa'));
-    await queue.enqueue({ kind: 'reply', deliveryId: 'd2', installationId: 1, owner: 'o', repo: 'r', pullNumber: 1, commentId: 5, inReplyTo: 4, author: 'alice', body: 'done' });
+    await queue.enqueue({
+      kind: 'reply',
+      deliveryId: 'd2',
+      installationId: 1,
+      owner: 'o',
+      repo: 'r',
+      pullNumber: 1,
+      commentId: 5,
+      inReplyTo: 4,
+      author: 'alice',
+      body: 'done',
+    });
     first.open();
     await queue.drain();
 
@@ -37,10 +62,13 @@ describe('the in-process queue', () => {
   it('coalesces pushes that arrive while a review waits to the newest head', async () => {
     const seen: string[] = [];
     const first = gate();
-    const queue = createMemoryQueue({ log, process: async (job: Job) => {
-      if (job.kind === 'review') seen.push(job.headSha!);
-      if (job.deliveryId === 'd1') await first.wait;
-    } });
+    const queue = createMemoryQueue({
+      log,
+      process: async (job: Job) => {
+        if (job.kind === 'review') seen.push(job.headSha!);
+        if (job.deliveryId === 'd1') await first.wait;
+      },
+    });
 
     const outcomes = [await queue.enqueue(review('d1', 'aaaaaaa')), await queue.enqueue(review('d2', 'bbbbbbb')), await queue.enqueue(review('d3', 'ccccccc'))];
     first.open();
@@ -53,10 +81,13 @@ describe('the in-process queue', () => {
   it('drops a redelivery and a second event for the head under review', async () => {
     const first = gate();
     let runs = 0;
-    const queue = createMemoryQueue({ log, process: async () => {
-      runs++;
-      await first.wait;
-    } });
+    const queue = createMemoryQueue({
+      log,
+      process: async () => {
+        runs++;
+        await first.wait;
+      },
+    });
 
     const outcomes = [await queue.enqueue(review('d1', 'aaaaaaa')), await queue.enqueue(review('d1', 'aaaaaaa')), await queue.enqueue(review('d2', 'aaaaaaa'))];
     first.open();
@@ -68,11 +99,14 @@ describe('the in-process queue', () => {
   it('runs different pull requests side by side', async () => {
     const both = gate();
     let started = 0;
-    const queue = createMemoryQueue({ log, process: async () => {
-      started++;
-      if (started === 2) both.open();
-      await both.wait;
-    } });
+    const queue = createMemoryQueue({
+      log,
+      process: async () => {
+        started++;
+        if (started === 2) both.open();
+        await both.wait;
+      },
+    });
 
     await queue.enqueue(review('d1', 'aaaaaaa', 1));
     await queue.enqueue(review('d2', 'aaaaaaa', 2));
@@ -85,13 +119,17 @@ describe('the in-process queue', () => {
     let running = 0;
     let peak = 0;
     const done: number[] = [];
-    const queue = createMemoryQueue({ log, maxActive: 2, process: async (job) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-      done.push(job.pullNumber);
-    } });
+    const queue = createMemoryQueue({
+      log,
+      maxActive: 2,
+      process: async (job) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        done.push(job.pullNumber);
+      },
+    });
 
     for (let pr = 1; pr <= 5; pr++) await queue.enqueue(review(`d${pr}`, 'aaaaaaa', pr));
     await queue.drain();
@@ -101,10 +139,14 @@ describe('the in-process queue', () => {
 
   it('retries a job that failed for a retryable reason', async () => {
     let attempts = 0;
-    const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {
-      attempts++;
-      if (attempts < 3) throw new ExternalServiceError('github', 'HTTP 502', true, 502);
-    } });
+    const queue = createMemoryQueue({
+      log,
+      backoffMs: () => 1,
+      process: async () => {
+        attempts++;
+        if (attempts < 3) throw new ExternalServiceError('github', 'HTTP 502', true, 502);
+      },
+    });
 
     await queue.enqueue(review('d1', 'aaaaaaa'));
     await queue.drain();
@@ -114,10 +156,14 @@ describe('the in-process queue', () => {
 
   it('waits as long as the service asked before retrying', async () => {
     const at: number[] = [];
-    const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {
-      at.push(Date.now());
-      if (at.length === 1) throw new ExternalServiceError('github', 'secondary rate limit', true, 403, { retryAfterMs: 60 });
-    } });
+    const queue = createMemoryQueue({
+      log,
+      backoffMs: () => 1,
+      process: async () => {
+        at.push(Date.now());
+        if (at.length === 1) throw new ExternalServiceError('github', 'secondary rate limit', true, 403, { retryAfterMs: 60 });
+      },
+    });
 
     await queue.enqueue(review('d1', 'aaaaaaa'));
     await queue.drain();
@@ -127,10 +173,14 @@ describe('the in-process queue', () => {
 
   it('does not retry a job that failed for good', async () => {
     let attempts = 0;
-    const queue = createMemoryQueue({ log, backoffMs: () => 1, process: async () => {
-      attempts++;
-      throw new Error('bug');
-    } });
+    const queue = createMemoryQueue({
+      log,
+      backoffMs: () => 1,
+      process: async () => {
+        attempts++;
+        throw new Error('bug');
+      },
+    });
 
     await queue.enqueue(review('d1', 'aaaaaaa'));
     await queue.drain();

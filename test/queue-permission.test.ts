@@ -22,7 +22,17 @@ function gatedEngine(): { engine: Engine; release: () => void; started: Promise<
   const began = new Promise<void>((r) => (started = r));
   let first = true;
   return {
-    engine: { name: 'checklist', async review(request) { if (first) { first = false; started(); await gate; } return inner.review(request); } },
+    engine: {
+      name: 'checklist',
+      async review(request) {
+        if (first) {
+          first = false;
+          started();
+          await gate;
+        }
+        return inner.review(request);
+      },
+    },
     release,
     started: began,
   };
@@ -45,10 +55,34 @@ describe('permission is checked when a review command is enqueued', () => {
     const gated = gatedEngine();
     const h = await createHarness({ github, createEngines: async () => [gated.engine] });
     github.push(FIRST, { [PATH]: '# Plan\n\nTODO: rollout\n' });
-    await h.probot.receive({ id: 'open', name: 'pull_request', payload: pullRequestPayload('opened', { owner: github.owner, repo: github.repo, number: github.pull.number, headSha: FIRST, installationId: 1, userLogin: 'alice', userType: 'User' }) } as never);
+    await h.probot.receive({
+      id: 'open',
+      name: 'pull_request',
+      payload: pullRequestPayload('opened', {
+        owner: github.owner,
+        repo: github.repo,
+        number: github.pull.number,
+        headSha: FIRST,
+        installationId: 1,
+        userLogin: 'alice',
+        userType: 'User',
+      }),
+    } as never);
     await gated.started;
     github.push(SECOND, { [PATH]: '# Plan\n\nTODO: rollout, now staged\n' });
-    await h.probot.receive({ id: 'push', name: 'pull_request', payload: pullRequestPayload('synchronize', { owner: github.owner, repo: github.repo, number: github.pull.number, headSha: SECOND, installationId: 1, userLogin: 'alice', userType: 'User' }) } as never);
+    await h.probot.receive({
+      id: 'push',
+      name: 'pull_request',
+      payload: pullRequestPayload('synchronize', {
+        owner: github.owner,
+        repo: github.repo,
+        number: github.pull.number,
+        headSha: SECOND,
+        installationId: 1,
+        userLogin: 'alice',
+        userType: 'User',
+      }),
+    } as never);
 
     // Act: mallory (read access) asks for a review, then the running review finishes.
     await h.probot.receive({ id: 'mallory', name: 'issue_comment', payload: commandFrom(github, 'mallory') } as never);
@@ -86,7 +120,13 @@ describe('the memory queue', () => {
     const ran: Job[] = [];
     let release!: () => void;
     const blocked = new Promise<void>((r) => (release = r));
-    const queue = createMemoryQueue({ log: pino({ level: 'silent' }), process: async (job) => { ran.push(job); if (ran.length === 1) await blocked; } });
+    const queue = createMemoryQueue({
+      log: pino({ level: 'silent' }),
+      process: async (job) => {
+        ran.push(job);
+        if (ran.length === 1) await blocked;
+      },
+    });
     const base = { installationId: 1, owner: 'o', repo: 'r', pullNumber: 1, kind: 'review' as const, requestedBy: null };
     await queue.enqueue({ ...base, deliveryId: 'a', headSha: 'a'.repeat(40), trigger: 'opened', force: false });
     await queue.enqueue({ ...base, deliveryId: 'b', headSha: 'b'.repeat(40), trigger: 'synchronize', force: false });
@@ -98,6 +138,9 @@ describe('the memory queue', () => {
 
     // Assert
     expect(outcome).toBe('coalesced');
-    expect(ran.map((j) => [j.deliveryId, j.kind === 'review' && j.force])).toEqual([['a', false], ['b', true]]);
+    expect(ran.map((j) => [j.deliveryId, j.kind === 'review' && j.force])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
   });
 });

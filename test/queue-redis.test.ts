@@ -38,11 +38,33 @@ function queue(options: Partial<RedisQueueOptions> & Pick<RedisQueueOptions, 'pr
 }
 
 function review(delivery: string, headSha: string, pullNumber = 1, force = false): ReviewJob {
-  return { kind: 'review', deliveryId: delivery, installationId: 1, owner: 'o', repo: 'r', pullNumber, headSha, trigger: 'synchronize', force, requestedBy: null };
+  return {
+    kind: 'review',
+    deliveryId: delivery,
+    installationId: 1,
+    owner: 'o',
+    repo: 'r',
+    pullNumber,
+    headSha,
+    trigger: 'synchronize',
+    force,
+    requestedBy: null,
+  };
 }
 
 function reply(delivery: string, pullNumber = 1): ReplyJob {
-  return { kind: 'reply', deliveryId: delivery, installationId: 1, owner: 'o', repo: 'r', pullNumber, commentId: 5, inReplyTo: 4, author: 'alice', body: 'done' };
+  return {
+    kind: 'reply',
+    deliveryId: delivery,
+    installationId: 1,
+    owner: 'o',
+    repo: 'r',
+    pullNumber,
+    commentId: 5,
+    inReplyTo: 4,
+    author: 'alice',
+    body: 'done',
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,7 +89,9 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
 
   it('finishes a review exactly once after the replica running it is killed with SIGKILL', async () => {
     const p = prefix();
-    const child = spawn(process.execPath, ['--import', fixture('ts-loader.mjs'), fixture('redis-worker.ts'), server.url, 'killed-1', p], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', fixture('ts-loader.mjs'), fixture('redis-worker.ts'), server.url, 'killed-1', p], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise((r) => child.once('exit', r));
@@ -89,10 +113,13 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
 
     // Another replica; a reply for the same PR arrives meanwhile and must wait for the review.
     const done: string[] = [];
-    const survivor = queue({ prefix: p, process: async (job) => {
-      await redis.rpush(`${p}:test:started`, `${job.deliveryId}@survivor`);
-      done.push(job.deliveryId);
-    } });
+    const survivor = queue({
+      prefix: p,
+      process: async (job) => {
+        await redis.rpush(`${p}:test:started`, `${job.deliveryId}@survivor`);
+        done.push(job.deliveryId);
+      },
+    });
     await survivor.enqueue(reply('after-kill'));
     const started = Date.now();
     await survivor.drain();
@@ -103,7 +130,7 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
     expect(Date.now() - started).toBeLessThan(8000);
   }, 30_000);
 
-  it('runs one PR\'s jobs one at a time and in order across two replicas, and different PRs side by side', async () => {
+  it("runs one PR's jobs one at a time and in order across two replicas, and different PRs side by side", async () => {
     const p = prefix();
     const events: string[] = [];
     let running = 0;
@@ -145,10 +172,13 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
     let runs = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const a = queue({ prefix: p, process: async () => {
-      runs++;
-      await gate;
-    } });
+    const a = queue({
+      prefix: p,
+      process: async () => {
+        runs++;
+        await gate;
+      },
+    });
     const b = queue({ prefix: p, worker: false, process: async () => undefined });
 
     const outcomes = [await a.enqueue(review('d1', 'aaaaaaa')), await b.enqueue(review('d1', 'aaaaaaa')), await b.enqueue(review('d2', 'aaaaaaa'))];
@@ -188,17 +218,24 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
   it('retries retryable failures with backoff and keeps jobs that failed for good in the failed set', async () => {
     const p = prefix();
     const attempts: Array<[string, number, boolean]> = [];
-    const q = queue({ prefix: p, process: async (job, attempt) => {
-      attempts.push([job.deliveryId, attempt.number, attempt.final]);
-      if (job.deliveryId === 'flaky' && attempt.number < 3) throw new ExternalServiceError('github', 'HTTP 502', true, 502);
-      if (job.deliveryId === 'broken') throw new Error('bug with ghp_abcdefghijklmnopqrstuvwxyz0123456789 in it');
-    } });
+    const q = queue({
+      prefix: p,
+      process: async (job, attempt) => {
+        attempts.push([job.deliveryId, attempt.number, attempt.final]);
+        if (job.deliveryId === 'flaky' && attempt.number < 3) throw new ExternalServiceError('github', 'HTTP 502', true, 502);
+        if (job.deliveryId === 'broken') throw new Error('bug with ghp_abcdefghijklmnopqrstuvwxyz0123456789 in it');
+      },
+    });
 
     await q.enqueue(review('flaky', 'aaaaaaa', 1));
     await q.enqueue(review('broken', 'aaaaaaa', 2));
     await q.drain();
 
-    expect(attempts.filter((a) => a[0] === 'flaky')).toEqual([['flaky', 1, false], ['flaky', 2, false], ['flaky', 3, true]]);
+    expect(attempts.filter((a) => a[0] === 'flaky')).toEqual([
+      ['flaky', 1, false],
+      ['flaky', 2, false],
+      ['flaky', 3, true],
+    ]);
     expect(attempts.filter((a) => a[0] === 'broken')).toEqual([['broken', 1, false]]);
     const failed = await q.failed();
     expect(failed.map((f) => [f.job.deliveryId, f.attempts, f.reason])).toEqual([['broken', 1, 'Error: bug with [redacted] in it']]);
@@ -234,7 +271,9 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
     const h = await createHarness({
       github,
       env: { REDIS_URL: server.url, RFC_PANEL_REDIS_PREFIX: prefix() },
-      createEngines: async () => [stubEngine([{ quote: 'Add Redis dependency', concern: 'redis', severity: 'important', title: 'Redis has no failure story' }])],
+      createEngines: async () => [
+        stubEngine([{ quote: 'Add Redis dependency', concern: 'redis', severity: 'important', title: 'Redis has no failure story' }]),
+      ],
       onEndpoints: (e) => (endpoints = e),
     });
     opened.push(h.queue() as RedisJobQueue);
@@ -242,12 +281,15 @@ suite('the Redis queue (BullMQ, several replicas)', () => {
     await h.opened('opened', { id: 'e2e-1' });
     await h.opened('opened', { id: 'e2e-1' });
     let status = 0;
-    await endpoints({ method: 'GET', url: '/readyz' } as IncomingMessage, {
-      writeHead: (code: number) => {
-        status = code;
-        return { end: () => undefined };
-      },
-    } as unknown as ServerResponse);
+    await endpoints(
+      { method: 'GET', url: '/readyz' } as IncomingMessage,
+      {
+        writeHead: (code: number) => {
+          status = code;
+          return { end: () => undefined };
+        },
+      } as unknown as ServerResponse,
+    );
 
     expect(github.reviews).toHaveLength(1);
     expect(github.checkRuns.map((c) => [c.history, c.conclusion])).toEqual([[['queued', 'in_progress', 'completed'], 'success']]);

@@ -6,7 +6,9 @@ import type { Finding } from '../src/findings/schema.js';
 import { reconcileLedger, type ReconcileInput } from '../src/ledger/reconcile-ledger.js';
 import { EMPTY_LEDGER, type FindingStatus, type Ledger, type LedgerEntry } from '../src/ledger/schema.js';
 
-const PLAN = ['# Plan', '## Storage', 'We write rows to the primary database.', 'Writes are retried three times.', '## Rollout', 'We ship it on Friday.'].join('\n');
+const PLAN = ['# Plan', '## Storage', 'We write rows to the primary database.', 'Writes are retried three times.', '## Rollout', 'We ship it on Friday.'].join(
+  '\n',
+);
 const SHA = 'bbbbbbb';
 const AT = '2026-01-02T00:00:00.000Z';
 
@@ -29,7 +31,14 @@ function finding(overrides: Partial<Finding> = {}): Finding {
 
 function entry(f: Finding, status: FindingStatus = 'open', by: string | null = null): LedgerEntry {
   return {
-    finding: f, status, raisedIn: 'aaaaaaa', threadCommentId: 11, threadNodeId: null, resolved: false, claim: null, held: false,
+    finding: f,
+    status,
+    raisedIn: 'aaaaaaa',
+    threadCommentId: 11,
+    threadNodeId: null,
+    resolved: false,
+    claim: null,
+    held: false,
     history: [{ status, sha: 'aaaaaaa', at: '2026-01-01T00:00:00.000Z', by, note: null, lines: null }],
   };
 }
@@ -61,7 +70,9 @@ describe('reconciling a checklist finding', () => {
 
     const result = reconcile(ledgerOf(entry(f)), [], { evidenceFor: () => ({ note: 'Writes back off exponentially.', lines: [4, 4] }) });
 
-    expect(statuses(result.ledger)).toEqual([{ id: f.id, status: 'addressed', last: { status: 'addressed', sha: SHA, at: AT, by: null, note: 'Writes back off exponentially.', lines: [4, 4] } }]);
+    expect(statuses(result.ledger)).toEqual([
+      { id: f.id, status: 'addressed', last: { status: 'addressed', sha: SHA, at: AT, by: null, note: 'Writes back off exponentially.', lines: [4, 4] } },
+    ]);
     expect(result.changes.map((c) => [c.from, c.to])).toEqual([['open', 'addressed']]);
   });
 
@@ -70,7 +81,14 @@ describe('reconciling a checklist finding', () => {
 
     const result = reconcile(ledgerOf(entry(f)), []);
 
-    expect(result.ledger.entries[0]!.history.at(-1)).toEqual({ status: 'addressed', sha: SHA, at: AT, by: null, note: 'the rule no longer fires on this revision', lines: null });
+    expect(result.ledger.entries[0]!.history.at(-1)).toEqual({
+      status: 'addressed',
+      sha: SHA,
+      at: AT,
+      by: null,
+      note: 'the rule no longer fires on this revision',
+      lines: null,
+    });
   });
 
   it('says the quoted text was removed when the quote cannot be found any more', () => {
@@ -79,7 +97,14 @@ describe('reconciling a checklist finding', () => {
 
     const result = reconcile(ledgerOf(entry(f)), [], {}, rewritten);
 
-    expect(result.ledger.entries[0]!.history.at(-1)).toEqual({ status: 'addressed', sha: SHA, at: AT, by: null, note: 'the text this finding quoted was removed or rewritten', lines: null });
+    expect(result.ledger.entries[0]!.history.at(-1)).toEqual({
+      status: 'addressed',
+      sha: SHA,
+      at: AT,
+      by: null,
+      note: 'the text this finding quoted was removed or rewritten',
+      lines: null,
+    });
   });
 
   it('regresses an addressed finding that fires again instead of raising it anew', () => {
@@ -87,7 +112,16 @@ describe('reconciling a checklist finding', () => {
 
     const result = reconcile(ledgerOf(entry(f, 'addressed')), [f]);
 
-    expect([statuses(result.ledger), result.newFindings]).toEqual([[{ id: f.id, status: 'regressed', last: { status: 'regressed', sha: SHA, at: AT, by: null, note: 'the concern is back in this revision', lines: [4, 4] } }], []]);
+    expect([statuses(result.ledger), result.newFindings]).toEqual([
+      [
+        {
+          id: f.id,
+          status: 'regressed',
+          last: { status: 'regressed', sha: SHA, at: AT, by: null, note: 'the concern is back in this revision', lines: [4, 4] },
+        },
+      ],
+      [],
+    ]);
   });
 
   it('leaves an addressed finding addressed, with no change, while its rule stays quiet', () => {
@@ -103,7 +137,20 @@ describe('reconciling a checklist finding', () => {
 
     const result = reconcile(ledgerOf(entry(f)), [], { knownCheck: () => false });
 
-    expect(statuses(result.ledger)).toEqual([{ id: f.id, status: 'superseded', last: { status: 'superseded', sha: SHA, at: AT, by: null, note: 'the check that raised this finding was retired in this version of rfc-panel', lines: null } }]);
+    expect(statuses(result.ledger)).toEqual([
+      {
+        id: f.id,
+        status: 'superseded',
+        last: {
+          status: 'superseded',
+          sha: SHA,
+          at: AT,
+          by: null,
+          note: 'the check that raised this finding was retired in this version of rfc-panel',
+          lines: null,
+        },
+      },
+    ]);
   });
 });
 
@@ -113,7 +160,17 @@ describe('human decisions', () => {
 
     const result = reconcile(ledgerOf(entry(f, 'accepted-risk', 'alice')), [f]);
 
-    expect([result.changes, result.newFindings, statuses(result.ledger)]).toEqual([[], [], [{ id: f.id, status: 'accepted-risk', last: { status: 'accepted-risk', sha: 'aaaaaaa', at: '2026-01-01T00:00:00.000Z', by: 'alice', note: null, lines: null } }]]);
+    expect([result.changes, result.newFindings, statuses(result.ledger)]).toEqual([
+      [],
+      [],
+      [
+        {
+          id: f.id,
+          status: 'accepted-risk',
+          last: { status: 'accepted-risk', sha: 'aaaaaaa', at: '2026-01-01T00:00:00.000Z', by: 'alice', note: null, lines: null },
+        },
+      ],
+    ]);
   });
 
   it('keeps an accepted risk when the text no longer fires', () => {
@@ -135,7 +192,9 @@ describe('human decisions', () => {
   it('keeps an accepted risk on a model finding that a verifier calls addressed', () => {
     const f = finding({ engines: ['claude'], ruleId: null, concern: 'retry-storm' });
 
-    const result = reconcile(ledgerOf(entry(f, 'accepted-risk', 'alice')), [], { verdicts: new Map([[f.id, { verdict: 'addressed', evidence: { note: 'backs off', lines: [4, 4] } }]]) });
+    const result = reconcile(ledgerOf(entry(f, 'accepted-risk', 'alice')), [], {
+      verdicts: new Map([[f.id, { verdict: 'addressed', evidence: { note: 'backs off', lines: [4, 4] } }]]),
+    });
 
     expect([result.changes, result.ledger.entries.map((e) => e.status)]).toEqual([[], ['accepted-risk']]);
   });
@@ -144,16 +203,24 @@ describe('human decisions', () => {
 describe('reconciling a model finding', () => {
   const model = finding({ engines: ['claude'], ruleId: null, concern: 'retry-storm' });
 
-  it('moves it to addressed with the verifier\'s evidence when the verdict is addressed', () => {
-    const result = reconcile(ledgerOf(entry(model)), [], { verdicts: new Map([[model.id, { verdict: 'addressed', evidence: { note: 'Writes back off.', lines: [4, 4] } }]]) });
+  it("moves it to addressed with the verifier's evidence when the verdict is addressed", () => {
+    const result = reconcile(ledgerOf(entry(model)), [], {
+      verdicts: new Map([[model.id, { verdict: 'addressed', evidence: { note: 'Writes back off.', lines: [4, 4] } }]]),
+    });
 
-    expect(statuses(result.ledger)).toEqual([{ id: model.id, status: 'addressed', last: { status: 'addressed', sha: SHA, at: AT, by: null, note: 'Writes back off.', lines: [4, 4] } }]);
+    expect(statuses(result.ledger)).toEqual([
+      { id: model.id, status: 'addressed', last: { status: 'addressed', sha: SHA, at: AT, by: null, note: 'Writes back off.', lines: [4, 4] } },
+    ]);
   });
 
   it('keeps it open and reports what is missing when the verdict is partly', () => {
     const result = reconcile(ledgerOf(entry(model)), [], { verdicts: new Map([[model.id, { verdict: 'partly', evidence: null, missing: 'no jitter' }]]) });
 
-    expect([result.changes, result.ledger.entries.map((e) => e.status), result.stillOpen.map((s) => [s.entry.finding.id, s.missing])]).toEqual([[], ['open'], [[model.id, 'no jitter']]]);
+    expect([result.changes, result.ledger.entries.map((e) => e.status), result.stillOpen.map((s) => [s.entry.finding.id, s.missing])]).toEqual([
+      [],
+      ['open'],
+      [[model.id, 'no jitter']],
+    ]);
   });
 
   it('keeps it open when no verifier spoke and the panel did not raise it again', () => {
@@ -177,7 +244,19 @@ describe('new findings', () => {
 
     expect([result.newFindings, result.ledger.entries]).toEqual([
       [f],
-      [{ finding: f, status: 'open', raisedIn: SHA, threadCommentId: null, threadNodeId: null, resolved: false, claim: null, held: false, history: [{ status: 'open', sha: SHA, at: AT, by: null, note: null, lines: [4, 4] }] }],
+      [
+        {
+          finding: f,
+          status: 'open',
+          raisedIn: SHA,
+          threadCommentId: null,
+          threadNodeId: null,
+          resolved: false,
+          claim: null,
+          held: false,
+          history: [{ status: 'open', sha: SHA, at: AT, by: null, note: null, lines: [4, 4] }],
+        },
+      ],
     ]);
   });
 
@@ -209,7 +288,7 @@ describe('new findings', () => {
 });
 
 describe('relocation', () => {
-  it('moves a finding\'s anchor to where its quote sits in the new revision', () => {
+  it("moves a finding's anchor to where its quote sits in the new revision", () => {
     const f = finding({ engines: ['claude'], ruleId: null, concern: 'retry-storm' });
     const moved = PLAN.replace('## Storage', '## Storage\nWe keep one copy.\nReads go to a replica.');
 
@@ -231,7 +310,13 @@ describe('relocation', () => {
 
     const result = reconcile(ledgerOf(entry(f)), [], { deleted: new Set(['gone.md']) });
 
-    expect(statuses(result.ledger)).toEqual([{ id: f.id, status: 'superseded', last: { status: 'superseded', sha: SHA, at: AT, by: null, note: 'gone.md was deleted or is no longer part of this pull request', lines: null } }]);
+    expect(statuses(result.ledger)).toEqual([
+      {
+        id: f.id,
+        status: 'superseded',
+        last: { status: 'superseded', sha: SHA, at: AT, by: null, note: 'gone.md was deleted or is no longer part of this pull request', lines: null },
+      },
+    ]);
   });
 
   it('leaves a finding untouched when its document was not reviewed in this revision', () => {
@@ -242,7 +327,7 @@ describe('relocation', () => {
     expect([result.changes, result.ledger.entries]).toEqual([[], [e]]);
   });
 
-  it('keeps a deleted document\'s accepted risk as it was', () => {
+  it("keeps a deleted document's accepted risk as it was", () => {
     const e = entry(finding({ anchor: { ...finding().anchor, path: 'gone.md' } }), 'accepted-risk', 'alice');
 
     const result = reconcile(ledgerOf(e), [], { deleted: new Set(['gone.md']) });

@@ -14,7 +14,13 @@ const plan = readFileSync(join(root, 'examples', 'webhook-delivery.md'), 'utf8')
 describe('replaying a webhook payload', () => {
   it('runs the review against the fake GitHub and prints the check run, the review and the summary', async () => {
     // Act
-    const { report, github } = await replayWebhook({ event: 'pull_request', payload, documents: { 'docs/rfcs/webhook-delivery.md': plan }, env: {}, logLevel: 'silent' });
+    const { report, github } = await replayWebhook({
+      event: 'pull_request',
+      payload,
+      documents: { 'docs/rfcs/webhook-delivery.md': plan },
+      env: {},
+      logLevel: 'silent',
+    });
     await github.close();
     takeUnmatchedRequests(); // the app's requests went to the loopback fake, past nock
 
@@ -37,7 +43,9 @@ describe('replaying a webhook payload', () => {
   });
 
   it('refuses a payload without a repository, naming the field', async () => {
-    await expect(replayWebhook({ event: 'pull_request', payload: { action: 'opened' }, documents: {}, env: {} })).rejects.toThrow(/the payload lacks what a replay needs: repository: /);
+    await expect(replayWebhook({ event: 'pull_request', payload: { action: 'opened' }, documents: {}, env: {} })).rejects.toThrow(
+      /the payload lacks what a replay needs: repository: /,
+    );
   });
 });
 
@@ -55,6 +63,15 @@ describe('the README and npm scripts', () => {
     const named = [...`${readme}\n${scripts.demo}`.matchAll(/examples\/[\w.-]+\.md/g)].map((m) => m[0]);
 
     expect(named.length).toBeGreaterThan(0);
-    expect([...new Set(named)].filter((p) => { try { readFileSync(join(root, p)); return false; } catch { return true; } })).toEqual([]);
+    expect(
+      [...new Set(named)].filter((p) => {
+        try {
+          readFileSync(join(root, p));
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+    ).toEqual([]);
   });
 });

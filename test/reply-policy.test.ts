@@ -8,7 +8,17 @@ import { entry, finding } from './helpers/ledger-entries.js';
 const AT = '2026-11-29T10:00:00.000Z';
 
 function facts(overrides: Partial<ReplyFacts> = {}): ReplyFacts {
-  return { author: 'alice', isAuthor: true, isWriter: async () => false, inferred: false, at: AT, acceptCritical: 'writer', verify: async () => null, answer: async () => null, ...overrides };
+  return {
+    author: 'alice',
+    isAuthor: true,
+    isWriter: async () => false,
+    inferred: false,
+    at: AT,
+    acceptCritical: 'writer',
+    verify: async () => null,
+    answer: async () => null,
+    ...overrides,
+  };
 }
 
 const critical = entry('1', 'open', { finding: finding('1', { severity: 'critical' }) });
@@ -19,7 +29,11 @@ describe('decideReply', () => {
     const decision = await decideReply(entry('1'), { kind: 'wont-fix', reason: 'tiny table' }, facts());
 
     // Assert
-    expect(decision).toEqual({ kind: 'accepted', words: { say: 'accepted', reason: 'tiny table' }, change: { status: 'accepted-risk', by: 'alice', note: 'tiny table', lines: null, resolve: true, claim: null } });
+    expect(decision).toEqual({
+      kind: 'accepted',
+      words: { say: 'accepted', reason: 'tiny table' },
+      change: { status: 'accepted-risk', by: 'alice', note: 'tiny table', lines: null, resolve: true, claim: null },
+    });
   });
 
   it('refuses the author accepting a Critical finding, and says a writer must', async () => {
@@ -44,7 +58,17 @@ describe('decideReply', () => {
     let verified = 0;
 
     // Act
-    const decision = await decideReply(entry('1'), { kind: 'addressed' }, facts({ isAuthor: false, verify: async () => (verified++, null) }));
+    const decision = await decideReply(
+      entry('1'),
+      { kind: 'addressed' },
+      facts({
+        isAuthor: false,
+        verify: async () => {
+          verified++;
+          return null;
+        },
+      }),
+    );
 
     // Assert
     expect([decision?.words, verified]).toEqual([{ say: 'bystander-claim' }, 0]);
@@ -52,10 +76,18 @@ describe('decideReply', () => {
 
   it('keeps a claim the text does not bear out yet, with the status unchanged', async () => {
     // Act
-    const decision = await decideReply(entry('1'), { kind: 'addressed' }, facts({ verify: async () => ({ verdict: 'not-addressed', evidence: null, missing: 'no ON DELETE' }) }));
+    const decision = await decideReply(
+      entry('1'),
+      { kind: 'addressed' },
+      facts({ verify: async () => ({ verdict: 'not-addressed', evidence: null, missing: 'no ON DELETE' }) }),
+    );
 
     // Assert
-    expect(decision).toEqual({ kind: 'not-yet', words: { say: 'not-yet', missing: 'no ON DELETE' }, change: { status: 'open', by: 'alice', note: 'author says addressed; not yet in the text', lines: null, resolve: false, claim: { by: 'alice', at: AT } } });
+    expect(decision).toEqual({
+      kind: 'not-yet',
+      words: { say: 'not-yet', missing: 'no ON DELETE' },
+      change: { status: 'open', by: 'alice', note: 'author says addressed; not yet in the text', lines: null, resolve: false, claim: { by: 'alice', at: AT } },
+    });
   });
 
   it('lets only a writer withdraw', async () => {
@@ -84,10 +116,12 @@ describe('renderReply', () => {
   const voice = { who: 'alice', headSha: 'abcdef0'.padEnd(40, '0'), finding: finding('1'), persona: 'Database architect' };
 
   it('words a verified fix with its evidence lines and the short head', () => {
-    expect(renderReply({ say: 'verified', note: 'ON DELETE CASCADE added', lines: [7, 8] }, voice)).toBe('✅ Verified at `abcdef0`: ON DELETE CASCADE added (lines 7–8). Resolving this thread.');
+    expect(renderReply({ say: 'verified', note: 'ON DELETE CASCADE added', lines: [7, 8] }, voice)).toBe(
+      '✅ Verified at `abcdef0`: ON DELETE CASCADE added (lines 7–8). Resolving this thread.',
+    );
   });
 
-  it('explains a disagreement in the persona\'s name, offering both ways to settle it', () => {
+  it("explains a disagreement in the persona's name, offering both ways to settle it", () => {
     expect(renderReply({ say: 'explain', intent: 'disagreement' }, voice).split('\n')).toEqual([
       'Here is the concern again so we can settle it (Database architect): Say what happens when the team is deleted.',
       '',

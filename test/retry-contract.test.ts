@@ -17,7 +17,18 @@ import type { ReviewJob } from '../src/queue/schema.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from './helpers/redis-server.js';
 
 const log = pino({ level: 'silent' });
-const REVIEW: ReviewJob = { kind: 'review', deliveryId: 'd1', installationId: 1, owner: 'o', repo: 'r', pullNumber: 1, headSha: 'aaaaaaa', trigger: 'synchronize', force: false, requestedBy: null };
+const REVIEW: ReviewJob = {
+  kind: 'review',
+  deliveryId: 'd1',
+  installationId: 1,
+  owner: 'o',
+  repo: 'r',
+  pullNumber: 1,
+  headSha: 'aaaaaaa',
+  trigger: 'synchronize',
+  force: false,
+  requestedBy: null,
+};
 
 /** What a job does on its n-th attempt: throw an error, or succeed (null). */
 type Script = (attempt: number) => Error | null;
@@ -49,10 +60,15 @@ const memory: Runner = {
   async run(script) {
     const delays: number[] = [];
     let attempts = 0;
-    const queue = createMemoryQueue({ log, backoffMs: small, sleep: async (ms) => void delays.push(ms), process: async (_job, attempt) => {
-      attempts = attempt.number;
-      fail(script, attempt.number);
-    } });
+    const queue = createMemoryQueue({
+      log,
+      backoffMs: small,
+      sleep: async (ms) => void delays.push(ms),
+      process: async (_job, attempt) => {
+        attempts = attempt.number;
+        fail(script, attempt.number);
+      },
+    });
     await queue.enqueue(REVIEW);
     await queue.close();
     return { attempts, delays };
@@ -69,7 +85,12 @@ const action: Runner = {
     const delays: number[] = [];
     let attempts = 0;
     await runAction({
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, 'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken0000000000000000000000', LOG_LEVEL: 'silent' },
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken0000000000000000000000',
+        LOG_LEVEL: 'silent',
+      },
       write: () => undefined,
       backoffMs: small,
       sleep: async (ms) => void delays.push(ms),
@@ -93,10 +114,18 @@ const redisRunner: Runner = {
     const bull = new Queue('jobs', { connection: { host: '127.0.0.1', port: server!.port }, prefix });
     const delays: number[] = [];
     let attempts = 0;
-    const queue = createRedisQueue({ url: server!.url, prefix, log, backoffMs: small(1), lockDurationMs: 1000, stalledIntervalMs: 500, process: async (_job, attempt) => {
-      attempts = attempt.number;
-      fail(script, attempt.number);
-    } });
+    const queue = createRedisQueue({
+      url: server!.url,
+      prefix,
+      log,
+      backoffMs: small(1),
+      lockDurationMs: 1000,
+      stalledIntervalMs: 500,
+      process: async (_job, attempt) => {
+        attempts = attempt.number;
+        fail(script, attempt.number);
+      },
+    });
     try {
       await queue.enqueue(REVIEW);
       const id = `d-${REVIEW.deliveryId}`;
@@ -148,7 +177,11 @@ describe('the retry policy', () => {
       retryPolicy(badGateway(), 3),
     ];
 
-    expect(decisions).toEqual([{ retry: false, delayMs: 0 }, { retry: false, delayMs: 0 }, { retry: false, delayMs: 0 }]);
+    expect(decisions).toEqual([
+      { retry: false, delayMs: 0 },
+      { retry: false, delayMs: 0 },
+      { retry: false, delayMs: 0 },
+    ]);
   });
 });
 

@@ -24,7 +24,18 @@ function depsOn(github: MemoryGateway): JobDeps {
   };
 }
 
-const review = (github: MemoryGateway) => ({ kind: 'review' as const, deliveryId: 'd1', installationId: 1, owner: github.pull.owner, repo: github.pull.repo, pullNumber: github.pull.pullNumber, headSha: github.snapshot.headSha, trigger: 'opened' as const, force: false, requestedBy: null });
+const review = (github: MemoryGateway) => ({
+  kind: 'review' as const,
+  deliveryId: 'd1',
+  installationId: 1,
+  owner: github.pull.owner,
+  repo: github.pull.repo,
+  pullNumber: github.pull.pullNumber,
+  headSha: github.snapshot.headSha,
+  trigger: 'opened' as const,
+  force: false,
+  requestedBy: null,
+});
 
 describe('the review job on an in-memory pull request', () => {
   it('posts one review with the finding, a summary carrying the ledger, and a completed check run', async () => {
@@ -50,7 +61,18 @@ describe('the review job on an in-memory pull request', () => {
     await runReviewJob(deps, review(github));
     const root = github.reviewComments[0]!;
     github.reviewComments.push({ id: 999, body: "won't fix: tracked elsewhere", user: { login: 'alice', type: 'User' }, in_reply_to_id: root.id });
-    const reply = { kind: 'reply' as const, deliveryId: 'd2', installationId: 1, owner: 'acme', repo: 'plans', pullNumber: 7, commentId: 999, inReplyTo: root.id, author: 'alice', body: "won't fix: tracked elsewhere" };
+    const reply = {
+      kind: 'reply' as const,
+      deliveryId: 'd2',
+      installationId: 1,
+      owner: 'acme',
+      repo: 'plans',
+      pullNumber: 7,
+      commentId: 999,
+      inReplyTo: root.id,
+      author: 'alice',
+      body: "won't fix: tracked elsewhere",
+    };
 
     // Act
     await runReplyJob(deps, reply);
@@ -58,7 +80,9 @@ describe('the review job on an in-memory pull request', () => {
 
     // Assert
     const answers = github.reviewComments.filter((c) => c.in_reply_to_id === root.id && c.user?.type === 'Bot');
-    expect(answers.map((c) => c.body.split('\n')[0])).toEqual(['🤝 Recorded as an accepted risk by alice: “tracked elsewhere”. It no longer counts against the merge gate.']);
+    expect(answers.map((c) => c.body.split('\n')[0])).toEqual([
+      '🤝 Recorded as an accepted risk by alice: “tracked elsewhere”. It no longer counts against the merge gate.',
+    ]);
     expect(decodeLedger(github.issueComments[0]!.body)!.entries.map((e) => e.status)).toEqual(['accepted-risk']);
   });
 });

@@ -119,14 +119,24 @@ describe('runSqlRules', () => {
   });
 
   it('places a parse error on its line when multi-byte text precedes it', async () => {
-    const plan = ['# Plan 🚀', '', '```sql', `-- é ${'🚀日本'.repeat(12)}`, 'CREATE TABLE IF NOT EXISTS t (', '  id INT PRIMARY KEY,', '  <more columns>', ');', '```'].join('\n');
+    const plan = [
+      '# Plan 🚀',
+      '',
+      '```sql',
+      `-- é ${'🚀日本'.repeat(12)}`,
+      'CREATE TABLE IF NOT EXISTS t (',
+      '  id INT PRIMARY KEY,',
+      '  <more columns>',
+      ');',
+      '```',
+    ].join('\n');
 
     const hits = await review(plan, ['sql.parse-error']);
 
     expect(placed(hits)).toEqual([['sql.parse-error', 'line', 7, 7, 'syntax error at or near "<"']]);
   });
 
-  it('reports SQL the parser rejects without throwing, and still reviews the block\'s other statements', async () => {
+  it("reports SQL the parser rejects without throwing, and still reviews the block's other statements", async () => {
     const plan = [
       '# Plan',
       '',
@@ -178,7 +188,9 @@ describe('runSqlRules', () => {
   });
 
   it('skips psql meta-commands without shifting the lines after them', async () => {
-    const plan = ['```psql', '\\set ON_ERROR_STOP on', '\\c app_é', 'BEGIN;', 'ALTER TABLE orders ADD COLUMN source TEXT NOT NULL;', 'COMMIT;', '```'].join('\n');
+    const plan = ['```psql', '\\set ON_ERROR_STOP on', '\\c app_é', 'BEGIN;', 'ALTER TABLE orders ADD COLUMN source TEXT NOT NULL;', 'COMMIT;', '```'].join(
+      '\n',
+    );
 
     const hits = await review(plan, ['sql.parse-error', 'sql.not-null-without-default']);
 
@@ -255,7 +267,15 @@ describe('SQL rules on migrations of existing tables', () => {
   });
 
   it('anchors each DROP COLUMN of a multi-line ALTER TABLE on its own line', async () => {
-    const plan = ['```sql', 'ALTER TABLE users', '  DROP COLUMN legacy_flag,', '  DROP COLUMN IF EXISTS "old_name";', 'ALTER TABLE users RENAME TO members;', 'DROP TABLE IF EXISTS sessions, public.tokens;', '```'].join('\n');
+    const plan = [
+      '```sql',
+      'ALTER TABLE users',
+      '  DROP COLUMN legacy_flag,',
+      '  DROP COLUMN IF EXISTS "old_name";',
+      'ALTER TABLE users RENAME TO members;',
+      'DROP TABLE IF EXISTS sessions, public.tokens;',
+      '```',
+    ].join('\n');
 
     const hits = await review(plan, ['sql.rename-or-drop-column']);
 
@@ -283,8 +303,8 @@ describe('SQL rules on migrations of existing tables', () => {
   it('counts a CHECK added later, or a lookup-table key, as constraining a closed-set column', async () => {
     const plan = [
       '```sql',
-      'ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT \'new\';',
-      'ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN (\'new\', \'paid\')) NOT VALID;',
+      "ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT 'new';",
+      "ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN ('new', 'paid')) NOT VALID;",
       'ALTER TABLE orders ADD COLUMN tier TEXT REFERENCES tiers (code) ON DELETE RESTRICT;',
       'ALTER TABLE orders ADD COLUMN content_type TEXT;',
       'ALTER TABLE orders ADD COLUMN shipping_type VARCHAR(10);',
@@ -321,7 +341,17 @@ describe('SQL rules on migrations of existing tables', () => {
 
 describe('a table sketched in the design and created idempotently by the migration', () => {
   it('does not ask for IF NOT EXISTS on the sketch', async () => {
-    const plan = ['# Plan', '## Design', '```sql', 'CREATE TABLE prefs (id bigint PRIMARY KEY);', '```', '## Migration', '```sql', 'CREATE TABLE IF NOT EXISTS prefs (id bigint PRIMARY KEY);', '```'].join('\n');
+    const plan = [
+      '# Plan',
+      '## Design',
+      '```sql',
+      'CREATE TABLE prefs (id bigint PRIMARY KEY);',
+      '```',
+      '## Migration',
+      '```sql',
+      'CREATE TABLE IF NOT EXISTS prefs (id bigint PRIMARY KEY);',
+      '```',
+    ].join('\n');
 
     const hits = await review(plan, ['sql.create-without-if-not-exists']);
 

@@ -5,7 +5,22 @@ import { detectTemplate } from '../src/engines/checklist/templates/detect-templa
 import { loadTemplates } from '../src/engines/checklist/templates/load-templates.js';
 
 const templates = loadTemplates();
-const KEP_HEADINGS = ['Summary', 'Motivation', 'Goals', 'Non-Goals', 'Proposal', 'Risks and Mitigations', 'Design Details', 'Test Plan', 'Graduation Criteria', 'Upgrade / Downgrade Strategy', 'Version Skew Strategy', 'Production Readiness Review Questionnaire', 'Drawbacks', 'Alternatives'];
+const KEP_HEADINGS = [
+  'Summary',
+  'Motivation',
+  'Goals',
+  'Non-Goals',
+  'Proposal',
+  'Risks and Mitigations',
+  'Design Details',
+  'Test Plan',
+  'Graduation Criteria',
+  'Upgrade / Downgrade Strategy',
+  'Version Skew Strategy',
+  'Production Readiness Review Questionnaire',
+  'Drawbacks',
+  'Alternatives',
+];
 
 /** A KEP with every section written, except those given other bodies. */
 function kep(bodies: Record<string, string | null> = {}): string {
@@ -23,7 +38,8 @@ function found(text: string, path = 'keps/9999/README.md'): Array<[string, strin
 
 describe('document templates', () => {
   it('recognises a KEP, an RFC and an ADR by their headings', () => {
-    const rfc = '# Summary\nx\n# Motivation\nx\n# Guide-level explanation\nx\n# Reference-level explanation\nx\n# Drawbacks\nx\n# Rationale and alternatives\nx\n';
+    const rfc =
+      '# Summary\nx\n# Motivation\nx\n# Guide-level explanation\nx\n# Reference-level explanation\nx\n# Drawbacks\nx\n# Rationale and alternatives\nx\n';
     const adr = '# 1. Use Postgres\n## Status\nAccepted\n## Context\nx\n## Decision\nx\n## Consequences\nx\n';
 
     expect([kep(), rfc, adr].map((t) => detectTemplate(parseDocument('d.md', t), templates)?.id)).toEqual(['kep', 'rust-rfc', 'adr-nygard']);
@@ -41,7 +57,9 @@ describe('document templates', () => {
   });
 
   it('reports a missing required section at document level', () => {
-    expect(found(kep({ 'Production Readiness Review Questionnaire': null }))).toEqual([['template.missing.production-readiness-review-questionnaire', 'document', null]]);
+    expect(found(kep({ 'Production Readiness Review Questionnaire': null }))).toEqual([
+      ['template.missing.production-readiness-review-questionnaire', 'document', null],
+    ]);
   });
 
   it('reports several missing sections as one finding naming each', () => {

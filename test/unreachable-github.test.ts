@@ -47,7 +47,10 @@ describe('naming connection failures', () => {
   });
 
   it('names a bare "fetch failed" and leaves HTTP errors alone', () => {
-    expect([describeNetworkError(new TypeError('fetch failed')), describeNetworkError({ status: 502, message: 'Bad Gateway' })]).toEqual(['fetch failed (no connection to the server)', null]);
+    expect([describeNetworkError(new TypeError('fetch failed')), describeNetworkError({ status: 502, message: 'Bad Gateway' })]).toEqual([
+      'fetch failed (no connection to the server)',
+      null,
+    ]);
   });
 
   it('titles the check run "GitHub is unreachable", not "not answering"', () => {
@@ -56,12 +59,15 @@ describe('naming connection failures', () => {
     expect([outcome.title, outcome.retry]).toEqual(['GitHub is unreachable (ENOTFOUND) — retrying', true]);
   });
 
-  it("names ECONNREFUSED from a real Octokit call to a closed port (GHE_HOST pointing nowhere)", async () => {
+  it('names ECONNREFUSED from a real Octokit call to a closed port (GHE_HOST pointing nowhere)', async () => {
     const port = await closedPort();
     const probot = await createTestProbot(undefined, { baseUrl: `http://127.0.0.1:${port}/api/v3` });
     const octokit = await probot.auth();
 
-    const error = await callGitHub('reading the app', () => octokit.rest.apps.getAuthenticated()).then(() => null, (e: unknown) => e as Error);
+    const error = await callGitHub('reading the app', () => octokit.rest.apps.getAuthenticated()).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
 
     expect(error?.message).toBe(`reading the app failed: cannot reach GitHub — ECONNREFUSED (connection refused) 127.0.0.1:${port}`);
     // nock let the loopback request through (and recorded it as unmocked): it really was attempted.
@@ -129,6 +135,8 @@ describe('the start-up line', () => {
   it('says what the defaults resolve to when nothing is set', () => {
     const { line } = describeStartup({});
 
-    expect(line.replace(/^rfc-panel \S+ started/, 'rfc-panel X started')).toBe('rfc-panel X started · engine auto → checklist (no ANTHROPIC_API_KEY) · model claude-sonnet-4-6 · queue in-process · concurrency 4 · budgets none · GitHub https://api.github.com · app id (unset)');
+    expect(line.replace(/^rfc-panel \S+ started/, 'rfc-panel X started')).toBe(
+      'rfc-panel X started · engine auto → checklist (no ANTHROPIC_API_KEY) · model claude-sonnet-4-6 · queue in-process · concurrency 4 · budgets none · GitHub https://api.github.com · app id (unset)',
+    );
   });
 });

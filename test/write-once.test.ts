@@ -13,7 +13,11 @@ async function reviewWith(fault: Fault): Promise<FakeGitHub> {
   const github = new FakeGitHub();
   github.push(HEAD, { [PATH]: '# Plan\n\nTODO: rollout\n' });
   github.faults.push(fault);
-  const h = await createHarness({ github, Octokit: RetryingProbotOctokit, createEngines: async () => [stubEngine([{ quote: 'TODO', concern: 'todo', severity: 'important', title: 'A TODO is left' }])] });
+  const h = await createHarness({
+    github,
+    Octokit: RetryingProbotOctokit,
+    createEngines: async () => [stubEngine([{ quote: 'TODO', concern: 'todo', severity: 'important', title: 'A TODO is left' }])],
+  });
   await h.opened();
   return github;
 }

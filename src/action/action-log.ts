@@ -31,7 +31,8 @@ export function createActionLog(write: (line: string) => void, level: string): A
         }
         const lvl = typeof record.level === 'number' ? record.level : 30;
         const msg = typeof record.msg === 'string' ? record.msg : '';
-        if (lvl >= 50 || msg === 'review failed') failures.push(typeof record.title === 'string' ? `${msg}: ${record.title}` : `${msg}${errorText(record.err)}`);
+        if (lvl >= 50 || msg === 'review failed')
+          failures.push(typeof record.title === 'string' ? `${msg}: ${record.title}` : `${msg}${errorText(record.err)}`);
         const line = `${msg}${fields(record)}`;
         if (lvl >= 50) write(`::error title=rfc-panel::${escapeData(line)}`);
         else if (lvl >= 40) write(`::warning title=rfc-panel::${escapeData(line)}`);

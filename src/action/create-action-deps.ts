@@ -13,7 +13,13 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
  * The jobs' dependencies in a workflow step: the step's inputs (`with:`) before the environment,
  * the Anthropic key only when given, and the identity the token writes as.
  */
-export function createActionDeps(env: NodeJS.ProcessEnv, input: (name: string) => string, octokit: Octokit, log: Logger, options: ActionOptions): { deps: JobDeps; identity: BotIdentity; anthropicKey: string } {
+export function createActionDeps(
+  env: NodeJS.ProcessEnv,
+  input: (name: string) => string,
+  octokit: Octokit,
+  log: Logger,
+  options: ActionOptions,
+): { deps: JobDeps; identity: BotIdentity; anthropicKey: string } {
   const anthropicKey = input('anthropic-api-key') || env.ANTHROPIC_API_KEY?.trim() || '';
   const jobEnv: NodeJS.ProcessEnv = { ...env, ANTHROPIC_API_KEY: anthropicKey || undefined };
   const identity: BotIdentity = {
@@ -24,7 +30,15 @@ export function createActionDeps(env: NodeJS.ProcessEnv, input: (name: string) =
     octokit,
     log,
     env: jobEnv,
-    createEngines: options.createEngines ?? ((config: Config) => createEngines(config.engine, { env: jobEnv, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates })),
+    createEngines:
+      options.createEngines ??
+      ((config: Config) =>
+        createEngines(config.engine, {
+          env: jobEnv,
+          model: config.model,
+          maxTokensPerReview: config.budgets.maxTokensPerReview,
+          templateRequirements: config.templates,
+        })),
     dryRun: (input('dry-run') || env.RFC_PANEL_DRY_RUN) === 'true',
     now: options.now ?? (() => new Date()),
     identity: async () => identity,

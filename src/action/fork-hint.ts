@@ -9,5 +9,5 @@ export function forkHint(eventName: string, payload: unknown, error: unknown): s
   if (eventName === 'pull_request' && fromFork) {
     return ' — this pull request comes from a fork, and GitHub gives `pull_request` workflows from forks a read-only token and no secrets. Use the workflow_run pattern in docs/ACTION.md.';
   }
-  return ' — check the workflow\'s `permissions:` (checks: write, pull-requests: write, issues: write, contents: read).';
+  return " — check the workflow's `permissions:` (checks: write, pull-requests: write, issues: write, contents: read).";
 }

@@ -6,6 +6,11 @@ runAction()
     process.exitCode = result.exitCode;
   })
   .catch((error: unknown) => {
-    process.stdout.write(`::error title=rfc-panel::${String((error as Error)?.stack ?? error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.stdout.write(
+      `::error title=rfc-panel::${String((error as Error)?.stack ?? error)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')}\n`,
+    );
     process.exitCode = 1;
   });

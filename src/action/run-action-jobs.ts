@@ -19,7 +19,8 @@ export async function runActionJobs(deps: JobDeps, jobs: Job[], options: ActionO
   };
   const run = options.runJob ?? runJob;
   for (const job of jobs) {
-    const onRetry = (error: unknown, attempt: number, delayMs: number) => deps.log.warn({ err: error, job: describeJob(job), attempt, delayMs }, 'job failed, retrying');
+    const onRetry = (error: unknown, attempt: number, delayMs: number) =>
+      deps.log.warn({ err: error, job: describeJob(job), attempt, delayMs }, 'job failed, retrying');
     const result = await runWithRetries((attempt) => run(deps, job, { final: attempt.final }), { ...retry, onRetry });
     if (!result.ok) {
       deps.log.debug({ err: result.error, job: describeJob(job), attempt: result.attempt }, 'job failed');

@@ -55,9 +55,10 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
   const deliveryId = `action-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
   let mapped: MappedEvent;
   try {
-    mapped = eventName === 'workflow_run'
-      ? await jobsForWorkflowRun(octokit, deliveryId, payload, installationId)
-      : jobsForEvent({ id: deliveryId, name: eventName, payload }, { installationId });
+    mapped =
+      eventName === 'workflow_run'
+        ? await jobsForWorkflowRun(octokit, deliveryId, payload, installationId)
+        : jobsForEvent({ id: deliveryId, name: eventName, payload }, { installationId });
   } catch (error) {
     return fail(`Cannot map the ${eventName} event to a review: ${(error as Error).message}`);
   }
@@ -68,7 +69,10 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
   }
 
   const { deps, identity, anthropicKey } = createActionDeps(env, input, octokit, log, options);
-  log.info({ event: eventName, engine: anthropicKey ? 'claude when configured (key present)' : 'offline checklist (no key)', api: baseUrl, identity: identity.login }, 'rfc-panel action');
+  log.info(
+    { event: eventName, engine: anthropicKey ? 'claude when configured (key present)' : 'offline checklist (no key)', api: baseUrl, identity: identity.login },
+    'rfc-panel action',
+  );
 
   const failed = await runActionJobs(deps, mapped.jobs, options);
   if (failed) return fail(`${(failed.error as Error).message ?? String(failed.error)}${forkHint(eventName, payload, failed.error)}`, mapped.jobs);

@@ -12,7 +12,10 @@ const WorkflowRunEventSchema = z.object({
     conclusion: z.string().nullable().optional(),
     head_sha: z.string(),
     head_branch: z.string().nullable().optional(),
-    head_repository: z.object({ owner: z.object({ login: z.string() }) }).nullable().optional(),
+    head_repository: z
+      .object({ owner: z.object({ login: z.string() }) })
+      .nullable()
+      .optional(),
     pull_requests: z.array(z.object({ number: z.number().int().positive() })).default([]),
   }),
 });
@@ -36,12 +39,23 @@ export async function jobsForWorkflowRun(octokit: Octokit, id: string, payload: 
   let numbers = run.pull_requests.map((p) => p.number);
   if (numbers.length === 0 && run.head_branch && run.head_repository) {
     const head = `${run.head_repository.owner.login}:${run.head_branch}`;
-    const { data } = await callGitHub('finding the pull request of the workflow run', () => octokit.rest.pulls.list({ owner, repo, state: 'open', head, per_page: 10 }));
+    const { data } = await callGitHub('finding the pull request of the workflow run', () =>
+      octokit.rest.pulls.list({ owner, repo, state: 'open', head, per_page: 10 }),
+    );
     numbers = data.filter((pr) => pr.head.sha === run.head_sha).map((pr) => pr.number);
   }
   if (numbers.length === 0) return { jobs: [], skipped: { level: 'info', reason: `ignored: no open pull request has head ${run.head_sha.slice(0, 7)}` } };
   const jobs: Job[] = numbers.map((n) => ({
-    kind: 'review', deliveryId: `${id}:${n}`, installationId, owner, repo, pullNumber: n, headSha: run.head_sha, trigger: 'synchronize', force: false, requestedBy: null,
+    kind: 'review',
+    deliveryId: `${id}:${n}`,
+    installationId,
+    owner,
+    repo,
+    pullNumber: n,
+    headSha: run.head_sha,
+    trigger: 'synchronize',
+    force: false,
+    requestedBy: null,
   }));
   return { jobs, skipped: null };
 }

@@ -67,7 +67,15 @@ export function createApp(options: AppOptions = {}) {
     // Ledgers are signed with a key derived from the app's secret, so an edited ledger is detected.
     const ledgerKey = deriveLedgerKey(env);
     if (!ledgerKey) log.info('no WEBHOOK_SECRET or private key in the environment: ledgers are not signed, and an edited ledger is trusted');
-    const engines = options.createEngines ?? ((config: Config) => createEngines(config.engine, { env, model: config.model, maxTokensPerReview: config.budgets.maxTokensPerReview, templateRequirements: config.templates }));
+    const engines =
+      options.createEngines ??
+      ((config: Config) =>
+        createEngines(config.engine, {
+          env,
+          model: config.model,
+          maxTokensPerReview: config.budgets.maxTokensPerReview,
+          templateRequirements: config.templates,
+        }));
     const identity = createIdentityResolver(app);
     const startup = describeStartup(env);
     log.info(startup.line);
@@ -79,17 +87,36 @@ export function createApp(options: AppOptions = {}) {
       instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(installationId))) as unknown as Octokit, ops.metrics);
     const runOne: JobProcessor = async (job, attempt) => {
       const octokit = await installationOctokit(job.installationId);
-      await runJob({ octokit, log, env, ledgerKey, budget: ops.budget, metrics: ops.metrics, createEngines: engines, dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true', now, identity, createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }) }, job, attempt);
+      await runJob(
+        {
+          octokit,
+          log,
+          env,
+          ledgerKey,
+          budget: ops.budget,
+          metrics: ops.metrics,
+          createEngines: engines,
+          dryRun: options.dryRun ?? env.RFC_PANEL_DRY_RUN === 'true',
+          now,
+          identity,
+          createAssistant: (config) => loadClaudeAssistant(config.engine, { env, model: config.model }),
+        },
+        job,
+        attempt,
+      );
     };
     const processJob: JobProcessor = (job, attempt) => watched(`job ${job.owner}/${job.repo}#${job.pullNumber}`, () => runOne(job, attempt));
     // Shows "queued" on the commit while the job waits its turn.
     // A burst of webhooks must not become a burst of token exchanges and writes on the loop that
     // answers them: announcements go out a few at a time.
     const announcing = pLimit(4);
-    const announce = (job: Job): Promise<void> => announcing(() => watched(`announcing ${job.owner}/${job.repo}#${job.pullNumber}`, async () => {
-      if (job.kind !== 'review' || job.headSha === null) return;
-      await announceCheckRun(await installationOctokit(job.installationId), { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
-    }));
+    const announce = (job: Job): Promise<void> =>
+      announcing(() =>
+        watched(`announcing ${job.owner}/${job.repo}#${job.pullNumber}`, async () => {
+          if (job.kind !== 'review' || job.headSha === null) return;
+          await announceCheckRun(await installationOctokit(job.installationId), { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }, job.headSha);
+        }),
+      );
     const queue = ops.wrapQueue((options.createQueue ?? ops.createQueue)(ops.instrumentProcessor(processJob), log, announce));
     options.onQueue?.(queue);
     registerHandlers(app, queue, log);

@@ -38,7 +38,13 @@ export function describeStartup(env: NodeJS.ProcessEnv): { facts: StartupFacts; 
   const concurrency = Number(env.RFC_PANEL_CONCURRENCY) || 4;
   const limits = budgetLimitsFromEnv(env);
   const budgets = limits
-    ? [limits.dailyUsd !== null && `$${limits.dailyUsd}/day`, limits.dailyTokens !== null && `${limits.dailyTokens} tokens/day`, limits.prUsd !== null && `$${limits.prUsd}/PR`].filter(Boolean).join(', ')
+    ? [
+        limits.dailyUsd !== null && `$${limits.dailyUsd}/day`,
+        limits.dailyTokens !== null && `${limits.dailyTokens} tokens/day`,
+        limits.prUsd !== null && `$${limits.prUsd}/PR`,
+      ]
+        .filter(Boolean)
+        .join(', ')
     : 'none';
   const gheHost = env.GHE_HOST?.trim();
   const githubApi = gheHost ? `${env.GHE_PROTOCOL?.trim() || 'https'}://${gheHost}/api/v3` : 'https://api.github.com';

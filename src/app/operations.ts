@@ -47,7 +47,9 @@ export function createOperations(env: NodeJS.ProcessEnv, log: Logger): Operation
     if (!redis) return { ready: true, checks: {} };
     if (redis.status !== 'ready') return { ready: false, checks: { redis: redis.status } };
     let timer: NodeJS.Timeout | undefined;
-    const pong = await Promise.race([redis.ping(), new Promise<null>((r) => (timer = setTimeout(() => r(null), 1000)))]).catch(() => null).finally(() => clearTimeout(timer));
+    const pong = await Promise.race([redis.ping(), new Promise<null>((r) => (timer = setTimeout(() => r(null), 1000)))])
+      .catch(() => null)
+      .finally(() => clearTimeout(timer));
     return pong === 'PONG' ? { ready: true, checks: { redis: 'ok' } } : { ready: false, checks: { redis: 'unreachable' } };
   };
 

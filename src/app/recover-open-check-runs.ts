@@ -47,17 +47,29 @@ export async function recoverOpenCheckRuns(
     for (const repo of repos.repositories) {
       if (!spend()) return { ...result, truncated: true };
       const owner = repo.owner.login;
-      const { data: pulls } = await callGitHub('listing open pull requests', () => octokit.rest.pulls.list({ owner, repo: repo.name, state: 'open', sort: 'updated', direction: 'desc', per_page: limits.pullsPerRepo }));
+      const { data: pulls } = await callGitHub('listing open pull requests', () =>
+        octokit.rest.pulls.list({ owner, repo: repo.name, state: 'open', sort: 'updated', direction: 'desc', per_page: limits.pullsPerRepo }),
+      );
       for (const pr of pulls) {
         if (Date.parse(pr.updated_at) < since) break;
         if (!spend()) return { ...result, truncated: true };
         result.scannedPulls++;
-        const { data } = await callGitHub('listing check runs', () => octokit.rest.checks.listForRef({ owner, repo: repo.name, ref: pr.head.sha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 }));
+        const { data } = await callGitHub('listing check runs', () =>
+          octokit.rest.checks.listForRef({ owner, repo: repo.name, ref: pr.head.sha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 }),
+        );
         const open = data.check_runs.find((r) => r.status !== 'completed');
         if (!open) continue;
         const job: Job = {
-          kind: 'review', deliveryId: `recover-${open.id}`, installationId: installation.id, owner, repo: repo.name, pullNumber: pr.number,
-          headSha: pr.head.sha, trigger: 'recovered', force: true, requestedBy: null,
+          kind: 'review',
+          deliveryId: `recover-${open.id}`,
+          installationId: installation.id,
+          owner,
+          repo: repo.name,
+          pullNumber: pr.number,
+          headSha: pr.head.sha,
+          trigger: 'recovered',
+          force: true,
+          requestedBy: null,
         };
         const outcome = await deps.queue.enqueue(job);
         deps.log.info({ pull: `${owner}/${repo.name}#${pr.number}`, checkRun: open.id, outcome }, 'review re-queued after a restart');

@@ -107,7 +107,10 @@ export function createReviewBudget(limits: BudgetLimits, store: BudgetStore, now
       return { allowed: true, reason: null };
     },
     async record(scope, usage: Usage) {
-      const spent = { microUsd: Math.round(usage.costUsd * 1e6), tokens: usage.inputTokens + usage.outputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens };
+      const spent = {
+        microUsd: Math.round(usage.costUsd * 1e6),
+        tokens: usage.inputTokens + usage.outputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens,
+      };
       if (spent.microUsd === 0 && spent.tokens === 0) return;
       await Promise.all([store.add(dailyKey(scope), spent, 2 * 24 * 3600), store.add(prKey(scope), spent, 90 * 24 * 3600)]);
     },

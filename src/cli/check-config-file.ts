@@ -20,7 +20,10 @@ export function checkConfigFile(path: string, bytes: Uint8Array): ConfigCheck {
   const lineCounter = new LineCounter();
   const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
-    throw new ValidationError(path, doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`));
+    throw new ValidationError(
+      path,
+      doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`),
+    );
   }
   let data: unknown;
   try {
@@ -30,11 +33,14 @@ export function checkConfigFile(path: string, bytes: Uint8Array): ConfigCheck {
     throw new ValidationError(path, [(error as Error).message.split('\n')[0]!]);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ValidationError(path, [`(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`]);
+    throw new ValidationError(path, [
+      `(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}`,
+    ]);
   }
   const notes: string[] = [];
   const extendsValue = (data as Record<string, unknown>)._extends;
-  if (extendsValue !== undefined) notes.push(`_extends: ${String(extendsValue)} is not read by a local check; the app merges it first and validates the result`);
+  if (extendsValue !== undefined)
+    notes.push(`_extends: ${String(extendsValue)} is not read by a local check; the app merges it first and validates the result`);
   try {
     return { config: parseConfig(data), notes };
   } catch (error) {

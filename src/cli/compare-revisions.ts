@@ -16,10 +16,20 @@ export interface RevisionComparison {
  * The ledger's lifecycle without GitHub: review the old text, treat its findings as open, then
  * review the new text and decide each finding's status exactly as the app does on a push.
  */
-export async function compareRevisions(previous: PlanDocument, current: PlanDocument, options: { engines: Engine[]; personas: Persona[]; only?: string[] }): Promise<RevisionComparison> {
+export async function compareRevisions(
+  previous: PlanDocument,
+  current: PlanDocument,
+  options: { engines: Engine[]; personas: Persona[]; only?: string[] },
+): Promise<RevisionComparison> {
   const before = await runPanel([previous], options);
   const at = new Date().toISOString();
-  const opened = reconcileLedger({ previous: EMPTY_LEDGER, current: [...before.findings, ...before.held], documents: new Map([[previous.path, previous]]), sha: 'previous', at });
+  const opened = reconcileLedger({
+    previous: EMPTY_LEDGER,
+    current: [...before.findings, ...before.held],
+    documents: new Map([[previous.path, previous]]),
+    sha: 'previous',
+    at,
+  });
   const ledger: Ledger = opened.ledger;
   const after = await runPanel([current], options);
   const reconciled = reconcileLedger({

@@ -12,7 +12,8 @@ export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolea
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw new InputError('-: standard input is over 5 MB; the limit is 5 MB — split the document or review its sections separately');
+    if (size > MAX_INPUT_BYTES)
+      throw new InputError('-: standard input is over 5 MB; the limit is 5 MB — split the document or review its sections separately');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);

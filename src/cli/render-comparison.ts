@@ -50,7 +50,18 @@ export function renderComparisonJson(c: RevisionComparison): string {
   const item = (e: LedgerEntry) => {
     const ch = g.changed.get(e.finding.id)?.change ?? null;
     const a = e.finding.anchor;
-    return { id: e.finding.id, status: e.status, severity: e.finding.severity, title: e.finding.title, path: a.path, line: a.level === 'line' ? a.startLine : null, endLine: a.level === 'line' ? a.endLine : null, section: a.section, evidence: ch?.note ?? null, evidenceLines: ch?.lines ?? null };
+    return {
+      id: e.finding.id,
+      status: e.status,
+      severity: e.finding.severity,
+      title: e.finding.title,
+      path: a.path,
+      line: a.level === 'line' ? a.startLine : null,
+      endLine: a.level === 'line' ? a.endLine : null,
+      section: a.section,
+      evidence: ch?.note ?? null,
+      evidenceLines: ch?.lines ?? null,
+    };
   };
   return JSON.stringify(
     {

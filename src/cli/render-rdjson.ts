@@ -30,7 +30,9 @@ export function renderRdjson(result: PanelResult): string {
     severity: SEVERITY[f.severity],
     source: { name: f.personas.map((p) => names.get(p) ?? p).join(', ') },
     code: { value: nameRule(f) },
-    ...(f.suggestion !== null && f.anchor.level === 'line' ? { suggestions: [{ range: rangeOf(f), text: f.suggestion.endsWith('\n') ? f.suggestion : `${f.suggestion}\n` }] } : {}),
+    ...(f.suggestion !== null && f.anchor.level === 'line'
+      ? { suggestions: [{ range: rangeOf(f), text: f.suggestion.endsWith('\n') ? f.suggestion : `${f.suggestion}\n` }] }
+      : {}),
   }));
   return JSON.stringify({ source: { name: 'rfc-panel' }, diagnostics }, null, 2);
 }

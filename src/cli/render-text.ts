@@ -33,14 +33,21 @@ export function renderText(result: PanelResult, style: TextStyle = PLAIN): strin
   const names = new Map(result.consulted.map((p) => [p.id, p.name]));
   const out: string[] = [];
   out.push(style.bold(`Readiness ${summary.readiness}/10 — ${VERDICT_LABEL[summary.verdict]}`));
-  out.push(`${summary.critical} critical, ${summary.important} important, ${summary.niceToHave} nice-to-have · panel: ${result.consulted.map((p) => p.name).join(', ') || 'none'}`);
+  out.push(
+    `${summary.critical} critical, ${summary.important} important, ${summary.niceToHave} nice-to-have · panel: ${result.consulted.map((p) => p.name).join(', ') || 'none'}`,
+  );
   if (result.executiveSummary) out.push('', wrap(result.executiveSummary, 96, ''));
   for (const severity of SEVERITIES) {
     const items = result.findings.filter((f) => f.severity === severity);
     if (items.length === 0) continue;
     out.push('', style.bold(`${SEVERITY_HEADING[severity].toUpperCase()} (${items.length})`));
     for (const f of items) {
-      const where = f.anchor.level === 'line' ? `${f.anchor.path}:${f.anchor.startLine}` : f.anchor.level === 'section' ? `${f.anchor.path} § ${f.anchor.section}` : `${f.anchor.path}`;
+      const where =
+        f.anchor.level === 'line'
+          ? `${f.anchor.path}:${f.anchor.startLine}`
+          : f.anchor.level === 'section'
+            ? `${f.anchor.path} § ${f.anchor.section}`
+            : `${f.anchor.path}`;
       out.push(`  ${where}  ${style.bold(f.title)}  ${style.dim(`[${f.personas.map((p) => names.get(p) ?? p).join(', ')}]`)}`);
       out.push(wrap(f.body, 92, '      '));
       out.push(`      ${RECOMMENDATION_LABEL[f.recommendation]} · ${style.dim(f.id)}`);
@@ -54,7 +61,9 @@ export function renderText(result: PanelResult, style: TextStyle = PLAIN): strin
   extras.push(...result.notes);
   const u = result.usage;
   if (u.inputTokens + u.outputTokens > 0) {
-    extras.push(`Tokens: ${u.inputTokens} in, ${u.outputTokens} out, ${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read · cost ${formatCost(u.costUsd)}`);
+    extras.push(
+      `Tokens: ${u.inputTokens} in, ${u.outputTokens} out, ${u.cacheCreationInputTokens} cache write, ${u.cacheReadInputTokens} cache read · cost ${formatCost(u.costUsd)}`,
+    );
   }
   if (extras.length > 0) out.push('', ...extras.map((e) => style.dim(`note: ${e}`)));
   return out.join('\n');

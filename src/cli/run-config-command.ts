@@ -23,7 +23,9 @@ export async function runConfigCommand(args: string[], io: CliIo): Promise<numbe
   try {
     const { config: parsed, notes } = checkConfigFile(file === '-' ? STDIN_PATH : file, bytes);
     for (const note of notes) io.stderr(`rfc-panel: note: ${note}\n`);
-    io.stdout(`${file === '-' ? STDIN_PATH : file}: valid — engine ${parsed.engine}, gate ${parsed.gate}, ${parsed.paths.length} path pattern(s), review event ${parsed.reviewEvent}\n`);
+    io.stdout(
+      `${file === '-' ? STDIN_PATH : file}: valid — engine ${parsed.engine}, gate ${parsed.gate}, ${parsed.paths.length} path pattern(s), review event ${parsed.reviewEvent}\n`,
+    );
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -45,7 +45,10 @@ export async function runReviewCommand(args: string[], io: CliIo): Promise<numbe
   const engine = oneOf('engine', values.engine as string | undefined, ['checklist', 'claude', 'both'] as const, 'checklist');
   const format = oneOf('format', values.format as string | undefined, FORMATS, 'text');
   const failOn = oneOf('fail-on', values['fail-on'] as string | undefined, ['critical', 'important', 'none'] as const, 'none');
-  const only = (values.reviewers as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (values.reviewers as string | undefined)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = (only ?? []).filter((id) => !personas.some((p) => p.id === id));
   if (unknown.length > 0) throw new InputError(`unknown reviewer(s): ${unknown.join(', ')}; run "rfc-panel reviewers" to list them`);
   if (positionals.length === 0) throw usageError('review needs at least one Markdown file (or - for standard input)', 'review ');

@@ -11,9 +11,13 @@ export function buildConfigJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'rfc-panel configuration (.github/rfc-panel.yml)',
-    description: 'Read from the default branch; falls back to the organisation .github repository. Unknown keys are errors. Generated from src/config/schema.ts by `npm run schema:config`.',
+    description:
+      'Read from the default branch; falls back to the organisation .github repository. Unknown keys are errors. Generated from src/config/schema.ts by `npm run schema:config`.',
     ...schema,
     // Probot's config plugin resolves `_extends` before validation; the app then ignores the key.
-    properties: { _extends: { type: 'string', description: 'Inherit settings from another repository: `repo` or `owner/repo:path.yml`.' }, ...schema.properties },
+    properties: {
+      _extends: { type: 'string', description: 'Inherit settings from another repository: `repo` or `owner/repo:path.yml`.' },
+      ...schema.properties,
+    },
   };
 }

@@ -42,11 +42,16 @@ export async function loadConfig(octokit: Octokit, owner: string, repo: string):
     throw new ValidationError(where, [`could not be read: ${message.slice(PLUGIN_PREFIX.length).trim().split('\n')[0]}${detail}`]);
   }
   // Most specific last, as the plugin merges them: the repository's own file wins.
-  const configs = files.map((f) => f.config).reverse().filter((c) => c !== null && c !== undefined);
+  const configs = files
+    .map((f) => f.config)
+    .reverse()
+    .filter((c) => c !== null && c !== undefined);
   // A list or a scalar where a mapping belongs is a mistake, not "no settings": say so rather than use defaults.
   const notMapping = configs.find((c) => !isPlainObject(c));
   if (notMapping !== undefined) {
-    throw new ValidationError(where, [`(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(notMapping) ? 'a list' : `a ${typeof notMapping}`}`]);
+    throw new ValidationError(where, [
+      `(top level): must be a mapping of settings (e.g. \`gate: critical\`), not ${Array.isArray(notMapping) ? 'a list' : `a ${typeof notMapping}`}`,
+    ]);
   }
   // An `_extends` whose target is missing (or not readable by the app) must not silently drop the inherited settings.
   const missing = extendedFiles(files).find((f) => f.config === null);

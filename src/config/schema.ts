@@ -3,10 +3,30 @@ import { TemplateRequirementSchema } from '../engines/checklist/templates/schema
 
 /** Where plans, RFCs and specs usually live; a repository narrows or widens this with `paths`. */
 export const DEFAULT_PATHS = [
-  'docs/rfcs/**/*.md', 'docs/rfc/**/*.md', 'rfcs/**/*.md', 'rfc/**/*.md', 'docs/design/**/*.md', 'design/**/*.md',
-  'docs/designs/**/*.md', 'specs/**/*.md', 'spec/**/*.md', 'docs/specs/**/*.md', 'plans/**/*.md', 'docs/plans/**/*.md',
-  'adr/**/*.md', 'docs/adr/**/*.md', 'docs/architecture/decisions/**/*.md', 'proposals/**/*.md', 'docs/proposals/**/*.md',
-  'keps/**/*.md', '**/*RFC*.md', '**/*SPEC*.md', '**/*PLAN*.md', '**/*RESPONSE*.md', '**/*-rfc.md', '**/*-design.md',
+  'docs/rfcs/**/*.md',
+  'docs/rfc/**/*.md',
+  'rfcs/**/*.md',
+  'rfc/**/*.md',
+  'docs/design/**/*.md',
+  'design/**/*.md',
+  'docs/designs/**/*.md',
+  'specs/**/*.md',
+  'spec/**/*.md',
+  'docs/specs/**/*.md',
+  'plans/**/*.md',
+  'docs/plans/**/*.md',
+  'adr/**/*.md',
+  'docs/adr/**/*.md',
+  'docs/architecture/decisions/**/*.md',
+  'proposals/**/*.md',
+  'docs/proposals/**/*.md',
+  'keps/**/*.md',
+  '**/*RFC*.md',
+  '**/*SPEC*.md',
+  '**/*PLAN*.md',
+  '**/*RESPONSE*.md',
+  '**/*-rfc.md',
+  '**/*-design.md',
 ];
 
 /**
@@ -42,9 +62,7 @@ export const ConfigSchema = z.strictObject({
   /** `auto`: Claude when ANTHROPIC_API_KEY is set, the offline checklist otherwise. */
   engine: z.enum(['auto', 'checklist', 'claude', 'both']).default('auto'),
   model: z.string().min(1).nullable().default(null),
-  caps: z
-    .strictObject({ critical: severityCap.default(25), important: severityCap.default(25), 'nice-to-have': severityCap.default(10) })
-    .prefault({}),
+  caps: z.strictObject({ critical: severityCap.default(25), important: severityCap.default(25), 'nice-to-have': severityCap.default(10) }).prefault({}),
   /** The check run fails while findings at or above this severity are open. */
   gate: z.enum(['critical', 'important', 'none']).default('critical'),
   /** `request-changes` asks for changes while Critical findings are open; the app never approves. */
@@ -57,7 +75,12 @@ export const ConfigSchema = z.strictObject({
   budgets: z
     .strictObject({
       maxTokensPerReview: z.number().int().positive().default(400_000),
-      maxDocumentBytes: z.number().int().positive().max(5 * 1024 * 1024).default(1024 * 1024),
+      maxDocumentBytes: z
+        .number()
+        .int()
+        .positive()
+        .max(5 * 1024 * 1024)
+        .default(1024 * 1024),
       maxFiles: z.number().int().positive().max(3000).default(3000),
     })
     .prefault({}),

@@ -28,7 +28,5 @@ export function commentableLines(patch: string): Set<number> {
 /** When GitHub omits `patch` (large diffs), the same hunks computed here from both versions. */
 export function localPatch(path: string, before: string, after: string): string {
   const patch = structuredPatch(path, path, before, after, '', '', { context: 3 });
-  return patch.hunks
-    .map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n'))
-    .join('\n');
+  return patch.hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n')).join('\n');
 }

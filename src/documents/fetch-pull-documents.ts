@@ -31,14 +31,18 @@ export async function fetchPullDocuments(
   const skipped: Array<{ path: string; reason: string }> = [];
   // Documents over the budget are named once, not one note each: a PR of thousands must not flood the summary.
   const over = candidates.slice(config.budgets.maxFiles);
-  if (over.length > 0) skipped.push({ path: over.length === 1 ? over[0]!.filename : `${over[0]!.filename} and ${over.length - 1} more document(s)`, reason: `over the limit of ${config.budgets.maxFiles} documents per review (budgets.maxFiles)` });
+  if (over.length > 0)
+    skipped.push({
+      path: over.length === 1 ? over[0]!.filename : `${over[0]!.filename} and ${over.length - 1} more document(s)`,
+      reason: `over the limit of ${config.budgets.maxFiles} documents per review (budgets.maxFiles)`,
+    });
   for (const file of matching) {
     const head = await readBlob(github, file.filename, pull.headSha, config.budgets.maxDocumentBytes);
     if ('skip' in head) {
       skipped.push({ path: file.filename, reason: head.skip });
       continue;
     }
-    const previousPath = file.status === 'renamed' ? file.previous_filename ?? null : null;
+    const previousPath = file.status === 'renamed' ? (file.previous_filename ?? null) : null;
     let baseText: string | null = null;
     if (file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') {
       const base = await readBlob(github, previousPath ?? file.filename, pull.baseSha, config.budgets.maxDocumentBytes);
@@ -75,7 +79,8 @@ async function readBlob(github: Pick<PullGateway, 'readFileAt'>, path: string, r
 /** Just over the limit rounds to the limit itself in MB ("5.0 MB is over the 5.0 MB limit"): then it is said in bytes. */
 function tooLargeReason(bytes: number, maxBytes: number): string {
   const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-  const [size, limit] = mb(bytes) === mb(maxBytes) ? [`${bytes.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')}-byte`] : [`${mb(bytes)} MB`, `${mb(maxBytes)} MB`];
+  const [size, limit] =
+    mb(bytes) === mb(maxBytes) ? [`${bytes.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')}-byte`] : [`${mb(bytes)} MB`, `${mb(maxBytes)} MB`];
   return `${size} is over the ${limit} limit for one document (budgets.maxDocumentBytes)`;
 }
 

@@ -19,7 +19,14 @@ export function documentLimits(env: NodeJS.ProcessEnv = process.env): { deadline
  * in the CLI a pathological file would take gigabytes. Under ts-jest (sources run as .ts, which a
  * worker cannot load) it runs in place.
  */
-export async function prepareDocumentOffThread(path: string, text: string, baseText: string | null, patch: string | null, deadlineMs?: number, memoryMb?: number): Promise<PreparedDocument> {
+export async function prepareDocumentOffThread(
+  path: string,
+  text: string,
+  baseText: string | null,
+  patch: string | null,
+  deadlineMs?: number,
+  memoryMb?: number,
+): Promise<PreparedDocument> {
   if (import.meta.url.endsWith('.ts')) return prepareDocument(path, text, baseText, patch);
   const defaults = documentLimits();
   const limits = { deadlineMs: deadlineMs ?? defaults.deadlineMs, memoryMb: memoryMb ?? defaults.memoryMb };

@@ -47,7 +47,8 @@ export function decodeDocument(path: string, bytes: Uint8Array): string {
     throw new InputError(`${path}: is not valid UTF-8; save it as UTF-8`);
   }
   const lines = countLines(text, MAX_INPUT_LINES + 1);
-  if (lines > MAX_INPUT_LINES) throw new InputError(`${path}: has more than ${MAX_INPUT_LINES.toLocaleString('en')} lines; split the document or review its sections separately`);
+  if (lines > MAX_INPUT_LINES)
+    throw new InputError(`${path}: has more than ${MAX_INPUT_LINES.toLocaleString('en')} lines; split the document or review its sections separately`);
   return text;
 }
 

@@ -6,5 +6,9 @@ import { createChecklistEngine } from './checklist/create-checklist-engine.js';
 import type { TemplateRequirement } from './checklist/templates/schema.js';
 import type { EngineRequest } from './types.js';
 
-const { document, personas, templateRequirements } = workerData as Pick<EngineRequest, 'document' | 'personas'> & { templateRequirements: TemplateRequirement[] };
-void answerFromWorker(parentPort!, async () => capChecklistFindings(await createChecklistEngine(undefined, undefined, { templateRequirements }).review({ document, personas }), document.path));
+const { document, personas, templateRequirements } = workerData as Pick<EngineRequest, 'document' | 'personas'> & {
+  templateRequirements: TemplateRequirement[];
+};
+void answerFromWorker(parentPort!, async () =>
+  capChecklistFindings(await createChecklistEngine(undefined, undefined, { templateRequirements }).review({ document, personas }), document.path),
+);

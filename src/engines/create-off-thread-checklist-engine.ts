@@ -12,7 +12,10 @@ import { ZERO_USAGE } from './types.js';
  * loop ~58 s. A document that exceeds the limits is skipped by this engine with its reason (the
  * other documents and engines still review). Under ts-jest (sources as .ts) it runs in place.
  */
-export function createOffThreadChecklistEngine(limits: { deadlineMs: number; memoryMb: number } = documentLimits(), options: { templateRequirements?: TemplateRequirement[] } = {}): Engine {
+export function createOffThreadChecklistEngine(
+  limits: { deadlineMs: number; memoryMb: number } = documentLimits(),
+  options: { templateRequirements?: TemplateRequirement[] } = {},
+): Engine {
   const templateRequirements = options.templateRequirements ?? [];
   const inPlace = createChecklistEngine(undefined, undefined, { templateRequirements });
   return {
@@ -21,12 +24,23 @@ export function createOffThreadChecklistEngine(limits: { deadlineMs: number; mem
       if (import.meta.url.endsWith('.ts')) return capChecklistFindings(await inPlace.review(request), request.document.path);
       try {
         // The worker caps its findings before posting them: copying 60,000 back cost the loop ~1 s of GC.
-        return await runInWorker<EngineResult>(new URL('./checklist-worker.js', import.meta.url), { document: request.document, personas: request.personas, templateRequirements }, limits);
+        return await runInWorker<EngineResult>(
+          new URL('./checklist-worker.js', import.meta.url),
+          { document: request.document, personas: request.personas, templateRequirements },
+          limits,
+        );
       } catch (error) {
         const why = error instanceof WorkerLimitError && error.reason !== 'crash' ? `${error.message}` : `failed (${(error as Error).message})`;
         return {
           findings: [],
-          runs: request.personas.map((p) => ({ persona: p.id, engine: 'checklist' as const, status: 'skipped' as const, reason: why, findings: 0, usage: ZERO_USAGE })),
+          runs: request.personas.map((p) => ({
+            persona: p.id,
+            engine: 'checklist' as const,
+            status: 'skipped' as const,
+            reason: why,
+            findings: 0,
+            usage: ZERO_USAGE,
+          })),
           notes: [`The offline checklist skipped ${request.document.path}: it ${why}; split the document.`],
           unanchored: 0,
         };
@@ -34,4 +48,3 @@ export function createOffThreadChecklistEngine(limits: { deadlineMs: number; mem
     },
   };
 }
-

@@ -26,12 +26,25 @@ export function describeNetworkError(error: unknown): string | null {
   const seen = new Set<unknown>();
   for (let e: unknown = error; e !== null && e !== undefined && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
     seen.add(e);
-    const { code, hostname, host, address, port, message, errors } = e as { code?: unknown; hostname?: unknown; host?: unknown; address?: unknown; port?: unknown; message?: unknown; errors?: unknown };
+    const { code, hostname, host, address, port, message, errors } = e as {
+      code?: unknown;
+      hostname?: unknown;
+      host?: unknown;
+      address?: unknown;
+      port?: unknown;
+      message?: unknown;
+      errors?: unknown;
+    };
     // Happy-eyeballs connects (IPv4 and IPv6) fail as an AggregateError of per-address errors.
     const inner = Array.isArray(errors) ? (errors as Array<{ code?: unknown }>).find((x) => typeof x?.code === 'string') : undefined;
     const found = typeof code === 'string' && MEANINGS[code] ? code : typeof inner?.code === 'string' && MEANINGS[inner.code] ? inner.code : null;
     if (found) {
-      const where = [hostname ?? host ?? address ?? (inner as { address?: unknown } | undefined)?.address, port ?? (inner as { port?: unknown } | undefined)?.port].filter((x) => x !== undefined && x !== null && x !== '').join(':');
+      const where = [
+        hostname ?? host ?? address ?? (inner as { address?: unknown } | undefined)?.address,
+        port ?? (inner as { port?: unknown } | undefined)?.port,
+      ]
+        .filter((x) => x !== undefined && x !== null && x !== '')
+        .join(':');
       return `${found} (${MEANINGS[found]})${where ? ` ${where}` : ''}`;
     }
     if (typeof message === 'string' && /^fetch failed$/i.test(message)) fetchFailed = true;

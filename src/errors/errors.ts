@@ -17,7 +17,10 @@ export class InputError extends RfcPanelError {
 /** A config or data file failed validation; `where` names the file and field. */
 export class ValidationError extends InputError {
   override readonly name: string = 'ValidationError';
-  constructor(readonly where: string, readonly problems: string[]) {
+  constructor(
+    readonly where: string,
+    readonly problems: string[],
+  ) {
     super(`${where}: ${problems.join('; ')}`);
   }
 }

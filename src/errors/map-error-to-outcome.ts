@@ -15,7 +15,13 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
     return {
       conclusion: 'failure',
       title: `Invalid ${error.where}`,
-      summary: [`rfc-panel did not review this revision because \`${error.where}\` is invalid:`, '', ...error.problems.map((p) => `- \`${p.split(':')[0]}\`:${p.slice(p.indexOf(':') + 1)}`), '', 'Fix the file on the default branch, then press **Re-review**.'].join('\n'),
+      summary: [
+        `rfc-panel did not review this revision because \`${error.where}\` is invalid:`,
+        '',
+        ...error.problems.map((p) => `- \`${p.split(':')[0]}\`:${p.slice(p.indexOf(':') + 1)}`),
+        '',
+        'Fix the file on the default branch, then press **Re-review**.',
+      ].join('\n'),
       retry: false,
     };
   }
@@ -34,7 +40,11 @@ export function mapErrorToOutcome(error: unknown, attempt: { final: boolean }): 
     const refused = !error.retryable && error.status !== null && error.status >= 400 && error.status < 500;
     const what = error.answered
       ? "Claude's replies could not be used"
-      : refused ? `${who} refused a request (HTTP ${error.status})` : error.network ? `${who} is unreachable (${error.network.split(' (')[0]})` : `${who} is not answering`;
+      : refused
+        ? `${who} refused a request (HTTP ${error.status})`
+        : error.network
+          ? `${who} is unreachable (${error.network.split(' (')[0]})`
+          : `${who} is not answering`;
     return {
       conclusion: 'failure',
       title: `${what}${retry && !refused ? ' — retrying' : ''}`,

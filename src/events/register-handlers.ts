@@ -23,7 +23,7 @@ export function registerHandlers(app: Probot, queue: JobQueue, log: Logger): voi
     const { jobs, skipped } = jobsForEvent({ id: context.id, name: context.name, payload: context.payload });
     if (skipped) log[skipped.level]({ delivery: context.id, event: context.name }, skipped.reason);
     const comment = IssueCommentEventSchema.safeParse(context.payload);
-    const pullAuthor = comment.success ? comment.data.issue.user?.login ?? null : null;
+    const pullAuthor = comment.success ? (comment.data.issue.user?.login ?? null) : null;
     for (const job of jobs) {
       let allowed: boolean;
       try {
@@ -34,7 +34,10 @@ export function registerHandlers(app: Probot, queue: JobQueue, log: Logger): voi
         continue;
       }
       if (!allowed) {
-        log.info({ delivery: context.id, requestedBy: job.kind === 'review' ? job.requestedBy : null }, 'ignored: /rfc-panel review from someone without write access');
+        log.info(
+          { delivery: context.id, requestedBy: job.kind === 'review' ? job.requestedBy : null },
+          'ignored: /rfc-panel review from someone without write access',
+        );
         continue;
       }
       await enqueue(job);

@@ -4,7 +4,12 @@ import type { Anchor } from './schema.js';
 
 /** A line anchor quoting the lines it covers, so it can be found again in later revisions. */
 export function lineAnchor(doc: PlanDocument, startLine: number, endLine = startLine, quote?: string): Anchor {
-  const text = quote ?? doc.lines.slice(startLine - 1, endLine).map((l) => l.trim()).join('\n');
+  const text =
+    quote ??
+    doc.lines
+      .slice(startLine - 1, endLine)
+      .map((l) => l.trim())
+      .join('\n');
   return { path: doc.path, level: 'line', startLine, endLine, quote: text, section: sectionLabel(findSection(doc, startLine)) };
 }
 

@@ -25,9 +25,10 @@ export function mergeFindings(drafts: DraftFinding[]): Finding[] {
   };
   const candidatesOf = (d: DraftFinding): number[] => {
     const a = d.anchor;
-    const keys = a.level === 'line' && a.startLine !== null && a.endLine !== null
-      ? [`${a.path}\u0000${a.startLine - 1}`, ...placesOf(d), `${a.path}\u0000${a.endLine + 1}`]
-      : placesOf(d);
+    const keys =
+      a.level === 'line' && a.startLine !== null && a.endLine !== null
+        ? [`${a.path}\u0000${a.startLine - 1}`, ...placesOf(d), `${a.path}\u0000${a.endLine + 1}`]
+        : placesOf(d);
     const found = new Set<number>();
     for (const key of keys) for (const i of byPlace.get(key) ?? []) found.add(i);
     return [...found].sort((x, y) => x - y);
@@ -82,7 +83,34 @@ function sameFinding(a: DraftFinding, b: DraftFinding): boolean {
   return placed && similarity(words(`${a.title} ${a.body}`), words(`${b.title} ${b.body}`)) >= 0.3;
 }
 
-const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'are', 'not', 'but', 'from', 'have', 'has', 'will', 'can', 'when', 'what', 'how', 'plan', 'there', 'which', 'into', 'should', 'must', 'does', 'without', 'about']);
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'that',
+  'this',
+  'are',
+  'not',
+  'but',
+  'from',
+  'have',
+  'has',
+  'will',
+  'can',
+  'when',
+  'what',
+  'how',
+  'plan',
+  'there',
+  'which',
+  'into',
+  'should',
+  'must',
+  'does',
+  'without',
+  'about',
+]);
 
 function words(text: string): Set<string> {
   return new Set(

@@ -16,7 +16,10 @@ export function relocateAnchor(anchor: Anchor, doc: PlanDocument): Anchor | null
   }
   if (!anchor.quote) return null;
   const oldSection = anchor.section ? doc.sections.find((s) => sectionLabel(s) === anchor.section) : undefined;
-  const found = locateQuote(doc, anchor.quote, { line: anchor.startLine, within: oldSection ? { startLine: oldSection.startLine, endLine: oldSection.endLine } : null });
+  const found = locateQuote(doc, anchor.quote, {
+    line: anchor.startLine,
+    within: oldSection ? { startLine: oldSection.startLine, endLine: oldSection.endLine } : null,
+  });
   if (!found) return null;
   return { ...anchor, path: doc.path, startLine: found.startLine, endLine: found.endLine, section: sectionLabel(findSection(doc, found.startLine)) };
 }

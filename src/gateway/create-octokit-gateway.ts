@@ -18,15 +18,17 @@ export function createOctokitGateway(client: Octokit, pull: PullRef): PullGatewa
   const octokit = sortGitHubErrors(client);
   const { owner, repo, pullNumber } = pull;
   const base = { owner, repo, pull_number: pullNumber };
-  const comments = (place: CommentPlace['kind']): Promise<GitHubComment[]> => place === 'issue'
-    ? octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pullNumber, per_page: 100 })
-    : octokit.paginate(octokit.rest.pulls.listReviewComments, { ...base, per_page: 100 });
+  const comments = (place: CommentPlace['kind']): Promise<GitHubComment[]> =>
+    place === 'issue'
+      ? octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pullNumber, per_page: 100 })
+      : octokit.paginate(octokit.rest.pulls.listReviewComments, { ...base, per_page: 100 });
   const postComment = async (place: CommentPlace, body: string, tag: string, identity: BotIdentity): Promise<void> => {
     await writeOnce(
       place.kind === 'issue' ? 'posting a comment' : 'replying in a finding thread',
-      (noRetry) => place.kind === 'issue'
-        ? octokit.rest.issues.createComment({ owner, repo, issue_number: pullNumber, body, ...noRetry })
-        : octokit.rest.pulls.createReplyForReviewComment({ ...base, comment_id: place.replyTo, body, ...noRetry }),
+      (noRetry) =>
+        place.kind === 'issue'
+          ? octokit.rest.issues.createComment({ owner, repo, issue_number: pullNumber, body, ...noRetry })
+          : octokit.rest.pulls.createReplyForReviewComment({ ...base, comment_id: place.replyTo, body, ...noRetry }),
       () => findOwnComment(octokit, pull, identity, tag, place.kind === 'issue' ? 'issue' : 'review'),
     );
   };
@@ -34,7 +36,15 @@ export function createOctokitGateway(client: Octokit, pull: PullRef): PullGatewa
     pull,
     async getPull() {
       const { data: pr } = await octokit.rest.pulls.get({ ...base, request: { what: 'reading the pull request' } });
-      return { state: pr.state, draft: pr.draft === true, author: pr.user?.login ?? '', authorIsBot: pr.user?.type === 'Bot', headSha: pr.head.sha, baseSha: pr.base.sha, repoUrl: pr.base.repo.html_url };
+      return {
+        state: pr.state,
+        draft: pr.draft === true,
+        author: pr.user?.login ?? '',
+        authorIsBot: pr.user?.type === 'Bot',
+        headSha: pr.head.sha,
+        baseSha: pr.base.sha,
+        repoUrl: pr.base.repo.html_url,
+      };
     },
     async hasWriteAccess(login) {
       try {

@@ -35,10 +35,23 @@ export function toGitHubError(what: string, error: unknown): ExternalServiceErro
   const e = error as OctokitLikeError;
   const status = typeof e.status === 'number' ? e.status : null;
   const headers = e.response?.headers ?? {};
-  const rateLimited = status === 429 || (status === 403 && (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
+  const rateLimited =
+    status === 429 ||
+    (status === 403 && (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
   const retryable = status === null || status >= 500 || rateLimited;
   const retryAfter = Number(headers['retry-after']);
   const resetAt = Number(headers['x-ratelimit-reset']);
-  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : rateLimited && Number.isFinite(resetAt) ? Math.max(0, resetAt * 1000 - Date.now()) : null;
-  return new ExternalServiceError('github', `${what} failed${status ? ` (HTTP ${status})` : ''}: ${(e.message ?? String(error)).split('\n')[0]}`, retryable, status, { cause: error, retryAfterMs });
+  const retryAfterMs =
+    Number.isFinite(retryAfter) && retryAfter >= 0
+      ? retryAfter * 1000
+      : rateLimited && Number.isFinite(resetAt)
+        ? Math.max(0, resetAt * 1000 - Date.now())
+        : null;
+  return new ExternalServiceError(
+    'github',
+    `${what} failed${status ? ` (HTTP ${status})` : ''}: ${(e.message ?? String(error)).split('\n')[0]}`,
+    retryable,
+    status,
+    { cause: error, retryAfterMs },
+  );
 }

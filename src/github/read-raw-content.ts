@@ -6,7 +6,11 @@ import type { Octokit } from './types.js';
  * reviewed mangled instead of refused. Reading the unparsed body keeps the bytes for decodeDocument.
  */
 export async function readRawContent(octokit: Octokit, params: { owner: string; repo: string; path: string; ref: string }): Promise<Buffer> {
-  const response = await octokit.rest.repos.getContent({ ...params, mediaType: { format: 'raw' }, request: { parseSuccessResponseBody: false, what: `reading ${params.path}` } });
+  const response = await octokit.rest.repos.getContent({
+    ...params,
+    mediaType: { format: 'raw' },
+    request: { parseSuccessResponseBody: false, what: `reading ${params.path}` },
+  });
   const data = response.data as unknown;
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data);

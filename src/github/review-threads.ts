@@ -19,7 +19,14 @@ const THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: S
 }`;
 
 interface ThreadsResponse {
-  repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; isResolved: boolean; comments: { nodes: Array<{ fullDatabaseId: string | number | null }> } }> } } };
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{ id: string; isResolved: boolean; comments: { nodes: Array<{ fullDatabaseId: string | number | null }> } }>;
+      };
+    };
+  };
 }
 
 export async function listReviewThreads(octokit: Octokit, pull: PullRef): Promise<ReviewThread[]> {
@@ -50,7 +57,11 @@ export async function setThreadResolved(octokit: Octokit, threadId: string, reso
  * a permission some installations lack: then nothing is changed and `resolvable` is false, and the
  * caller says so instead of failing. Returns the thread ids found, by root comment id.
  */
-export async function syncThreadResolution(octokit: Octokit, pull: PullRef, wanted: Map<number, boolean>): Promise<{ resolvable: boolean; threadIds: Map<number, string> }> {
+export async function syncThreadResolution(
+  octokit: Octokit,
+  pull: PullRef,
+  wanted: Map<number, boolean>,
+): Promise<{ resolvable: boolean; threadIds: Map<number, string> }> {
   const threadIds = new Map<number, string>();
   try {
     const threads = await listReviewThreads(octokit, pull);

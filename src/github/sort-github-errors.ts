@@ -12,11 +12,11 @@ const NAMES: Array<[RegExp, string]> = [
   [/^GET .*\/reviews\/[^/]+\/comments/, 'listing review comments'],
   [/^GET .*\/pulls\/[^/]+\/reviews/, 'listing reviews'],
   [/^GET .*\/issues\/[^/]+\/comments/, 'listing PR comments'],
-  [/^GET .*\/collaborators\/[^/]+\/permission/, 'reading the commenter\'s permission'],
+  [/^GET .*\/collaborators\/[^/]+\/permission/, "reading the commenter's permission"],
   [/^GET .*\/check-runs/, 'listing check runs'],
   [/^POST .*\/check-runs/, 'creating the check run'],
   [/^PATCH .*\/check-runs/, 'updating the check run'],
-  [/^POST .*\/graphql/, 'calling GitHub\'s GraphQL API'],
+  [/^POST .*\/graphql/, "calling GitHub's GraphQL API"],
 ];
 
 interface RequestOptions {

@@ -46,7 +46,12 @@ export async function answerResponse(deps: JobDeps, pull: PullRef, text: string,
   // what a failed ledger write left undone.
   if (!deps.dryRun) await github.postOnce({ kind: 'issue' }, body, tag, ctx.identity);
   await commitLedger(ctx, {
-    ledger, changes, previousSha: ledger.revisions.at(-2)?.sha ?? null, summary, dryRun: deps.dryRun, log,
+    ledger,
+    changes,
+    previousSha: ledger.revisions.at(-2)?.sha ?? null,
+    summary,
+    dryRun: deps.dryRun,
+    log,
     personaNames: new Map((await ctx.personas()).map((p) => [p.id, p.name])),
     // Each closed finding's thread hears it too, and is resolved (the same replies a push produces).
     threadChanges: changes.map((c) => ({ ...c, change: { ...c.change, by: null } })),

@@ -32,7 +32,8 @@ const only = (kind: string, words: ReplyWords): ReplyDecision => ({ kind, words 
 
 /** The permission policy for a reply: what happens to the finding, within the commenter's rights. */
 export async function decideReply(entry: LedgerEntry, intent: ReplyIntent, facts: ReplyFacts): Promise<ReplyDecision | null> {
-  const settle = async (): Promise<boolean> => maySettleFinding({ isWriter: await facts.isWriter(), isAuthor: facts.isAuthor }, entry.finding.severity === 'critical', facts.acceptCritical);
+  const settle = async (): Promise<boolean> =>
+    maySettleFinding({ isWriter: await facts.isWriter(), isAuthor: facts.isAuthor }, entry.finding.severity === 'critical', facts.acceptCritical);
   const claim = { by: facts.author, at: facts.at };
   switch (intent.kind) {
     case 'addressed': {
@@ -43,21 +44,42 @@ export async function decideReply(entry: LedgerEntry, intent: ReplyIntent, facts
       const verdict = await facts.verify();
       if (verdict?.verdict === 'addressed') {
         const lines = verdict.evidence?.lines ?? null;
-        return { kind: 'verified', words: { say: 'verified', note: verdict.evidence?.note ?? null, lines }, change: { status: 'addressed', by: facts.author, note: verdict.evidence?.note ?? null, lines, resolve: true, claim: null } };
+        return {
+          kind: 'verified',
+          words: { say: 'verified', note: verdict.evidence?.note ?? null, lines },
+          change: { status: 'addressed', by: facts.author, note: verdict.evidence?.note ?? null, lines, resolve: true, claim: null },
+        };
       }
-      if (verdict) return { kind: 'not-yet', words: { say: 'not-yet', missing: verdict.missing ?? null }, change: { status: entry.status, by: facts.author, note: 'author says addressed; not yet in the text', lines: null, resolve: false, claim } };
-      return { kind: 'claimed', words: { say: 'claimed' }, change: { status: entry.status, by: facts.author, note: 'author says addressed', lines: null, resolve: false, claim } };
+      if (verdict)
+        return {
+          kind: 'not-yet',
+          words: { say: 'not-yet', missing: verdict.missing ?? null },
+          change: { status: entry.status, by: facts.author, note: 'author says addressed; not yet in the text', lines: null, resolve: false, claim },
+        };
+      return {
+        kind: 'claimed',
+        words: { say: 'claimed' },
+        change: { status: entry.status, by: facts.author, note: 'author says addressed', lines: null, resolve: false, claim },
+      };
     }
     case 'wont-fix': {
       if (!(await settle())) return only('refused', { say: 'refused-risk', criticalByAuthor: entry.finding.severity === 'critical' && facts.isAuthor });
       if (facts.inferred) return only('confirm-risk', { say: 'confirm-risk', reason: intent.reason });
       if (!intent.reason) return only('need-reason', { say: 'need-reason' });
-      return { kind: 'accepted', words: { say: 'accepted', reason: intent.reason }, change: { status: 'accepted-risk', by: facts.author, note: intent.reason, lines: null, resolve: true, claim: null } };
+      return {
+        kind: 'accepted',
+        words: { say: 'accepted', reason: intent.reason },
+        change: { status: 'accepted-risk', by: facts.author, note: intent.reason, lines: null, resolve: true, claim: null },
+      };
     }
     case 'withdraw': {
       if (!(await facts.isWriter())) return only('refused', { say: 'refused-withdraw' });
       if (facts.inferred) return only('confirm-withdraw', { say: 'confirm-withdraw' });
-      return { kind: 'withdrawn', words: { say: 'withdrawn' }, change: { status: 'withdrawn', by: facts.author, note: 'withdrawn on request', lines: null, resolve: true, claim: null } };
+      return {
+        kind: 'withdrawn',
+        words: { say: 'withdrawn' },
+        change: { status: 'withdrawn', by: facts.author, note: 'withdrawn on request', lines: null, resolve: true, claim: null },
+      };
     }
     case 'question':
     case 'disagreement': {
@@ -67,7 +89,11 @@ export async function decideReply(entry: LedgerEntry, intent: ReplyIntent, facts
       // The reviewer concedes, quoting where the plan covers it; only someone who may settle the finding makes it stick.
       if (!(await settle())) return only(intent.kind, { say: 'answer', text: answered.text, outcome: 'stays-open' });
       const note = answered.text.replace(/\s+/g, ' ').trim();
-      return { kind: 'conceded', words: { say: 'answer', text: answered.text, outcome: 'conceded' }, change: { status: 'withdrawn', by: null, note: note.length > 300 ? `${note.slice(0, 299)}…` : note, lines: null, resolve: true, claim: null } };
+      return {
+        kind: 'conceded',
+        words: { say: 'answer', text: answered.text, outcome: 'conceded' },
+        change: { status: 'withdrawn', by: null, note: note.length > 300 ? `${note.slice(0, 299)}…` : note, lines: null, resolve: true, claim: null },
+      };
     }
     case 'other':
       return null;

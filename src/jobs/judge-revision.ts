@@ -46,15 +46,29 @@ export async function judgeRevision(deps: JobDeps, revision: Revision, attempt: 
   const verification = await verifyRevision(deps, revision, run, previous, notes, log);
   const at = deps.now().toISOString();
   const reconciled = reconcileLedger({
-    previous, current, sha: ctx.headSha, at, verdicts: verification.verdicts, evidenceFor: checklistVerifier.evidenceFor, knownCheck: checklistVerifier.isKnownCheck,
+    previous,
+    current,
+    sha: ctx.headSha,
+    at,
+    verdicts: verification.verdicts,
+    evidenceFor: checklistVerifier.evidenceFor,
+    knownCheck: checklistVerifier.isKnownCheck,
     documents: new Map(documents.map((d) => [d.path, d.doc])),
     renamed: new Map(documents.filter((d) => d.previousPath).map((d) => [d.previousPath!, d.path])),
     deleted: findDeletedPaths(revision.fetched, previous),
   });
-  const review = { mode: run.incremental ? ('incremental' as const) : ('full' as const), usage: sumUsage([panel.usage, verification.usage, ...run.summaryUsage]), partial: panel.runs.some((r) => r.status === 'failed') };
+  const review = {
+    mode: run.incremental ? ('incremental' as const) : ('full' as const),
+    usage: sumUsage([panel.usage, verification.usage, ...run.summaryUsage]),
+    partial: panel.runs.some((r) => r.status === 'failed'),
+  };
   const { ledger, open, readiness } = recordRevision({ reconciled, previous, held: panel.held, reviewed: panel.reviewed, sha: ctx.headSha, at, review });
   const claude = panel.runs.filter((r) => r.engine === 'claude');
-  const cost = renderRevisionCost(review, ledger.revisions.find((r) => r.review)?.review ?? null, { called: claude.filter((r) => r.status !== 'skipped').length, of: claude.length, dropped: panel.dropped });
+  const cost = renderRevisionCost(review, ledger.revisions.find((r) => r.review)?.review ?? null, {
+    called: claude.filter((r) => r.status !== 'skipped').length,
+    of: claude.length,
+    dropped: panel.dropped,
+  });
   if (cost) notes.push(cost);
   const newIds = new Set(reconciled.newFindings.map((f) => f.id));
   const shownNew = panel.findings.filter((f) => newIds.has(f.id));

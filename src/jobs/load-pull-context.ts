@@ -46,11 +46,16 @@ export async function loadPullContext(deps: JobDeps, github: PullGateway, known?
   const headSha = pr.headSha;
   let personas: Promise<Persona[]> | null = null;
   return {
-    github, pr, headSha, identity, config,
+    github,
+    pr,
+    headSha,
+    identity,
+    config,
     pull: github.pull,
     seal: ledgerSealFor(deps, github.pull),
     linkFor: (anchor) => permalink(pr.repoUrl, headSha, anchor),
-    personas: () => (personas ??= (async () => mergePersonas(loadPersonas(), config.reviewers.folder ? await github.loadRepoPersonas(config.reviewers.folder) : []))()),
+    personas: () =>
+      (personas ??= (async () => mergePersonas(loadPersonas(), config.reviewers.folder ? await github.loadRepoPersonas(config.reviewers.folder) : []))()),
     readDocument: (path) => readPullDocument(github, headSha, path, config.budgets.maxDocumentBytes),
   };
 }

@@ -21,12 +21,30 @@ export interface ReplyThread {
  * the head — this job runs in the PR's lane, so nothing interleaves — rather than drop what the reply
  * says. Null when the ledger does not hold the finding.
  */
-export async function loadReplyThread(deps: JobDeps, github: PullGateway, job: ReplyJob, findingId: string, rootId: number, log: Logger): Promise<ReplyThread | null> {
+export async function loadReplyThread(
+  deps: JobDeps,
+  github: PullGateway,
+  job: ReplyJob,
+  findingId: string,
+  rootId: number,
+  log: Logger,
+): Promise<ReplyThread | null> {
   let ctx = await loadPullContext(deps, github);
   let read = await readSummaryLedger(github, ctx.identity, ctx.seal);
   if (!read.ledger && ctx.pr.state === 'open') {
     log.warn({ findingId }, 'reply in a thread without a trustworthy ledger; rebuilding it with a review first');
-    await runReviewJob(deps, { kind: 'review', deliveryId: `${job.deliveryId}:rebuild`, installationId: job.installationId, owner: job.owner, repo: job.repo, pullNumber: job.pullNumber, headSha: null, trigger: 'recovered', force: true, requestedBy: null });
+    await runReviewJob(deps, {
+      kind: 'review',
+      deliveryId: `${job.deliveryId}:rebuild`,
+      installationId: job.installationId,
+      owner: job.owner,
+      repo: job.repo,
+      pullNumber: job.pullNumber,
+      headSha: null,
+      trigger: 'recovered',
+      force: true,
+      requestedBy: null,
+    });
     ctx = await loadPullContext(deps, github);
     read = await readSummaryLedger(github, ctx.identity, ctx.seal);
   }

@@ -34,10 +34,21 @@ export interface Revision {
  * PR, config, documents, personas and the previous ledger — or, when there is nothing to judge
  * (a draft, no plan document and no ledger), the check run completed saying so and the reason.
  */
-export async function loadRevision(deps: JobDeps, github: PullGateway, job: ReviewJob, pr: PullSnapshot, checkRunId: number, log: Logger): Promise<Revision | { finished: string }> {
+export async function loadRevision(
+  deps: JobDeps,
+  github: PullGateway,
+  job: ReviewJob,
+  pr: PullSnapshot,
+  checkRunId: number,
+  log: Logger,
+): Promise<Revision | { finished: string }> {
   const ctx = await loadPullContext(deps, github, pr);
   if (pr.draft && !ctx.config.drafts) {
-    await github.completeCheck(checkRunId, { conclusion: 'neutral', title: 'Draft — not reviewed', summary: 'rfc-panel reviews this pull request when it is marked ready for review (or set `drafts: true`).' });
+    await github.completeCheck(checkRunId, {
+      conclusion: 'neutral',
+      title: 'Draft — not reviewed',
+      summary: 'rfc-panel reviews this pull request when it is marked ready for review (or set `drafts: true`).',
+    });
     return { finished: 'skipped: draft' };
   }
   const fetched = await fetchPullDocuments(github, { headSha: ctx.headSha, baseSha: pr.baseSha }, ctx.config);
@@ -51,7 +62,11 @@ export async function loadRevision(deps: JobDeps, github: PullGateway, job: Revi
   const previous = stored.ledger ?? EMPTY_LEDGER;
   const documents = fetched.documents.filter((d) => !isResponseDocument(d));
   if (documents.length === 0 && previous.entries.length === 0 && !stored.rebuild) {
-    await github.completeCheck(checkRunId, { conclusion: 'neutral', title: 'No plan documents changed', summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n') });
+    await github.completeCheck(checkRunId, {
+      conclusion: 'neutral',
+      title: 'No plan documents changed',
+      summary: ['No changed file matches the configured plan paths.', ...notes.map((n) => `- ${n}`)].join('\n'),
+    });
     return { finished: 'nothing to review' };
   }
   const responses = fetched.documents.filter((d) => isResponseDocument(d));

@@ -71,9 +71,12 @@ export async function prepareRevisions(
     }
     scopes.set(d.path, { mode: 'incremental', changed: diff.changed, previousSha: last.sha });
     const paths = new Set([d.path, ...(d.previousPath ? [d.previousPath] : [])]);
-    const open = previous.entries.filter((e) => OPEN_STATUSES.has(e.status) && paths.has(e.finding.anchor.path)).map((e) => ({ ...e.finding, anchor: { ...e.finding.anchor, path: d.path } }));
+    const open = previous.entries
+      .filter((e) => OPEN_STATUSES.has(e.status) && paths.has(e.finding.anchor.path))
+      .map((e) => ({ ...e.finding, anchor: { ...e.finding.anchor, path: d.path } }));
     revisions.set(d.path, { changed: diff.changed, open, cache, known });
-    if (diff.changed.length === 0) notes.push(`\`${d.path}\` did not change since \`${last.sha.slice(0, 7)}\`: its findings keep their status and no reviewer was called.`);
+    if (diff.changed.length === 0)
+      notes.push(`\`${d.path}\` did not change since \`${last.sha.slice(0, 7)}\`: its findings keep their status and no reviewer was called.`);
   }
   return { revisions, scopes, notes };
 }

@@ -16,7 +16,11 @@ export async function publishRevision(deps: JobDeps, revision: Revision, judged:
   const { github, headSha, config } = ctx;
   const now = await github.getPull();
   if (now.headSha !== headSha) {
-    await github.completeCheck(checkRunId, { conclusion: 'neutral', title: `Superseded by ${now.headSha.slice(0, 7)}`, summary: `A newer commit (${now.headSha}) arrived while this revision was being reviewed; its review replaces this one.` });
+    await github.completeCheck(checkRunId, {
+      conclusion: 'neutral',
+      title: `Superseded by ${now.headSha.slice(0, 7)}`,
+      summary: `A newer commit (${now.headSha}) arrived while this revision was being reviewed; its review replaces this one.`,
+    });
     log.info({ head: now.headSha }, 'not posted: head moved during the review');
     return false;
   }
@@ -24,15 +28,40 @@ export async function publishRevision(deps: JobDeps, revision: Revision, judged:
   const personaNames = new Map(revision.personas.map((p) => [p.id, p.name]));
   const followUp = judged.previous.entries.length > 0;
   if (judged.shownNew.length > 0 || !followUp) {
-    const threads = await postRevisionReview(github, { headSha, identity: ctx.identity, event: judged.event, panel, shownNew: judged.shownNew, documents: revision.documents, personaNames, linkFor: ctx.linkFor, followUp, dryRun: deps.dryRun, log });
+    const threads = await postRevisionReview(github, {
+      headSha,
+      identity: ctx.identity,
+      event: judged.event,
+      panel,
+      shownNew: judged.shownNew,
+      documents: revision.documents,
+      personaNames,
+      linkFor: ctx.linkFor,
+      followUp,
+      dryRun: deps.dryRun,
+      log,
+    });
     backfillThreadIds(judged.ledger, threads);
   }
   const { reconciled } = judged;
   await commitLedger(ctx, {
-    ledger: judged.ledger, changes: reconciled.changes, stillOpen: reconciled.stillOpen, previousSha: judged.previous.revisions.at(-1)?.sha ?? null, newIds: judged.newIds,
-    notes: judged.notes, personaNames, summary: revision.summary, checkRunId, degraded: panel.degraded, dryRun: deps.dryRun, log,
+    ledger: judged.ledger,
+    changes: reconciled.changes,
+    stillOpen: reconciled.stillOpen,
+    previousSha: judged.previous.revisions.at(-1)?.sha ?? null,
+    newIds: judged.newIds,
+    notes: judged.notes,
+    personaNames,
+    summary: revision.summary,
+    checkRunId,
+    degraded: panel.degraded,
+    dryRun: deps.dryRun,
+    log,
   });
   if (config.reviewEvent === 'request-changes' && judged.event === 'COMMENT' && !deps.dryRun) await github.dismissChangeRequests(ctx.identity, headSha);
-  log.info({ readiness: judged.readiness.readiness, open: judged.open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length }, 'review complete');
+  log.info(
+    { readiness: judged.readiness.readiness, open: judged.open.length, new: reconciled.newFindings.length, changes: reconciled.changes.length },
+    'review complete',
+  );
   return true;
 }

@@ -36,7 +36,11 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   log.info({ intent: intent.kind, inferred, findingId }, 'reply classified');
   let writer: Promise<boolean> | null = null;
   const decision = await decideReply(entry, intent, {
-    author: job.author, isAuthor: job.author.toLowerCase() === ctx.pr.author.toLowerCase(), inferred, at: deps.now().toISOString(), acceptCritical: ctx.config.acceptCritical,
+    author: job.author,
+    isAuthor: job.author.toLowerCase() === ctx.pr.author.toLowerCase(),
+    inferred,
+    at: deps.now().toISOString(),
+    acceptCritical: ctx.config.acceptCritical,
     isWriter: () => (writer ??= github.hasWriteAccess(job.author)),
     verify: async () => {
       const doc = await ctx.readDocument(entry.finding.anchor.path);
@@ -49,7 +53,12 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const personaNames = new Map((await ctx.personas()).map((p) => [p.id, p.name]));
   const primary = entry.finding.personas[0];
   const tag = marker.reply(entry.finding.id, `${decision.kind}-${job.commentId}`);
-  const reply = renderReply(decision.words, { who: job.author, headSha: ctx.headSha, finding: entry.finding, persona: personaNames.get(primary ?? '') ?? primary ?? 'the panel' });
+  const reply = renderReply(decision.words, {
+    who: job.author,
+    headSha: ctx.headSha,
+    finding: entry.finding,
+    persona: personaNames.get(primary ?? '') ?? primary ?? 'the panel',
+  });
   // A retried job (the ledger write failed after the answer went out) must not answer twice.
   if (!deps.dryRun) await github.postOnce({ kind: 'reply', replyTo: root.id }, `${fitComment(reply)}\n\n${tag}`, tag, ctx.identity);
   if (!decision.change) return;
@@ -57,7 +66,14 @@ export async function runReplyJob(deps: JobDeps, job: ReplyJob): Promise<void> {
   const { status, by, note, lines, resolve, claim } = decision.change;
   const report = recordChange(ledger, entry, { status, sha: ctx.headSha, at: deps.now().toISOString(), by, note, lines }, claim);
   await commitLedger(ctx, {
-    ledger, changes: report.from === report.to ? [] : [report], threadChanges: [], resolve: resolve ? [report.entry] : [],
-    previousSha: ledger.revisions.at(-2)?.sha ?? null, personaNames, summary: thread.summary, dryRun: deps.dryRun, log,
+    ledger,
+    changes: report.from === report.to ? [] : [report],
+    threadChanges: [],
+    resolve: resolve ? [report.entry] : [],
+    previousSha: ledger.revisions.at(-2)?.sha ?? null,
+    personaNames,
+    summary: thread.summary,
+    dryRun: deps.dryRun,
+    log,
   });
 }

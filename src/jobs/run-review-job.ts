@@ -33,12 +33,22 @@ export async function runReviewJob(deps: JobDeps, job: ReviewJob, attempt: { fin
     await reportReviewFailure(github, run.id, error, attempt, log);
   }
   for (const response of responses) {
-    await answerResponse(deps, pull, response.text, pr.author, log, `\`${response.path}\``).catch((error: unknown) => log.warn({ err: error, path: response.path }, 'could not check the response document'));
+    await answerResponse(deps, pull, response.text, pr.author, log, `\`${response.path}\``).catch((error: unknown) =>
+      log.warn({ err: error, path: response.path }, 'could not check the response document'),
+    );
   }
 }
 
 /** Load → judge → publish; returns the response documents to answer once the review is published. */
-async function reviewRevision(deps: JobDeps, github: PullGateway, job: ReviewJob, pr: PullSnapshot, checkRunId: number, attempt: { final: boolean }, log: JobDeps['log']): Promise<Array<{ path: string; text: string }>> {
+async function reviewRevision(
+  deps: JobDeps,
+  github: PullGateway,
+  job: ReviewJob,
+  pr: PullSnapshot,
+  checkRunId: number,
+  attempt: { final: boolean },
+  log: JobDeps['log'],
+): Promise<Array<{ path: string; text: string }>> {
   const revision = await loadRevision(deps, github, job, pr, checkRunId, log);
   if ('finished' in revision) {
     log.info(revision.finished);

@@ -33,14 +33,24 @@ export async function runRevisionPanel(deps: JobDeps, revision: Revision, attemp
   const incremental = documents.length > 0 && prepared.revisions.size === documents.length;
   notes.push(...prepared.notes);
   const summaryUsage: Usage[] = [];
-  const panel = await runPanel(documents.map((d) => d.doc), {
-    engines, personas: revision.personas, only: config.reviewers.enable, disabled: config.reviewers.disable, caps: config.caps, revisions: prepared.revisions,
-    // A follow-up review's body lists a few new findings: the deterministic summary says enough, for free.
-    summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) => summaryUsage.push(u)),
-    // Earlier attempts fail on an outage and are retried; the last one reviews offline rather than not at all.
-    fallbackOnOutage: attempt.final,
-    fallback: offline,
-  });
+  const panel = await runPanel(
+    documents.map((d) => d.doc),
+    {
+      engines,
+      personas: revision.personas,
+      only: config.reviewers.enable,
+      disabled: config.reviewers.disable,
+      caps: config.caps,
+      revisions: prepared.revisions,
+      // A follow-up review's body lists a few new findings: the deterministic summary says enough, for free.
+      summarise: createSummariser(allowance.allowed && !incremental ? config.engine : 'checklist', { env: deps.env, model: config.model }, (u) =>
+        summaryUsage.push(u),
+      ),
+      // Earlier attempts fail on an outage and are retried; the last one reviews offline rather than not at all.
+      fallbackOnOutage: attempt.final,
+      fallback: offline,
+    },
+  );
   notes.push(...panel.notes);
   if (panel.dropped > 0) notes.push(`${panel.dropped} finding(s) the reviewers raised on unchanged text were dropped: a revision is reviewed on what changed.`);
   await deps.budget?.record(scope, panel.usage);

@@ -13,11 +13,26 @@ import type { PanelRun } from './run-revision-panel.js';
  * Verdicts on the open model findings: those on changed text came with the panel's incremental
  * calls; the rest that need one are asked of the model (within budget), and that cost is recorded.
  */
-export async function verifyRevision(deps: JobDeps, revision: Revision, run: PanelRun, previous: Ledger, notes: string[], log: Logger): Promise<{ verdicts: Map<string, Verdict>; usage: Usage }> {
+export async function verifyRevision(
+  deps: JobDeps,
+  revision: Revision,
+  run: PanelRun,
+  previous: Ledger,
+  notes: string[],
+  log: Logger,
+): Promise<{ verdicts: Map<string, Verdict>; usage: Usage }> {
   const { panel, prepared } = run;
   const assistant = run.allowed && deps.createAssistant ? await deps.createAssistant(revision.ctx.config) : null;
   const verification = assistant
-    ? await verifyModelFindings(assistant, previous, revision.documents.map((d) => d.doc), revision.personas, notes, log, (e, doc) => !panel.verdicts.has(e.finding.id) && needsVerification(e, doc, prepared.scopes.get(doc.path)))
+    ? await verifyModelFindings(
+        assistant,
+        previous,
+        revision.documents.map((d) => d.doc),
+        revision.personas,
+        notes,
+        log,
+        (e, doc) => !panel.verdicts.has(e.finding.id) && needsVerification(e, doc, prepared.scopes.get(doc.path)),
+      )
     : { verdicts: new Map<string, Verdict>(), usage: [] };
   const usage = sumUsage(verification.usage);
   if (verification.usage.length > 0) {

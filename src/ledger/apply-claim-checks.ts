@@ -15,7 +15,9 @@ export function applyClaimChecks(ledger: Ledger, checks: ClaimCheck[], decided: 
     const entry = c.entry ? ledger.entries.find((e) => e.finding.id === c.entry!.finding.id) : undefined;
     if (!entry || !OPEN_STATUSES.has(entry.status)) continue;
     if (c.outcome === 'verified' || c.outcome === 'verified-elsewhere') {
-      changes.push(recordChange(ledger, entry, { status: 'addressed', sha: decided.sha, at: decided.at, by: decided.by, note: c.detail, lines: c.lines }, null));
+      changes.push(
+        recordChange(ledger, entry, { status: 'addressed', sha: decided.sha, at: decided.at, by: decided.by, note: c.detail, lines: c.lines }, null),
+      );
     } else if (c.outcome === 'not-verified' || c.outcome === 'unverifiable') {
       entry.claim = { by: decided.by, at: decided.at };
     }

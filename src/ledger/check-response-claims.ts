@@ -13,7 +13,13 @@ export interface ClaimCheck {
 }
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3).map((w) => w.slice(0, 6)));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3)
+      .map((w) => w.slice(0, 6)),
+  );
 }
 
 function overlap(a: string, b: string): number {
@@ -60,12 +66,27 @@ export async function checkResponseClaims(
       continue;
     }
     if (claim.status !== 'addressed') {
-      checks.push({ claim, entry, outcome: 'noted', detail: claim.status === 'wont-fix' ? 'not claimed as fixed; reply `won\'t fix: <reason>` in the finding\'s thread to record an accepted risk' : 'no status given', lines: null });
+      checks.push({
+        claim,
+        entry,
+        outcome: 'noted',
+        detail:
+          claim.status === 'wont-fix'
+            ? "not claimed as fixed; reply `won't fix: <reason>` in the finding's thread to record an accepted risk"
+            : 'no status given',
+        lines: null,
+      });
       continue;
     }
     const { verdict } = await verify(entry);
     if (!verdict) {
-      checks.push({ claim, entry, outcome: 'unverifiable', detail: 'this finding can only be re-checked by the model; it will be on the next revision', lines: null });
+      checks.push({
+        claim,
+        entry,
+        outcome: 'unverifiable',
+        detail: 'this finding can only be re-checked by the model; it will be on the next revision',
+        lines: null,
+      });
       continue;
     }
     if (verdict.verdict !== 'addressed') {
@@ -75,7 +96,13 @@ export async function checkResponseClaims(
     const at = verdict.evidence?.lines ?? null;
     const near = (a: [number, number], b: [number, number]): boolean => a[0] <= b[1] + 5 && b[0] <= a[1] + 5;
     if (claim.lines && at && !near(claim.lines, at)) {
-      checks.push({ claim, entry, outcome: 'verified-elsewhere', detail: `fixed, but the evidence is at lines ${at[0]}–${at[1]}, not ${claim.lines[0]}–${claim.lines[1]}: ${verdict.evidence?.note ?? ''}`, lines: at });
+      checks.push({
+        claim,
+        entry,
+        outcome: 'verified-elsewhere',
+        detail: `fixed, but the evidence is at lines ${at[0]}–${at[1]}, not ${claim.lines[0]}–${claim.lines[1]}: ${verdict.evidence?.note ?? ''}`,
+        lines: at,
+      });
       continue;
     }
     checks.push({ claim, entry, outcome: 'verified', detail: verdict.evidence?.note ?? 'the concern no longer applies', lines: at });

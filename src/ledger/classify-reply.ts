@@ -6,8 +6,10 @@ export type ReplyIntent =
   | { kind: 'withdraw' }
   | { kind: 'other' };
 
-const WONT_FIX = /\b(?:won'?t|will not|not going to|can'?t|cannot)\s+(?:fix|change|address|do)\b|\bwont-?fix\b|\baccept(?:ed|ing)?\s+(?:the\s+|this\s+)?risk\b|\bout of scope\b|\bby design\b|\bdeferr?(?:ed|ing)?\s+(?:to|until)\b/i;
-const DISAGREE = /\b(?:disagree|not (?:an?\s+)?(?:real\s+)?(?:issue|problem|concern|bug)|false positive|does(?:n'?t| not) apply|not applicable|irrelevant|this is wrong|incorrect)\b/i;
+const WONT_FIX =
+  /\b(?:won'?t|will not|not going to|can'?t|cannot)\s+(?:fix|change|address|do)\b|\bwont-?fix\b|\baccept(?:ed|ing)?\s+(?:the\s+|this\s+)?risk\b|\bout of scope\b|\bby design\b|\bdeferr?(?:ed|ing)?\s+(?:to|until)\b/i;
+const DISAGREE =
+  /\b(?:disagree|not (?:an?\s+)?(?:real\s+)?(?:issue|problem|concern|bug)|false positive|does(?:n'?t| not) apply|not applicable|irrelevant|this is wrong|incorrect)\b/i;
 const ADDRESSED = /\b(?:addressed|fixed|done|resolved|handled|covered|added|updated|implemented|now (?:has|includes|covers|describes|specifies))\b/i;
 const NEGATED = /\b(?:not|n'?t|no longer|yet to be)\s+(?:\w+\s+)?(?:addressed|fixed|done|resolved|handled|covered|added|updated)\b/i;
 const QUESTION = /^(?:why|how|what|which|where|when|could|can|should|would|is|are|does|do|did|will)\b/i;
@@ -25,7 +27,10 @@ export function classifyReply(body: string): ReplyIntent {
   if (/^\/rfc-panel\s+withdraw\b/im.test(text)) return { kind: 'withdraw' };
   const wont = WONT_FIX.exec(text);
   if (wont) {
-    const after = text.slice(wont.index + wont[0].length).replace(/^[\s:—–-]+/, '').trim();
+    const after = text
+      .slice(wont.index + wont[0].length)
+      .replace(/^[\s:—–-]+/, '')
+      .trim();
     const before = text.slice(0, wont.index).trim();
     const reason = after.length >= 3 ? after : before.length >= 3 ? before : null;
     return { kind: 'wont-fix', reason: reason ? reason.slice(0, 500) : null };

@@ -17,7 +17,12 @@ const CLOSED = (e: LedgerEntry): boolean => !OPEN_STATUSES.has(e.status) && e.st
 export function compactLedger(ledger: Ledger, level: number): Ledger {
   let entries = ledger.entries.map((e) => ({
     ...e,
-    finding: { ...e.finding, body: level >= 3 || (level >= 1 && CLOSED(e)) ? '' : clip(e.finding.body, 600) ?? '', suggestion: null, title: level >= 3 ? clip(e.finding.title, 100) ?? '' : e.finding.title },
+    finding: {
+      ...e.finding,
+      body: level >= 3 || (level >= 1 && CLOSED(e)) ? '' : (clip(e.finding.body, 600) ?? ''),
+      suggestion: null,
+      title: level >= 3 ? (clip(e.finding.title, 100) ?? '') : e.finding.title,
+    },
     history: e.history.slice(level >= 3 || (level >= 1 && CLOSED(e)) ? -2 : level >= 1 ? -5 : 0).map((h) => ({ ...h, note: clip(h.note, 300) })),
   }));
   const dropped = { ...(ledger.dropped ?? { critical: 0, important: 0, niceToHave: 0 }) };

@@ -26,7 +26,12 @@ export interface StoredLedger {
 }
 
 const REPLY = /<!-- rfc-panel:reply id=([0-9a-f]{12}) kind=([a-z-]+?)(?:-(\d+))? -->/g;
-const DECISIONS: Record<string, OwnThread['decisions'][number]['kind']> = { accepted: 'accepted', withdrawn: 'withdrawn', conceded: 'withdrawn', verified: 'verified' };
+const DECISIONS: Record<string, OwnThread['decisions'][number]['kind']> = {
+  accepted: 'accepted',
+  withdrawn: 'withdrawn',
+  conceded: 'withdrawn',
+  verified: 'verified',
+};
 
 /**
  * The ledger from the sticky comment if it verifies; otherwise (deleted, edited by someone else,
@@ -34,7 +39,12 @@ const DECISIONS: Record<string, OwnThread['decisions'][number]['kind']> = { acce
  * again are re-linked to their threads instead of being posted twice, and decisions the app
  * recorded in those threads (accepted risks with their reasons, withdrawals) are kept.
  */
-export async function loadStoredLedger(github: Pick<PullGateway, 'listReviewComments'>, identity: BotIdentity, summaryBody: string | null, seal: LedgerSeal | null): Promise<StoredLedger> {
+export async function loadStoredLedger(
+  github: Pick<PullGateway, 'listReviewComments'>,
+  identity: BotIdentity,
+  summaryBody: string | null,
+  seal: LedgerSeal | null,
+): Promise<StoredLedger> {
   const read = readLedger(summaryBody, seal);
   if (read.ledger) return { ...read, threads: [], rebuild: false, note: null };
   const comments = await github.listReviewComments();
@@ -58,17 +68,22 @@ export async function loadStoredLedger(github: Pick<PullGateway, 'listReviewComm
     }
   }
   const rebuild = threads.size > 0;
-  const why = read.state === 'forged'
-    ? 'The ledger in this comment was changed by someone other than rfc-panel, so it was not trusted'
-    : read.state === 'unreadable'
-      ? 'The ledger in this comment could not be read'
-      : 'The summary comment holding the ledger was missing';
+  const why =
+    read.state === 'forged'
+      ? 'The ledger in this comment was changed by someone other than rfc-panel, so it was not trusted'
+      : read.state === 'unreadable'
+        ? 'The ledger in this comment could not be read'
+        : 'The summary comment holding the ledger was missing';
   const accepted = [...threads.values()].filter((t) => t.decisions.at(-1)?.kind === 'accepted').length;
   return {
     ledger: null,
     state: read.state,
     threads: [...threads.values()],
     rebuild,
-    note: rebuild ? `${why}: it was rebuilt from rfc-panel's own review threads (${threads.size} thread(s), ${accepted} accepted risk(s) kept).` : read.state === 'absent' ? null : `${why}; it was started afresh.`,
+    note: rebuild
+      ? `${why}: it was rebuilt from rfc-panel's own review threads (${threads.size} thread(s), ${accepted} accepted risk(s) kept).`
+      : read.state === 'absent'
+        ? null
+        : `${why}; it was started afresh.`,
   };
 }

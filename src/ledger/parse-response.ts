@@ -15,7 +15,8 @@ export interface ResponseClaim {
   resolution: string;
 }
 
-const LOCATION = /\blocation\s*:?\**\s*(?:`?([\w./-]+\.md)`?\s*,?\s*)?lines?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)|\blocation\s*:?\**\s*(?:`?([\w./-]+\.md)`?\s*,?\s*)?line\s+(\d+)/i;
+const LOCATION =
+  /\blocation\s*:?\**\s*(?:`?([\w./-]+\.md)`?\s*,?\s*)?lines?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)|\blocation\s*:?\**\s*(?:`?([\w./-]+\.md)`?\s*,?\s*)?line\s+(\d+)/i;
 
 /**
  * An author's response to a review (seed style: "### ✅ Critical: Backfill Strategy … Location:
@@ -34,7 +35,11 @@ export function parseResponse(text: string): ResponseClaim[] {
     const number = /(?:^|\s)(?:#|finding\s+)(\d{1,3})\b/i.exec(heading)?.[1];
     const quoted = /your (?:finding|question)\**\s*:?\**\s*[“"]?([^\n”"]+)/i.exec(chunk)?.[1]?.trim() ?? null;
     if (!loc && !id && !quoted && number === undefined) continue;
-    const status = /❌|won'?t fix|not addressed|declin|accept(?:ed)? (?:the )?risk/i.test(chunk) ? 'wont-fix' : /✅|addressed|fixed|resolved|added|done/i.test(chunk) ? 'addressed' : 'unclear';
+    const status = /❌|won'?t fix|not addressed|declin|accept(?:ed)? (?:the )?risk/i.test(chunk)
+      ? 'wont-fix'
+      : /✅|addressed|fixed|resolved|added|done/i.test(chunk)
+        ? 'addressed'
+        : 'unclear';
     const lines: [number, number] | null = loc ? (loc[2] ? [Number(loc[2]), Number(loc[3])] : [Number(loc[5]), Number(loc[5])]) : null;
     claims.push({
       heading,

@@ -22,7 +22,17 @@ export function rebuildLedger(threads: OwnThread[], current: Finding[], sha: str
     const status: FindingStatus = decision ? STATUS[decision.kind] : 'open';
     const history: LedgerEntry['history'] = [{ status: 'open', sha, at, by: null, note: 'rebuilt from the review thread', lines: null }];
     if (decision) history.push({ status, sha, at, by: decision.by, note: decision.note, lines: null });
-    entries.push({ finding, status, raisedIn: sha, threadCommentId: thread.rootId, threadNodeId: null, resolved: status !== 'open', claim: null, history, held: false });
+    entries.push({
+      finding,
+      status,
+      raisedIn: sha,
+      threadCommentId: thread.rootId,
+      threadNodeId: null,
+      resolved: status !== 'open',
+      claim: null,
+      history,
+      held: false,
+    });
   }
   return { ...EMPTY_LEDGER, entries };
 }

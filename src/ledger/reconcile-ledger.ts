@@ -38,14 +38,20 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
     const doc = input.documents.get(path);
     if (!doc) {
       const gone = input.deleted?.has(oldPath) === true;
-      entries.push(gone && OPEN_STATUSES.has(entry.status) ? record(entry, 'superseded', `${oldPath} was deleted or is no longer part of this pull request`, null) : entry);
+      entries.push(
+        gone && OPEN_STATUSES.has(entry.status) ? record(entry, 'superseded', `${oldPath} was deleted or is no longer part of this pull request`, null) : entry,
+      );
       continue;
     }
     const relocated = relocateAnchor(entry.finding.anchor, doc);
     const moved: LedgerEntry = { ...entry, finding: { ...entry.finding, anchor: relocated ?? { ...entry.finding.anchor, path } } };
-    const match = input.current.find((f) => !claimed.has(f.id) && (f.id === entry.finding.id || (f.concern === entry.finding.concern && relocated !== null && overlaps(f.anchor, relocated))));
+    const match = input.current.find(
+      (f) => !claimed.has(f.id) && (f.id === entry.finding.id || (f.concern === entry.finding.concern && relocated !== null && overlaps(f.anchor, relocated))),
+    );
     if (match) claimed.add(match.id);
-    const latest = match ? { ...moved, finding: { ...match, id: entry.finding.id, personas: [...new Set([...entry.finding.personas, ...match.personas])] } } : moved;
+    const latest = match
+      ? { ...moved, finding: { ...match, id: entry.finding.id, personas: [...new Set([...entry.finding.personas, ...match.personas])] } }
+      : moved;
 
     if (entry.status === 'accepted-risk' || entry.status === 'withdrawn') {
       entries.push(latest);
@@ -69,14 +75,27 @@ export function reconcileLedger(input: ReconcileInput): ReconcileResult {
       if (verdict && verdict.verdict !== 'addressed') stillOpen.push({ entry: latest, missing: verdict.missing ?? null });
       continue;
     }
-    const evidence = verdict?.evidence ?? input.evidenceFor?.(latest, doc) ?? (relocated ? null : { note: 'the text this finding quoted was removed or rewritten', lines: null });
+    const evidence =
+      verdict?.evidence ??
+      input.evidenceFor?.(latest, doc) ??
+      (relocated ? null : { note: 'the text this finding quoted was removed or rewritten', lines: null });
     entries.push(record(latest, 'addressed', evidence?.note ?? 'the rule no longer fires on this revision', evidence?.lines ?? null));
   }
 
   const known = new Set(previous.entries.map((e) => e.finding.id));
   const newFindings = input.current.filter((f) => !claimed.has(f.id) && !known.has(f.id));
   for (const f of newFindings) {
-    entries.push({ finding: f, status: 'open', raisedIn: sha, threadCommentId: null, threadNodeId: null, resolved: false, claim: null, history: [{ status: 'open', sha, at, by: null, note: null, lines: lineRange(f) }], held: false });
+    entries.push({
+      finding: f,
+      status: 'open',
+      raisedIn: sha,
+      threadCommentId: null,
+      threadNodeId: null,
+      resolved: false,
+      claim: null,
+      history: [{ status: 'open', sha, at, by: null, note: null, lines: lineRange(f) }],
+      held: false,
+    });
   }
   // Every open finding is in `current` again: what a shrunken ledger only counted is listed anew.
   return { ledger: { ...previous, entries, dropped: { critical: 0, important: 0, niceToHave: 0 } }, newFindings, changes, stillOpen };

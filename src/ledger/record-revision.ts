@@ -26,7 +26,14 @@ export function recordRevision(input: RevisionRecordInput): { ledger: Ledger; op
   const readiness = computeReadiness(open);
   const heldIds = new Set(input.held.map((f) => f.id));
   for (const e of reconciled.ledger.entries) e.held = heldIds.has(e.finding.id) && e.threadCommentId === null;
-  const record = { sha, at, readiness: readiness.readiness, verdict: readiness.verdict, open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave }, review: input.review };
+  const record = {
+    sha,
+    at,
+    readiness: readiness.readiness,
+    verdict: readiness.verdict,
+    open: { critical: readiness.critical, important: readiness.important, niceToHave: readiness.niceToHave },
+    review: input.review,
+  };
   const ledger: Ledger = {
     ...reconciled.ledger,
     sectionCache: rememberSections(input.previous.sectionCache, input.reviewed, reconciled.ledger.entries),

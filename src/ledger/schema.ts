@@ -90,7 +90,9 @@ export const LedgerSchema = z.object({
    * Open findings left out of a ledger that had to shrink to fit one comment (held findings first),
    * counted by severity so the merge gate still sees them; the next review finds them again.
    */
-  dropped: z.object({ critical: z.number().int(), important: z.number().int(), niceToHave: z.number().int() }).default({ critical: 0, important: 0, niceToHave: 0 }),
+  dropped: z
+    .object({ critical: z.number().int(), important: z.number().int(), niceToHave: z.number().int() })
+    .default({ critical: 0, important: 0, niceToHave: 0 }),
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 

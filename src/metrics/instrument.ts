@@ -38,24 +38,26 @@ export function createJobTracker(metrics: AppMetrics, limit = 10_000) {
   let completed = 0;
   let failed = 0;
 
-  const processor = (process: JobProcessor): JobProcessor => async (job, attempt) => {
-    metrics.job(job.kind, 'started');
-    waiting.delete(job.deliveryId);
-    if (waitingReview.get(pullKey(job)) === job.deliveryId) waitingReview.delete(pullKey(job));
-    active++;
-    try {
-      await process(job, attempt);
-      metrics.job(job.kind, 'completed');
-      completed++;
-    } catch (error) {
-      const retry = error instanceof ExternalServiceError && error.retryable && !attempt.final;
-      metrics.job(job.kind, retry ? 'retried' : 'failed');
-      if (!retry) failed++;
-      throw error;
-    } finally {
-      active--;
-    }
-  };
+  const processor =
+    (process: JobProcessor): JobProcessor =>
+    async (job, attempt) => {
+      metrics.job(job.kind, 'started');
+      waiting.delete(job.deliveryId);
+      if (waitingReview.get(pullKey(job)) === job.deliveryId) waitingReview.delete(pullKey(job));
+      active++;
+      try {
+        await process(job, attempt);
+        metrics.job(job.kind, 'completed');
+        completed++;
+      } catch (error) {
+        const retry = error instanceof ExternalServiceError && error.retryable && !attempt.final;
+        metrics.job(job.kind, retry ? 'retried' : 'failed');
+        if (!retry) failed++;
+        throw error;
+      } finally {
+        active--;
+      }
+    };
 
   const queue = (inner: JobQueue, onClose: () => Promise<void>): JobQueue => ({
     async enqueue(job) {

@@ -21,7 +21,8 @@ export async function createEngines(choice: EngineChoice, settings: EngineSettin
   const key = settings.env.ANTHROPIC_API_KEY?.trim();
   const resolved = choice === 'auto' ? (key ? 'claude' : 'checklist') : choice;
   const engines: Engine[] = [];
-  if (resolved === 'checklist' || resolved === 'both') engines.push(createOffThreadChecklistEngine(undefined, { templateRequirements: settings.templateRequirements ?? [] }));
+  if (resolved === 'checklist' || resolved === 'both')
+    engines.push(createOffThreadChecklistEngine(undefined, { templateRequirements: settings.templateRequirements ?? [] }));
   if (resolved === 'claude' || resolved === 'both') {
     const { createClaudeEngine } = await import('../engines/claude/create-claude-engine.js');
     engines.push(

@@ -6,7 +6,11 @@ import type { Persona } from '../personas/schema.js';
  * engage them by trigger words; those personas join the panel, unless the caller disabled them or
  * asked for `only` some.
  */
-export function creditFindings(findings: DraftFinding[], options: { personas: Persona[]; only?: string[]; disabled?: string[] }, consulted: Map<string, string>): DraftFinding[] {
+export function creditFindings(
+  findings: DraftFinding[],
+  options: { personas: Persona[]; only?: string[]; disabled?: string[] },
+  consulted: Map<string, string>,
+): DraftFinding[] {
   const disabled = new Set(options.disabled ?? []);
   const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
   const allowed = (id: string): boolean => !disabled.has(id) && (only === null || only.has(id));

@@ -91,7 +91,9 @@ export async function runPanel(documents: PlanDocument[], options: PanelOptions)
     selections.push({ document, selected });
     for (const p of selected) consulted.set(p.id, p.name);
     const revision = options.revisions?.get(document.path);
-    const results = await Promise.all(options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal, ...(revision ? { revision } : {}) })));
+    const results = await Promise.all(
+      options.engines.map((engine) => engine.review({ document, personas: selected, signal: options.signal, ...(revision ? { revision } : {}) })),
+    );
     results.forEach(collect);
     options.onDocument?.(document, index, documents.length);
   }

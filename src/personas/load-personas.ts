@@ -32,7 +32,9 @@ export function loadPersonaDir(dir: string): Persona[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`reviewers folder ${dir} is not a folder`);
-    names = readdirSync(dir).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+      .sort();
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read reviewers folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);

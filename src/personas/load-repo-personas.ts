@@ -23,13 +23,18 @@ export async function loadRepoPersonas(octokit: Octokit, owner: string, repo: st
   try {
     ({ data: listing } = await octokit.rest.repos.getContent({ owner, repo, path: clean, request: { what: `listing ${clean}` } }));
   } catch (error) {
-    if ((error as { status?: number }).status === 404) throw new ValidationError('.github/rfc-panel.yml', [`reviewers.folder: "${clean}" does not exist on the default branch`]);
+    if ((error as { status?: number }).status === 404)
+      throw new ValidationError('.github/rfc-panel.yml', [`reviewers.folder: "${clean}" does not exist on the default branch`]);
     throw error;
   }
   if (!Array.isArray(listing)) throw new ValidationError('.github/rfc-panel.yml', [`reviewers.folder: "${clean}" is a file, not a folder`]);
-  const files = (listing as Array<{ type: string; name: string; path: string; sha?: string }>).filter((f) => f.type === 'file' && f.name.endsWith('.md') && f.name.toLowerCase() !== 'readme.md');
+  const files = (listing as Array<{ type: string; name: string; path: string; sha?: string }>).filter(
+    (f) => f.type === 'file' && f.name.endsWith('.md') && f.name.toLowerCase() !== 'readme.md',
+  );
   if (files.length > MAX_REPO_PERSONAS) {
-    throw new ValidationError('.github/rfc-panel.yml', [`reviewers.folder: "${clean}" holds ${files.length} persona files; at most ${MAX_REPO_PERSONAS} are read (each costs a GitHub call)`]);
+    throw new ValidationError('.github/rfc-panel.yml', [
+      `reviewers.folder: "${clean}" holds ${files.length} persona files; at most ${MAX_REPO_PERSONAS} are read (each costs a GitHub call)`,
+    ]);
   }
   const personas: Persona[] = [];
   for (const file of files) {
@@ -40,7 +45,13 @@ export async function loadRepoPersonas(octokit: Octokit, owner: string, repo: st
       continue;
     }
     // A failure here is sorted by the client's request hook (sort-github-errors.ts), like every other call.
-    const { data } = await octokit.rest.repos.getContent({ owner, repo, path: file.path, mediaType: { format: 'raw' }, request: { what: `reading ${file.path}` } });
+    const { data } = await octokit.rest.repos.getContent({
+      owner,
+      repo,
+      path: file.path,
+      mediaType: { format: 'raw' },
+      request: { what: `reading ${file.path}` },
+    });
     const persona = parsePersona(file.path, String(data));
     if (key) {
       cache.set(key, persona);

@@ -49,7 +49,16 @@ export interface LedgerCommit {
  */
 export async function commitLedger(target: LedgerTarget, c: LedgerCommit): Promise<{ conclusion: 'success' | 'failure' }> {
   const { github, pull, headSha, identity } = target;
-  const threads = await publishThreadUpdates(github, { pull, headSha, ledger: c.ledger, identity, dryRun: c.dryRun, log: c.log, changes: c.threadChanges ?? c.changes, stillOpen: c.stillOpen ?? [] });
+  const threads = await publishThreadUpdates(github, {
+    pull,
+    headSha,
+    ledger: c.ledger,
+    identity,
+    dryRun: c.dryRun,
+    log: c.log,
+    changes: c.threadChanges ?? c.changes,
+    stillOpen: c.stillOpen ?? [],
+  });
   let resolvable = threads.resolvable;
   const resolve = (c.resolve ?? []).filter((e) => e.threadCommentId !== null);
   if (resolve.length > 0 && !c.dryRun) {
@@ -61,8 +70,22 @@ export async function commitLedger(target: LedgerTarget, c: LedgerCommit): Promi
     }
   }
   return publishLedger(github, {
-    pull, headSha, identity, ledger: c.ledger, previousSha: c.previousSha, changes: c.changes, newIds: c.newIds ?? new Set(), config: target.config,
-    personaNames: c.personaNames, linkFor: target.linkFor, notes: c.notes ?? [], threadsResolvable: resolvable, existing: c.summary,
-    checkRunId: c.checkRunId ?? null, degraded: c.degraded ?? null, dryRun: c.dryRun, seal: target.seal,
+    pull,
+    headSha,
+    identity,
+    ledger: c.ledger,
+    previousSha: c.previousSha,
+    changes: c.changes,
+    newIds: c.newIds ?? new Set(),
+    config: target.config,
+    personaNames: c.personaNames,
+    linkFor: target.linkFor,
+    notes: c.notes ?? [],
+    threadsResolvable: resolvable,
+    existing: c.summary,
+    checkRunId: c.checkRunId ?? null,
+    degraded: c.degraded ?? null,
+    dryRun: c.dryRun,
+    seal: target.seal,
   });
 }

@@ -26,7 +26,13 @@ export async function startCheckRun(octokit: Octokit, pull: PullRef, headSha: st
   const existing = await findOpenRun(octokit, pull, headSha);
   if (existing) {
     await callGitHub('starting the check run', () =>
-      octokit.rest.checks.update({ owner: pull.owner, repo: pull.repo, check_run_id: existing.id, status: 'in_progress', started_at: new Date().toISOString() }),
+      octokit.rest.checks.update({
+        owner: pull.owner,
+        repo: pull.repo,
+        check_run_id: existing.id,
+        status: 'in_progress',
+        started_at: new Date().toISOString(),
+      }),
     );
     return existing;
   }
@@ -37,7 +43,16 @@ export async function startCheckRun(octokit: Octokit, pull: PullRef, headSha: st
 async function createOpenRun(octokit: Octokit, pull: PullRef, headSha: string, status: 'queued' | 'in_progress'): Promise<CheckRunHandle> {
   const { data } = await writeOnce(
     'creating the check run',
-    (noRetry) => octokit.rest.checks.create({ owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status, ...(status === 'in_progress' ? { started_at: new Date().toISOString() } : {}), ...noRetry }),
+    (noRetry) =>
+      octokit.rest.checks.create({
+        owner: pull.owner,
+        repo: pull.repo,
+        name: CHECK_NAME,
+        head_sha: headSha,
+        status,
+        ...(status === 'in_progress' ? { started_at: new Date().toISOString() } : {}),
+        ...noRetry,
+      }),
     async () => {
       const found = await findOpenRun(octokit, pull, headSha);
       return found ? { data: found } : null;
@@ -50,12 +65,28 @@ async function createOpenRun(octokit: Octokit, pull: PullRef, headSha: string, s
 export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSha: string, result: CheckRunResult): Promise<void> {
   await writeOnce(
     'creating the check run',
-    (noRetry) => octokit.rest.checks.create({
-      owner: pull.owner, repo: pull.repo, name: CHECK_NAME, head_sha: headSha, status: 'completed', conclusion: result.conclusion,
-      completed_at: new Date().toISOString(), output: { title: result.title.slice(0, 250), summary: result.summary.slice(0, MAX_OUTPUT) }, actions: CHECK_ACTIONS, ...noRetry,
-    }),
+    (noRetry) =>
+      octokit.rest.checks.create({
+        owner: pull.owner,
+        repo: pull.repo,
+        name: CHECK_NAME,
+        head_sha: headSha,
+        status: 'completed',
+        conclusion: result.conclusion,
+        completed_at: new Date().toISOString(),
+        output: { title: result.title.slice(0, 250), summary: result.summary.slice(0, MAX_OUTPUT) },
+        actions: CHECK_ACTIONS,
+        ...noRetry,
+      }),
     async () => {
-      const { data } = await octokit.rest.checks.listForRef({ owner: pull.owner, repo: pull.repo, ref: headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 20 });
+      const { data } = await octokit.rest.checks.listForRef({
+        owner: pull.owner,
+        repo: pull.repo,
+        ref: headSha,
+        check_name: CHECK_NAME,
+        filter: 'latest',
+        per_page: 20,
+      });
       const found = data.check_runs.find((r) => r.status === 'completed' && r.output?.title === result.title.slice(0, 250));
       return found ? { data: found } : null;
     },
@@ -93,6 +124,12 @@ export async function completeCheckRun(octokit: Octokit, pull: PullRef, checkRun
 /** The run stays open while the queue retries: its output says why it is taking longer. */
 export async function noteRetry(octokit: Octokit, pull: PullRef, checkRunId: number, note: { title: string; summary: string }): Promise<void> {
   await callGitHub('updating the check run', () =>
-    octokit.rest.checks.update({ owner: pull.owner, repo: pull.repo, check_run_id: checkRunId, status: 'in_progress', output: { title: note.title.slice(0, 250), summary: note.summary.slice(0, MAX_OUTPUT) } }),
+    octokit.rest.checks.update({
+      owner: pull.owner,
+      repo: pull.repo,
+      check_run_id: checkRunId,
+      status: 'in_progress',
+      output: { title: note.title.slice(0, 250), summary: note.summary.slice(0, MAX_OUTPUT) },
+    }),
   );
 }

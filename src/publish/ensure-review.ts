@@ -1,9 +1,8 @@
-import type { Logger } from 'pino';
 import type { Finding } from '../findings/schema.js';
 import { toGitHubError } from '../github/call-github.js';
 import { writeOnce } from '../github/write-once.js';
 import { isOwnComment } from '../github/is-own-comment.js';
-import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
+import type { Octokit } from '../github/types.js';
 import { marker, reviewHead } from '../github/markers.js';
 import { findRejectedComments } from './find-rejected-comments.js';
 import { findReviewThreads } from './find-review-threads.js';
@@ -29,7 +28,13 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
   const existing = reviews.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
   if (existing) {
     request.log.info({ reviewId: existing.id }, 'review for this head already posted');
-    return { status: 'exists', reviewId: existing.id, threads: await findReviewThreads(octokit, request.pull, existing.id), demoted: [], body: existing.body ?? '' };
+    return {
+      status: 'exists',
+      reviewId: existing.id,
+      threads: await findReviewThreads(octokit, request.pull, existing.id),
+      demoted: [],
+      body: existing.body ?? '',
+    };
   }
 
   let inline = request.inline;
@@ -41,10 +46,17 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
   const post = (comments: InlineComment[]) =>
     writeOnce(
       'posting the review',
-      (noRetry) => octokit.rest.pulls.createReview({
-        owner, repo, pull_number: pullNumber, commit_id: request.headSha, event: request.event, body: bodyFor(),
-        comments: comments.map(({ findingId: _id, ...c }) => c), ...noRetry,
-      }),
+      (noRetry) =>
+        octokit.rest.pulls.createReview({
+          owner,
+          repo,
+          pull_number: pullNumber,
+          commit_id: request.headSha,
+          event: request.event,
+          body: bodyFor(),
+          comments: comments.map(({ findingId: _id, ...c }) => c),
+          ...noRetry,
+        }),
       async () => {
         const now = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 });
         const found = now.find((r) => isOwnComment(r, request.identity) && reviewHead(r.body) === request.headSha);
@@ -64,7 +76,13 @@ export async function ensureReview(octokit: Octokit, request: ReviewRequest): Pr
     inline = inline.filter((c) => !rejectedIds.has(c.findingId));
     created = await post(inline);
   }
-  return { status: 'created', reviewId: created.data.id, threads: await findReviewThreads(octokit, request.pull, created.data.id), demoted, body: created.data.body ?? '' };
+  return {
+    status: 'created',
+    reviewId: created.data.id,
+    threads: await findReviewThreads(octokit, request.pull, created.data.id),
+    demoted,
+    body: created.data.body ?? '',
+  };
 }
 
 /** Sorted like every other GitHub failure (rate limits retryable, with their Retry-After). */

@@ -9,7 +9,12 @@ export type { SummaryComment };
 
 /** The app's sticky summary on the PR, if it wrote one (comments by others with our marker are ignored). */
 export async function findSummaryComment(octokit: Octokit, pull: PullRef, identity: BotIdentity): Promise<SummaryComment | null> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: pull.owner,
+    repo: pull.repo,
+    issue_number: pull.pullNumber,
+    per_page: 100,
+  });
   const own = comments.find((c) => isOwnComment(c, identity) && isSummary(c.body));
   return own ? { id: own.id, body: own.body ?? '' } : null;
 }
@@ -27,7 +32,13 @@ export async function ensureSummaryComment(
   const existing = options.existing !== undefined ? options.existing : await findSummaryComment(octokit, pull, identity);
   if (existing && existing.body === full) return { id: existing.id, status: 'unchanged' };
   if (existing) {
-    await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: existing.id, body: full, request: { what: 'updating the summary comment' } });
+    await octokit.rest.issues.updateComment({
+      owner: pull.owner,
+      repo: pull.repo,
+      comment_id: existing.id,
+      body: full,
+      request: { what: 'updating the summary comment' },
+    });
     return { id: existing.id, status: 'updated' };
   }
   // Never resent blindly: a second sticky summary would split the ledger. Found by its marker instead.

@@ -8,14 +8,25 @@ import type { InlineComment } from './plan-review-comments.js';
  * Bisect the batch with pending (unsubmitted) reviews, deleted right away: a pending review is
  * invisible to others, so probing leaves no trace and never posts a second review.
  */
-export async function findRejectedComments(octokit: Octokit, request: Pick<ReviewRequest, 'pull' | 'headSha'>, comments: InlineComment[]): Promise<InlineComment[]> {
+export async function findRejectedComments(
+  octokit: Octokit,
+  request: Pick<ReviewRequest, 'pull' | 'headSha'>,
+  comments: InlineComment[],
+): Promise<InlineComment[]> {
   const { owner, repo, pullNumber } = request.pull;
   const accepted = async (batch: InlineComment[]): Promise<boolean> => {
     try {
       const pending = await octokit.rest.pulls.createReview({
-        owner, repo, pull_number: pullNumber, commit_id: request.headSha, comments: batch.map(({ findingId: _id, ...c }) => c), ...NO_RETRY,
+        owner,
+        repo,
+        pull_number: pullNumber,
+        commit_id: request.headSha,
+        comments: batch.map(({ findingId: _id, ...c }) => c),
+        ...NO_RETRY,
       });
-      await callGitHub('deleting a probe review', () => octokit.rest.pulls.deletePendingReview({ owner, repo, pull_number: pullNumber, review_id: pending.data.id }));
+      await callGitHub('deleting a probe review', () =>
+        octokit.rest.pulls.deletePendingReview({ owner, repo, pull_number: pullNumber, review_id: pending.data.id }),
+      );
       return true;
     } catch (error) {
       if ((error as { status?: number }).status === 422) return false;

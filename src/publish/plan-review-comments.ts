@@ -17,7 +17,11 @@ export interface InlineComment {
  * the rest, which the summary lists with a permalink. Nothing is moved to a line it does not
  * concern: a multi-line quote whose lines are not all in the diff falls back whole.
  */
-export function planReviewComments(findings: Finding[], documents: PullDocument[], personaNames: Map<string, string>): { inline: InlineComment[]; elsewhere: Finding[] } {
+export function planReviewComments(
+  findings: Finding[],
+  documents: PullDocument[],
+  personaNames: Map<string, string>,
+): { inline: InlineComment[]; elsewhere: Finding[] } {
   const byPath = new Map(documents.map((d) => [d.path, d]));
   const inline: InlineComment[] = [];
   const elsewhere: Finding[] = [];

@@ -28,10 +28,19 @@ export interface RevisionReviewPost {
 export async function postRevisionReview(github: Pick<PullGateway, 'publishReview'>, p: RevisionReviewPost): Promise<Map<string, number>> {
   const { inline, elsewhere } = planReviewComments(p.shownNew, p.documents, p.personaNames);
   const review = await github.publishReview({
-    headSha: p.headSha, identity: p.identity, log: p.log, dryRun: p.dryRun, event: p.event, inline, elsewhere,
+    headSha: p.headSha,
+    identity: p.identity,
+    log: p.log,
+    dryRun: p.dryRun,
+    event: p.event,
+    inline,
+    elsewhere,
     findingsById: new Map(p.shownNew.map((f) => [f.id, f])),
     renderBody: (outside) => renderReviewBody(p.panel, p.shownNew, outside, p.linkFor, p.followUp),
   });
-  p.log.info({ status: review.status, inline: inline.length - review.demoted.length, summaryOnly: elsewhere.length + review.demoted.length }, 'review published');
+  p.log.info(
+    { status: review.status, inline: inline.length - review.demoted.length, summaryOnly: elsewhere.length + review.demoted.length },
+    'review published',
+  );
   return review.threads;
 }

@@ -41,17 +41,32 @@ export interface LedgerPublication {
  * conclusion is the merge gate. Both are derived from the ledger alone, so any job that changes a
  * finding's status publishes the same way.
  */
-export async function publishLedger(github: Pick<PullGateway, 'ensureSummary' | 'completeCheck' | 'createCompletedCheck'>, p: LedgerPublication): Promise<{ conclusion: 'success' | 'failure' }> {
+export async function publishLedger(
+  github: Pick<PullGateway, 'ensureSummary' | 'completeCheck' | 'createCompletedCheck'>,
+  p: LedgerPublication,
+): Promise<{ conclusion: 'success' | 'failure' }> {
   const computed = computeGate(p.ledger, p.config.gate);
   // A revision the configured panel could not review never passes the gate: otherwise an outage, or a
   // document that makes the model's replies unusable, would turn into a green check by default.
   const gate = p.degraded && computed.conclusion === 'success' ? { ...computed, conclusion: 'failure' as const } : computed;
-  const notes = p.degraded && computed.conclusion === 'success' ? [...p.notes, 'The merge gate stays failing until the configured panel reviews this revision: press **Re-review** to run it again.'] : p.notes;
-  const render = (maxListed?: number): string => renderPrSummary({
-    ledger: p.ledger, headSha: p.headSha, previousSha: p.previousSha, changes: p.changes, newIds: p.newIds,
-    gate: { ...gate, level: p.config.gate }, personaNames: p.personaNames, linkFor: p.linkFor, notes, threadsResolvable: p.threadsResolvable,
-    ...(maxListed === undefined ? {} : { maxListed }),
-  });
+  const notes =
+    p.degraded && computed.conclusion === 'success'
+      ? [...p.notes, 'The merge gate stays failing until the configured panel reviews this revision: press **Re-review** to run it again.']
+      : p.notes;
+  const render = (maxListed?: number): string =>
+    renderPrSummary({
+      ledger: p.ledger,
+      headSha: p.headSha,
+      previousSha: p.previousSha,
+      changes: p.changes,
+      newIds: p.newIds,
+      gate: { ...gate, level: p.config.gate },
+      personaNames: p.personaNames,
+      linkFor: p.linkFor,
+      notes,
+      threadsResolvable: p.threadsResolvable,
+      ...(maxListed === undefined ? {} : { maxListed }),
+    });
   // GitHub refuses a comment over 65,536 characters, and a summary that is never saved loses the ledger
   // (the next push would review from scratch). List fewer findings until the comment fits; the ledger stays whole.
   const ledgerText = encodeLedger(p.ledger, p.seal ?? null);
@@ -64,7 +79,8 @@ export async function publishLedger(github: Pick<PullGateway, 'ensureSummary' | 
   if (p.dryRun) return { conclusion: gate.conclusion };
   const open = computeReadiness(p.ledger.entries.filter((e) => OPEN_STATUSES.has(e.status)).map((e) => e.finding));
   const counts = `${open.critical} critical, ${open.important} important, ${open.niceToHave} nice-to-have open`;
-  const verdict = gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
+  const verdict =
+    gate.blocking > 0 ? `${gate.blocking} finding(s) block the merge (gate: ${p.config.gate}) · ${counts}` : `Readiness ${open.readiness}/10 · ${counts}`;
   // The short reason leads the title (250 characters at most); the detail is in the summary's notes.
   const title = p.degraded ? `${p.degraded.split(' (')[0]} — offline checklist review · ${verdict}` : verdict;
   const result = { conclusion: gate.conclusion, title, summary: body };

@@ -38,9 +38,27 @@ export function threadReplies(request: Pick<ThreadUpdateRequest, 'headSha' | 'ch
   const forChange = (c: StatusChangeReport): Reply | null => {
     if (c.change.by !== null) return null;
     const note = c.change.note ? sanitiseMarkdown(c.change.note) : null;
-    if (c.to === 'addressed') return { entry: c.entry, kind: `addressed-${short}`, body: `✅ Addressed in \`${short}\`: ${note ?? 'the concern no longer applies'}${linesText(c.change.lines)}. Resolving this thread.`, resolve: true };
-    if (c.to === 'regressed') return { entry: c.entry, kind: `regressed-${short}`, body: `⚠️ This is back in \`${short}\`${linesText(c.change.lines)}: the fix made earlier is no longer in the text. Reopening.`, resolve: false };
-    if (c.to === 'superseded') return { entry: c.entry, kind: `superseded-${short}`, body: `➖ No longer applies in \`${short}\`: ${note ?? 'the text it concerned is gone'}.`, resolve: true };
+    if (c.to === 'addressed')
+      return {
+        entry: c.entry,
+        kind: `addressed-${short}`,
+        body: `✅ Addressed in \`${short}\`: ${note ?? 'the concern no longer applies'}${linesText(c.change.lines)}. Resolving this thread.`,
+        resolve: true,
+      };
+    if (c.to === 'regressed')
+      return {
+        entry: c.entry,
+        kind: `regressed-${short}`,
+        body: `⚠️ This is back in \`${short}\`${linesText(c.change.lines)}: the fix made earlier is no longer in the text. Reopening.`,
+        resolve: false,
+      };
+    if (c.to === 'superseded')
+      return {
+        entry: c.entry,
+        kind: `superseded-${short}`,
+        body: `➖ No longer applies in \`${short}\`: ${note ?? 'the text it concerned is gone'}.`,
+        resolve: true,
+      };
     return null;
   };
   for (const c of request.changes) {
@@ -49,7 +67,12 @@ export function threadReplies(request: Pick<ThreadUpdateRequest, 'headSha' | 'ch
   }
   for (const { entry, missing } of request.stillOpen) {
     if (entry.threadCommentId === null || entry.claim === null) continue;
-    replies.push({ entry, kind: `still-open-${short}`, body: `⏳ Checked \`${short}\`: not fixed yet. ${missing ? `Still missing: ${sanitiseMarkdown(missing)}` : 'The concern still applies to this text.'}`, resolve: null });
+    replies.push({
+      entry,
+      kind: `still-open-${short}`,
+      body: `⏳ Checked \`${short}\`: not fixed yet. ${missing ? `Still missing: ${sanitiseMarkdown(missing)}` : 'The concern still applies to this text.'}`,
+      resolve: null,
+    });
   }
   return replies;
 }
@@ -59,7 +82,10 @@ export function threadReplies(request: Pick<ThreadUpdateRequest, 'headSha' | 'ch
  * retried job does not say the same thing twice. Resolving needs a permission some installs lack:
  * then the reply stands alone and the summary says so.
  */
-export async function publishThreadUpdates(github: Pick<PullGateway, 'listReviewComments' | 'postComment' | 'syncThreads'>, request: ThreadUpdateRequest): Promise<{ resolvable: boolean; replies: number; resolved: number }> {
+export async function publishThreadUpdates(
+  github: Pick<PullGateway, 'listReviewComments' | 'postComment' | 'syncThreads'>,
+  request: ThreadUpdateRequest,
+): Promise<{ resolvable: boolean; replies: number; resolved: number }> {
   const replies = threadReplies(request);
   if (replies.length === 0 || request.dryRun) {
     if (request.dryRun && replies.length > 0) request.log.info({ replies: replies.map((r) => r.kind) }, 'dry run: thread replies not posted');

@@ -39,10 +39,15 @@ export function renderPrSummary(input: PrSummaryInput): string {
   const { ledger } = input;
   const latest = ledger.revisions[ledger.revisions.length - 1];
   const out: string[] = [marker.summary];
-  const verdict = latest ? VERDICT_LABEL[latest.verdict as ReadinessVerdict] ?? latest.verdict : 'not reviewed';
+  const verdict = latest ? (VERDICT_LABEL[latest.verdict as ReadinessVerdict] ?? latest.verdict) : 'not reviewed';
   out.push(`## rfc-panel — readiness ${latest?.readiness ?? '–'}/10 · ${verdict}`);
   out.push('');
-  const gateText = input.gate.level === 'none' ? 'no merge gate configured' : input.gate.conclusion === 'failure' ? `merge gate **failing**: ${input.gate.blocking} open finding(s) at ${input.gate.level} or above` : `merge gate **passing** (${input.gate.level})`;
+  const gateText =
+    input.gate.level === 'none'
+      ? 'no merge gate configured'
+      : input.gate.conclusion === 'failure'
+        ? `merge gate **failing**: ${input.gate.blocking} open finding(s) at ${input.gate.level} or above`
+        : `merge gate **passing** (${input.gate.level})`;
   out.push(`Revision \`${input.headSha.slice(0, 7)}\` · ${gateText}`);
 
   const entries = [...ledger.entries].sort(compareEntries);
@@ -53,12 +58,18 @@ export function renderPrSummary(input: PrSummaryInput): string {
     entries.slice(0, input.maxListed ?? entries.length).forEach((e, i) => {
       const f = e.finding;
       const who = f.personas.map((p) => input.personaNames.get(p) ?? p).join(', ');
-      out.push(`| ${i + 1} | ${SEVERITY_ICON[f.severity]} ${SEVERITY_HEADING[f.severity]} | ${cell(f.title)} | [${cell(locationText(f.anchor))}](${input.linkFor(f.anchor)}) | ${cell(who)} | ${STATUS_LABEL[e.status]}${input.newIds.has(f.id) ? ' 🆕' : ''} |`);
+      out.push(
+        `| ${i + 1} | ${SEVERITY_ICON[f.severity]} ${SEVERITY_HEADING[f.severity]} | ${cell(f.title)} | [${cell(locationText(f.anchor))}](${input.linkFor(f.anchor)}) | ${cell(who)} | ${STATUS_LABEL[e.status]}${input.newIds.has(f.id) ? ' 🆕' : ''} |`,
+      );
     });
   }
 
   const unlisted = entries.length - Math.min(entries.length, input.maxListed ?? entries.length);
-  if (unlisted > 0) out.push('', `…and ${unlisted} more finding(s), not listed: a GitHub comment holds 65,536 characters. Each one is still tracked, and its thread carries its status.`);
+  if (unlisted > 0)
+    out.push(
+      '',
+      `…and ${unlisted} more finding(s), not listed: a GitHub comment holds 65,536 characters. Each one is still tracked, and its thread carries its status.`,
+    );
 
   const changed = input.changes.filter((c) => c.from !== null).slice(0, input.maxListed ?? Infinity);
   const fresh = entries.filter((e) => input.newIds.has(e.finding.id)).slice(0, input.maxListed ?? Infinity);
@@ -73,14 +84,26 @@ export function renderPrSummary(input: PrSummaryInput): string {
   }
 
   if (ledger.revisions.length > 0) {
-    out.push('', '### Readiness by revision', '', '| Revision | Readiness | Verdict | Open critical | Open important | Open nice-to-have |', '|---|---|---|---|---|---|');
+    out.push(
+      '',
+      '### Readiness by revision',
+      '',
+      '| Revision | Readiness | Verdict | Open critical | Open important | Open nice-to-have |',
+      '|---|---|---|---|---|---|',
+    );
     for (const r of ledger.revisions.slice(-10)) {
-      out.push(`| \`${r.sha.slice(0, 7)}\` | ${r.readiness}/10 | ${VERDICT_LABEL[r.verdict as ReadinessVerdict] ?? r.verdict} | ${r.open.critical} | ${r.open.important} | ${r.open.niceToHave} |`);
+      out.push(
+        `| \`${r.sha.slice(0, 7)}\` | ${r.readiness}/10 | ${VERDICT_LABEL[r.verdict as ReadinessVerdict] ?? r.verdict} | ${r.open.critical} | ${r.open.important} | ${r.open.niceToHave} |`,
+      );
     }
   }
   const notes = [...input.notes];
-  if (!input.threadsResolvable) notes.push('Threads of addressed findings were answered but not resolved: the app lacks the permission to resolve review threads.');
+  if (!input.threadsResolvable)
+    notes.push('Threads of addressed findings were answered but not resolved: the app lacks the permission to resolve review threads.');
   if (notes.length > 0) out.push('', '<details><summary>Notes</summary>', '', ...notes.map((n) => `- ${sanitiseMarkdown(n)}`), '', '</details>');
-  out.push('', '<sub>Reply in a finding\'s thread with `addressed`, `won\'t fix: <reason>` or a question; comment `/rfc-panel review` or press **Re-review** on the check to run the panel again.</sub>');
+  out.push(
+    '',
+    "<sub>Reply in a finding's thread with `addressed`, `won't fix: <reason>` or a question; comment `/rfc-panel review` or press **Re-review** on the check to run the panel again.</sub>",
+  );
   return out.join('\n');
 }

@@ -59,7 +59,8 @@ export function renderSummaryMarkdown(result: PanelResult, options: SummaryOptio
   const details: string[] = [];
   if (held > 0) details.push(`- ${held} more finding(s) beyond the per-severity caps (counted in the score).`);
   if (result.unanchored > 0) details.push(`- ${result.unanchored} finding(s) whose quote could not be found are shown at section or document level.`);
-  for (const r of failed) details.push(`- ⚠️ ${sanitiseMarkdown(names.get(r.persona) ?? r.persona)} (${r.engine}) failed: ${sanitiseMarkdown(r.reason ?? 'unknown error')}`);
+  for (const r of failed)
+    details.push(`- ⚠️ ${sanitiseMarkdown(names.get(r.persona) ?? r.persona)} (${r.engine}) failed: ${sanitiseMarkdown(r.reason ?? 'unknown error')}`);
   for (const n of result.notes) details.push(`- ${sanitiseMarkdown(n)}`);
   const u = result.usage;
   details.push(

@@ -53,7 +53,8 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
   };
 
   async function run(job: Job): Promise<void> {
-    const onRetry = (error: unknown, attempt: number, delayMs: number) => options.log.warn({ err: error, job: describeJob(job), attempt, delayMs }, 'job failed, retrying');
+    const onRetry = (error: unknown, attempt: number, delayMs: number) =>
+      options.log.warn({ err: error, job: describeJob(job), attempt, delayMs }, 'job failed, retrying');
     const result = await runWithRetries((attempt) => options.process(job, attempt), { ...retry, onRetry });
     if (!result.ok) options.log.error({ err: result.error, job: describeJob(job), attempt: result.attempt }, 'job failed');
   }
@@ -107,7 +108,10 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       if (placed.outcome === 'duplicate') return 'duplicate';
       if (placed.replaced) accepted.delete(placed.replaced.deliveryId);
       if (placed.announce && options.onAccepted) {
-        accepted.set(job.deliveryId, options.onAccepted(job).catch((error: unknown) => options.log.warn({ err: error, job: describeJob(job) }, 'could not announce the job')));
+        accepted.set(
+          job.deliveryId,
+          options.onAccepted(job).catch((error: unknown) => options.log.warn({ err: error, job: describeJob(job) }, 'could not announce the job')),
+        );
       }
       void pump(key);
       return placed.outcome;

@@ -55,19 +55,31 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
 
   const workerConnection = options.worker === false ? null : connect('worker', null);
   const lanes = new RedisLanes(workerConnection ?? producer, laneOptions);
-  const processor = processBullJob({ queue, lanes, process: options.process, log, retry, announcing, blockedRetryMs: options.blockedRetryMs ?? 1000, orphanGraceMs: options.orphanGraceMs ?? 60_000 });
-  const worker = workerConnection === null
-    ? null
-    : new Worker<Payload, string>(QUEUE_NAME, processor, {
-      connection: workerConnection,
-      prefix,
-      concurrency: options.concurrency ?? 4,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: options.stalledIntervalMs ?? 30_000,
-      maxStalledCount: options.maxStalledCount ?? 2,
-      // Our failures carry retryPolicy's delay; anything else that fails an attempt (Redis) backs off.
-      settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : retry.backoffMs(attemptsMade)) },
-    });
+  const processor = processBullJob({
+    queue,
+    lanes,
+    process: options.process,
+    log,
+    retry,
+    announcing,
+    blockedRetryMs: options.blockedRetryMs ?? 1000,
+    orphanGraceMs: options.orphanGraceMs ?? 60_000,
+  });
+  const worker =
+    workerConnection === null
+      ? null
+      : new Worker<Payload, string>(QUEUE_NAME, processor, {
+          connection: workerConnection,
+          prefix,
+          concurrency: options.concurrency ?? 4,
+          lockDuration: options.lockDurationMs ?? 30_000,
+          stalledInterval: options.stalledIntervalMs ?? 30_000,
+          maxStalledCount: options.maxStalledCount ?? 2,
+          // Our failures carry retryPolicy's delay; anything else that fails an attempt (Redis) backs off.
+          settings: {
+            backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : retry.backoffMs(attemptsMade)),
+          },
+        });
   worker?.on('error', (error: Error) => log.warn({ err: error }, 'worker error'));
   worker?.on('failed', (bullJob, error) => {
     if (!bullJob) return log.error({ err: error }, 'job failed');
@@ -77,8 +89,16 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
       log.error({ err: error, job: parsed.success ? describeJob(parsed.data) : { id: bullJob.id }, attempts: bullJob.attemptsMade }, 'job failed');
     }
   });
-  const enqueueContext = { queue, lanes: new RedisLanes(producer, laneOptions), log, onAccepted: options.onAccepted, announcing, announceHoldMs: options.announceHoldMs ?? 15_000 };
-  const counts = (): Promise<Record<string, number>> => queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed', 'paused', 'waiting-children');
+  const enqueueContext = {
+    queue,
+    lanes: new RedisLanes(producer, laneOptions),
+    log,
+    onAccepted: options.onAccepted,
+    announcing,
+    announceHoldMs: options.announceHoldMs ?? 15_000,
+  };
+  const counts = (): Promise<Record<string, number>> =>
+    queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed', 'paused', 'waiting-children');
 
   return {
     async enqueue(job) {
@@ -97,7 +117,12 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
       for (;;) {
         await Promise.allSettled([...enqueuing, ...announcing.values()]);
         const c = await counts();
-        if (enqueuing.size === 0 && announcing.size === 0 && (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) + (c.active ?? 0) + (c.paused ?? 0) + (c['waiting-children'] ?? 0) === 0) return;
+        if (
+          enqueuing.size === 0 &&
+          announcing.size === 0 &&
+          (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) + (c.active ?? 0) + (c.paused ?? 0) + (c['waiting-children'] ?? 0) === 0
+        )
+          return;
         await new Promise((r) => setTimeout(r, 25));
       }
     },

@@ -27,7 +27,14 @@ export async function enqueueRedisJob(ctx: RedisEnqueueContext, job: Job): Promi
   // BullMQ ids may not contain ':' and may not be integers; delivery ids are UUIDs (check runs add ":<pr>").
   const jobId = `d-${encodeURIComponent(job.deliveryId)}`;
   const review = job.kind === 'review';
-  const { outcome, ticket } = await lanes.accept({ deliveryId: job.deliveryId, pull, jobId, review, headSha: review ? job.headSha ?? '' : '', force: review && job.force });
+  const { outcome, ticket } = await lanes.accept({
+    deliveryId: job.deliveryId,
+    pull,
+    jobId,
+    review,
+    headSha: review ? (job.headSha ?? '') : '',
+    force: review && job.force,
+  });
   if (outcome === 'duplicate') return outcome;
   const announce = review && ctx.onAccepted ? ctx.onAccepted : null;
   try {

@@ -39,9 +39,7 @@ export interface AcceptRequest {
   force: boolean;
 }
 
-export type Claim =
-  | { state: 'run'; ticket: number; latestReviewTicket: number }
-  | { state: 'blocked'; ticket: number; head: string | null };
+export type Claim = { state: 'run'; ticket: number; latestReviewTicket: number } | { state: 'blocked'; ticket: number; head: string | null };
 
 interface LaneCommands {
   rfcPanelAccept(...args: Array<string | number>): Promise<[string, string]>;
@@ -58,7 +56,10 @@ export interface LaneOptions {
 export class RedisLanes {
   private readonly redis: Redis & LaneCommands;
 
-  constructor(redis: Redis, private readonly options: LaneOptions) {
+  constructor(
+    redis: Redis,
+    private readonly options: LaneOptions,
+  ) {
     redis.defineCommand('rfcPanelAccept', { numberOfKeys: 3, lua: ACCEPT });
     redis.defineCommand('rfcPanelClaim', { numberOfKeys: 2, lua: CLAIM });
     redis.defineCommand('rfcPanelRelease', { numberOfKeys: 2, lua: RELEASE });
@@ -78,8 +79,16 @@ export class RedisLanes {
   async accept(r: AcceptRequest): Promise<{ outcome: AcceptOutcome; ticket: number }> {
     const [q, h] = this.keys(r.pull);
     const [outcome, seq] = await this.redis.rfcPanelAccept(
-      this.deliveryKey(r.deliveryId), q, h,
-      this.options.deliveryTtlSeconds, r.jobId, r.review ? '1' : '0', r.headSha, r.force ? '1' : '0', Date.now(), this.options.laneTtlSeconds,
+      this.deliveryKey(r.deliveryId),
+      q,
+      h,
+      this.options.deliveryTtlSeconds,
+      r.jobId,
+      r.review ? '1' : '0',
+      r.headSha,
+      r.force ? '1' : '0',
+      Date.now(),
+      this.options.laneTtlSeconds,
     );
     return { outcome: outcome as AcceptOutcome, ticket: Number(seq) };
   }
@@ -88,7 +97,9 @@ export class RedisLanes {
   async claim(pull: string, jobId: string): Promise<Claim> {
     const [q, h] = this.keys(pull);
     const [state, first, mine, latest] = await this.redis.rfcPanelClaim(q, h, jobId, Date.now(), this.options.laneTtlSeconds);
-    return state === 'run' ? { state: 'run', ticket: Number(mine), latestReviewTicket: Number(latest) } : { state: 'blocked', ticket: Number(mine), head: first || null };
+    return state === 'run'
+      ? { state: 'run', ticket: Number(mine), latestReviewTicket: Number(latest) }
+      : { state: 'blocked', ticket: Number(mine), head: first || null };
   }
 
   async release(pull: string, jobId: string): Promise<void> {

@@ -13,7 +13,10 @@ export type RetryLoopResult = { ok: true } | { ok: false; error: unknown; attemp
  * attempts (the in-process queue and the Action; BullMQ schedules its own retries). `final` tells
  * the work whether a retryable failure would still be tried again, so it can say so.
  */
-export async function runWithRetries(work: (attempt: { number: number; final: boolean }) => Promise<void>, options: RetryLoopOptions = {}): Promise<RetryLoopResult> {
+export async function runWithRetries(
+  work: (attempt: { number: number; final: boolean }) => Promise<void>,
+  options: RetryLoopOptions = {},
+): Promise<RetryLoopResult> {
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 1; ; attempt++) {

@@ -13,7 +13,10 @@ export const ReviewJobSchema = z.object({
   ...base,
   kind: z.literal('review'),
   /** Null for a comment command: the job reviews whatever the head is when it runs. */
-  headSha: z.string().regex(/^[0-9a-f]{7,64}$/).nullable(),
+  headSha: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/)
+    .nullable(),
   trigger: z.enum(['opened', 'reopened', 'ready_for_review', 'synchronize', 'rerequested', 'requested_action', 'command', 'recovered']),
   /** Re-review even if this head was already reviewed (the button, the command). */
   force: z.boolean().default(false),

@@ -11,7 +11,10 @@ export interface WorkerLimits {
 /** Why a worker gave no answer, in words a check run or a terminal can show. */
 export class WorkerLimitError extends Error {
   override readonly name = 'WorkerLimitError';
-  constructor(readonly reason: 'deadline' | 'memory' | 'crash', message: string) {
+  constructor(
+    readonly reason: 'deadline' | 'memory' | 'crash',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -67,13 +70,18 @@ function runOne<T>(module: URL, workerData: unknown, limits: WorkerLimits): Prom
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(new WorkerLimitError('deadline', `took longer than ${describeMs(limits.deadlineMs)}`))), limits.deadlineMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new WorkerLimitError('deadline', `took longer than ${describeMs(limits.deadlineMs)}`))),
+      limits.deadlineMs,
+    );
     worker.once('message', (value: { ok: true; value: T } | { ok: false; message: string; name: string }) => {
       finish(() => (value.ok ? resolve(value.value) : reject(Object.assign(new Error(value.message), { name: value.name }))));
     });
     worker.once('error', (error: Error & { code?: string }) => {
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|heap out of memory/i.test(error.message);
-      finish(() => reject(memory ? new WorkerLimitError('memory', `needed more than ${limits.memoryMb} MB of memory`) : new WorkerLimitError('crash', error.message)));
+      finish(() =>
+        reject(memory ? new WorkerLimitError('memory', `needed more than ${limits.memoryMb} MB of memory`) : new WorkerLimitError('crash', error.message)),
+      );
     });
     worker.once('exit', (code) => finish(() => reject(new WorkerLimitError('crash', `the worker exited (code ${code}) without an answer`))));
   });

@@ -31,7 +31,17 @@ export function stubEngine(rules: StubRule[], onReview?: () => void): Engine {
       onReview?.();
       const findings: DraftFinding[] = [];
       for (const rule of rules) {
-        const base = { engine: 'checklist' as const, concern: rule.concern, ruleId: null, personas: [personas[0]?.id ?? 'staff-engineer'], severity: rule.severity, title: rule.title, body: `${rule.title}: details.`, recommendation: 'required' as const, suggestion: null };
+        const base = {
+          engine: 'checklist' as const,
+          concern: rule.concern,
+          ruleId: null,
+          personas: [personas[0]?.id ?? 'staff-engineer'],
+          severity: rule.severity,
+          title: rule.title,
+          body: `${rule.title}: details.`,
+          recommendation: 'required' as const,
+          suggestion: null,
+        };
         if (rule.quote) {
           const index = document.lines.findIndex((l) => l.includes(rule.quote!));
           if (index >= 0) findings.push({ ...base, anchor: lineAnchor(document, index + 1) });
@@ -41,7 +51,12 @@ export function stubEngine(rules: StubRule[], onReview?: () => void): Engine {
           findings.push({ ...base, anchor: sectionAnchor(document, section) });
         }
       }
-      return { findings, runs: personas.map((p) => ({ persona: p.id, engine: 'checklist' as const, status: 'ok' as const, reason: null, findings: 0, usage: ZERO_USAGE })), notes: [], unanchored: 0 };
+      return {
+        findings,
+        runs: personas.map((p) => ({ persona: p.id, engine: 'checklist' as const, status: 'ok' as const, reason: null, findings: 0, usage: ZERO_USAGE })),
+        notes: [],
+        unanchored: 0,
+      };
     },
   };
 }
@@ -56,12 +71,21 @@ export interface Harness {
 
 let delivery = 0;
 
-export async function createHarness(options: AppOptions & { github?: FakeGitHub; baseUrl?: string; Octokit?: TestProbotOptions['Octokit'] } = {}): Promise<Harness> {
+export async function createHarness(
+  options: AppOptions & { github?: FakeGitHub; baseUrl?: string; Octokit?: TestProbotOptions['Octokit'] } = {},
+): Promise<Harness> {
   const github = options.github ?? new FakeGitHub();
   let queue: JobQueue | null = null;
   const probot = await createTestProbot(
     // The start-up scan is off unless a test asks for it: it would add calls to every test's GitHub.
-    createApp({ now: () => new Date('2026-11-22T10:00:00Z'), env: {}, recoverOnStart: false, ...options, createEngines: options.createEngines ?? (options.env?.ANTHROPIC_API_KEY ? undefined : sqlOnlyEngines(options.env ?? {})), onQueue: (q) => (queue = q) }),
+    createApp({
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      env: {},
+      recoverOnStart: false,
+      ...options,
+      createEngines: options.createEngines ?? (options.env?.ANTHROPIC_API_KEY ? undefined : sqlOnlyEngines(options.env ?? {})),
+      onQueue: (q) => (queue = q),
+    }),
     { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.Octokit ? { Octokit: options.Octokit } : {}) },
   );
   const send = async (name: string, payload: unknown, id = `delivery-${++delivery}`): Promise<void> => {
@@ -76,7 +100,16 @@ export async function createHarness(options: AppOptions & { github?: FakeGitHub;
     opened: (action = 'opened', overrides = {}) =>
       send(
         'pull_request',
-        pullRequestPayload(action, { owner: github.owner, repo: github.repo, number: github.pull.number, headSha: github.pull.head.sha, installationId: 1, draft: overrides.draft ?? false, userType: overrides.userType ?? 'User', userLogin: 'alice' }),
+        pullRequestPayload(action, {
+          owner: github.owner,
+          repo: github.repo,
+          number: github.pull.number,
+          headSha: github.pull.head.sha,
+          installationId: 1,
+          draft: overrides.draft ?? false,
+          userType: overrides.userType ?? 'User',
+          userLogin: 'alice',
+        }),
         overrides.id,
       ),
   };

@@ -2,7 +2,17 @@ import nock from 'nock';
 import { FakeGitHub as FakeGitHubModel, type FakeGitHubOptions } from '../../bench/fake-github.js';
 
 export { APP_ID, APP_SLUG, BOT_LOGIN, MAX_BODY_CHARS, wholeFilePatch } from '../../bench/fake-github.js';
-export type { FakeAnswer, FakeCheckRun, FakeComment, FakeFile, FakeGitHubOptions, FakeReview, FakeReviewComment, FakeRoute, RecordedRequest } from '../../bench/fake-github.js';
+export type {
+  FakeAnswer,
+  FakeCheckRun,
+  FakeComment,
+  FakeFile,
+  FakeGitHubOptions,
+  FakeReview,
+  FakeReviewComment,
+  FakeRoute,
+  RecordedRequest,
+} from '../../bench/fake-github.js';
 
 /**
  * The shared fake GitHub (bench/fake-github.ts) behind nock. Routes are optional so a test that

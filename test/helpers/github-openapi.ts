@@ -82,10 +82,13 @@ function loadSpec(): Spec {
   for (const [template, item] of Object.entries<Node>(doc.paths)) {
     const operations: Record<string, Node> = {};
     for (const method of HTTP_METHODS) if (item[method]) operations[method] = item[method];
-    const segments = template.split('/').slice(1).map((s) => {
-      const m = /^\{([^}]+)\}$/.exec(s);
-      return m ? { param: m[1]! } : s;
-    });
+    const segments = template
+      .split('/')
+      .slice(1)
+      .map((s) => {
+        const m = /^\{([^}]+)\}$/.exec(s);
+        return m ? { param: m[1]! } : s;
+      });
     const last = segments[segments.length - 1];
     const route: Route = { template, segments, greedyLast: typeof last === 'object' && GREEDY_PARAMS.has(last.param), operations };
     const list = routesByLength.get(segments.length) ?? [];
@@ -231,7 +234,10 @@ function resolveParameter(parameter: Node): Node {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-interface Match { route: Route; params: Record<string, string> }
+interface Match {
+  route: Route;
+  params: Record<string, string>;
+}
 
 function matchRoute(route: Route, parts: string[]): Match | undefined {
   const params: Record<string, string> = {};
@@ -339,9 +345,10 @@ function unknownProperties(data: Json, schemas: Node[], where: string, out: stri
   const candidates = expandSchemas(schemas);
   if (Array.isArray(data)) {
     const itemSchemas = candidates.filter((s) => s.items && typeof s.items === 'object' && !Array.isArray(s.items)).map((s) => s.items);
-    if (itemSchemas.length > 0) data.forEach((item, i) => {
-      unknownProperties(item, itemSchemas, `${where}/${i}`, out, depth + 1);
-    });
+    if (itemSchemas.length > 0)
+      data.forEach((item, i) => {
+        unknownProperties(item, itemSchemas, `${where}/${i}`, out, depth + 1);
+      });
     return;
   }
   const objectSchemas = candidates.filter((s) => s.type === undefined || s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')));
@@ -351,7 +358,10 @@ function unknownProperties(data: Json, schemas: Node[], where: string, out: stri
   for (const [key, value] of Object.entries(data as Record<string, Json>)) {
     const propertySchemas = objectSchemas.map((s) => s.properties?.[key]).filter((s) => s !== undefined);
     if (propertySchemas.length === 0) {
-      if (!open) out.push(`${where}/${key} is not a property the API knows (known: ${[...new Set(objectSchemas.flatMap((s) => Object.keys(s.properties ?? {})))].join(', ')})`);
+      if (!open)
+        out.push(
+          `${where}/${key} is not a property the API knows (known: ${[...new Set(objectSchemas.flatMap((s) => Object.keys(s.properties ?? {})))].join(', ')})`,
+        );
       continue;
     }
     unknownProperties(value, propertySchemas, `${where}/${key}`, out, depth + 1);
@@ -434,7 +444,11 @@ export function validateGitHubRequest(request: GitHubRequest, options: ValidateO
   const withMethod = matches.find((m) => m.route.operations[method]);
   if (!withMethod) {
     const route = matches[0]!.route;
-    return [`${request.method.toUpperCase()} is not defined for ${route.template} (documented: ${Object.keys(route.operations).map((m) => m.toUpperCase()).join(', ')})`];
+    return [
+      `${request.method.toUpperCase()} is not defined for ${route.template} (documented: ${Object.keys(route.operations)
+        .map((m) => m.toUpperCase())
+        .join(', ')})`,
+    ];
   }
   const { route, params } = withMethod;
   const operation = route.operations[method];
@@ -453,8 +467,10 @@ export function validateGitHubRequest(request: GitHubRequest, options: ValidateO
     const parameter = queryParameters.get(name) ?? queryParameters.get(name.replace(/\[\]$/, ''));
     if (!parameter) {
       if (options.unknownQueryParameters !== false) {
-        problems.push(`query parameter ${name} is not documented for ${request.method.toUpperCase()} ${route.template}` +
-          (queryParameters.size > 0 ? ` (documented: ${[...queryParameters.keys()].join(', ')})` : ''));
+        problems.push(
+          `query parameter ${name} is not documented for ${request.method.toUpperCase()} ${route.template}` +
+            (queryParameters.size > 0 ? ` (documented: ${[...queryParameters.keys()].join(', ')})` : ''),
+        );
       }
       continue;
     }
@@ -475,8 +491,10 @@ export function validateGitHubRequest(request: GitHubRequest, options: ValidateO
   const empty = body.kind === 'none' || (body.kind === 'json' && isEmptyJson(body.value));
   if (!requestBody) {
     if (!empty) {
-      problems.push(`${request.method.toUpperCase()} ${route.template} takes no request body` +
-        (body.kind === 'json' && body.value && typeof body.value === 'object' ? ` (got keys: ${Object.keys(body.value as object).join(', ')})` : ''));
+      problems.push(
+        `${request.method.toUpperCase()} ${route.template} takes no request body` +
+          (body.kind === 'json' && body.value && typeof body.value === 'object' ? ` (got keys: ${Object.keys(body.value as object).join(', ')})` : ''),
+      );
     }
   } else if (body.kind === 'none') {
     if (requestBody.required) problems.push('a request body is required');
@@ -511,8 +529,7 @@ let watchOptions: WatchOptions = {};
 const TAP = Symbol.for('rfc-panel.github-openapi.tap');
 
 export function defaultIsGitHub(url: URL): boolean {
-  return url.hostname === 'api.github.com' || url.hostname === 'uploads.github.com' ||
-    url.pathname.startsWith('/api/v3/') || url.pathname === '/api/graphql';
+  return url.hostname === 'api.github.com' || url.hostname === 'uploads.github.com' || url.pathname.startsWith('/api/v3/') || url.pathname === '/api/graphql';
 }
 
 /**
@@ -540,7 +557,10 @@ function onInterceptedRequest(req: Node, interceptor: Node, bodyString: unknown)
     if (!(watchOptions.isGitHub ?? defaultIsGitHub)(url)) return;
     const headers = (typeof req.getHeaders === 'function' ? req.getHeaders() : req.headers) ?? {};
     const contentType = headerValue(headers['content-type']);
-    const problems = validateGitHubRequest({ method: String(req.method), path: `${url.pathname}${url.search}`, body: bodyString, contentType }, watchOptions.validate);
+    const problems = validateGitHubRequest(
+      { method: String(req.method), path: `${url.pathname}${url.search}`, body: bodyString, contentType },
+      watchOptions.validate,
+    );
     for (const problem of problems) collected.push(`${label}: ${problem}`);
   } catch (error) {
     collected.push(`${label}: the OpenAPI check itself failed: ${error instanceof Error ? error.message : String(error)}`);

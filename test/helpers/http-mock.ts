@@ -5,7 +5,11 @@ import nock from 'nock';
 const unmatched: string[] = [];
 let listening = false;
 
-interface UnmatchedRequest { method?: string; hostname?: string; path?: string }
+interface UnmatchedRequest {
+  method?: string;
+  hostname?: string;
+  path?: string;
+}
 
 function record(req: UnmatchedRequest | undefined): void {
   unmatched.push(`${req?.method ?? 'GET'} ${req?.hostname ?? ''}${req?.path ?? ''}`);

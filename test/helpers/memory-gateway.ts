@@ -22,7 +22,15 @@ export interface MemoryCheckRun {
 
 export class MemoryGateway implements PullGateway {
   readonly pull: PullRef = { owner: 'acme', repo: 'plans', pullNumber: 7 };
-  snapshot: PullSnapshot = { state: 'open', draft: false, author: 'alice', authorIsBot: false, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), repoUrl: 'https://github.com/acme/plans' };
+  snapshot: PullSnapshot = {
+    state: 'open',
+    draft: false,
+    author: 'alice',
+    authorIsBot: false,
+    headSha: 'h'.repeat(40),
+    baseSha: 'b'.repeat(40),
+    repoUrl: 'https://github.com/acme/plans',
+  };
   config: Config = parseConfig({});
   personas: Persona[] = [];
   writers = new Set<string>();
@@ -38,22 +46,40 @@ export class MemoryGateway implements PullGateway {
   /** A commit whose changed files are `files` (all new). */
   push(sha: string, files: Record<string, string>): void {
     this.snapshot = { ...this.snapshot, headSha: sha };
-    this.files = Object.keys(files).map((filename) => ({ filename, status: 'added', patch: `@@ -0,0 +1,${files[filename]!.split('\n').length} @@\n${files[filename]!.split('\n').map((l) => `+${l}`).join('\n')}` }));
+    this.files = Object.keys(files).map((filename) => ({
+      filename,
+      status: 'added',
+      patch: `@@ -0,0 +1,${files[filename]!.split('\n').length} @@\n${files[filename]!.split('\n')
+        .map((l) => `+${l}`)
+        .join('\n')}`,
+    }));
     for (const [path, text] of Object.entries(files)) this.contents.set(`${sha}:${path}`, text);
   }
 
-  async getPull() { return this.snapshot; }
-  async hasWriteAccess(login: string) { return this.writers.has(login); }
-  async loadConfig() { return this.config; }
-  async loadRepoPersonas() { return this.personas; }
-  async listFiles() { return this.files; }
+  async getPull() {
+    return this.snapshot;
+  }
+  async hasWriteAccess(login: string) {
+    return this.writers.has(login);
+  }
+  async loadConfig() {
+    return this.config;
+  }
+  async loadRepoPersonas() {
+    return this.personas;
+  }
+  async listFiles() {
+    return this.files;
+  }
   async readFileAt(ref: string, path: string, { maxBytes }: { maxBytes: number }) {
     const text = this.contents.get(`${ref}:${path}`);
     if (text === undefined) return { missing: true as const };
     const bytes = Buffer.from(text, 'utf8');
     return bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes };
   }
-  async listReviewComments() { return this.reviewComments; }
+  async listReviewComments() {
+    return this.reviewComments;
+  }
   async getReviewComment(id: number) {
     const found = this.reviewComments.find((c) => c.id === id);
     if (!found) throw Object.assign(new Error('Not Found'), { status: 404 });
@@ -86,9 +112,13 @@ export class MemoryGateway implements PullGateway {
     this.checkRuns.push(run);
     return { id: run.id };
   }
-  async completeCheck(id: number, result: CheckRunResult) { Object.assign(this.checkRuns.find((r) => r.id === id)!, { status: 'completed', result }); }
+  async completeCheck(id: number, result: CheckRunResult) {
+    Object.assign(this.checkRuns.find((r) => r.id === id)!, { status: 'completed', result });
+  }
   async noteRetry() {}
-  async createCompletedCheck(headSha: string, result: CheckRunResult) { this.checkRuns.push({ id: this.nextId++, headSha, status: 'completed', result }); }
+  async createCompletedCheck(headSha: string, result: CheckRunResult) {
+    this.checkRuns.push({ id: this.nextId++, headSha, status: 'completed', result });
+  }
   async publishReview(request: Omit<ReviewRequest, 'pull'>) {
     this.reviews.push(request);
     const threads = new Map<string, number>();
@@ -99,6 +129,10 @@ export class MemoryGateway implements PullGateway {
     }
     return { status: 'created' as const, reviewId: this.nextId++, threads, demoted: [], body: request.renderBody(request.elsewhere) };
   }
-  async syncThreads(wanted: Map<number, boolean>) { return { resolvable: true, threadIds: new Map([...wanted.keys()].map((root) => [root, `thread-${root}`])) }; }
-  async dismissChangeRequests() { return 0; }
+  async syncThreads(wanted: Map<number, boolean>) {
+    return { resolvable: true, threadIds: new Map([...wanted.keys()].map((root) => [root, `thread-${root}`])) };
+  }
+  async dismissChangeRequests() {
+    return 0;
+  }
 }

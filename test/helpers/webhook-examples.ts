@@ -31,13 +31,19 @@ function loadDefinitions(): WebhookDefinition[] {
 export function webhookExample(name: string, action?: string): any {
   const definition = loadDefinitions().find((d) => d.name === name);
   if (!definition) {
-    throw new Error(`@octokit/webhooks-examples has no "${name}" event (events: ${loadDefinitions().map((d) => d.name).join(', ')})`);
+    throw new Error(
+      `@octokit/webhooks-examples has no "${name}" event (events: ${loadDefinitions()
+        .map((d) => d.name)
+        .join(', ')})`,
+    );
   }
   const example = action === undefined ? definition.examples[0] : definition.examples.find((e) => e?.action === action);
   if (!example) {
     const present = [...new Set(definition.examples.map((e) => e?.action).filter(Boolean))];
-    throw new Error(`@octokit/webhooks-examples has no "${name}${action === undefined ? '' : `.${action}`}" example` +
-      ` (examples exist for: ${present.join(', ') || 'no actions'}; documented actions: ${definition.actions.join(', ')})`);
+    throw new Error(
+      `@octokit/webhooks-examples has no "${name}${action === undefined ? '' : `.${action}`}" example` +
+        ` (examples exist for: ${present.join(', ') || 'no actions'}; documented actions: ${definition.actions.join(', ')})`,
+    );
   }
   return structuredClone(example);
 }
@@ -100,7 +106,10 @@ export function pullRequestPayload(action: string, options: PullRequestPayloadOp
   const number = options.number ?? 1;
   const repoPatch = { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner } };
   const pr = payload.pull_request;
-  const userPatch = { ...(options.userLogin === undefined ? {} : { login: options.userLogin }), ...(options.userType === undefined ? {} : { type: options.userType }) };
+  const userPatch = {
+    ...(options.userLogin === undefined ? {} : { login: options.userLogin }),
+    ...(options.userType === undefined ? {} : { type: options.userType }),
+  };
   const installationId = options.installationId === undefined ? 1 : options.installationId;
   return withOverrides(payload, {
     number,

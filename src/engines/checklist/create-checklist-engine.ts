@@ -17,7 +17,6 @@ export interface ChecklistOptions {
   templates?: Template[];
 }
 
-
 /**
  * The offline engine: the catalogue's concerns for every component the document uses, and the SQL
  * rules of the personas selected. Deterministic, no network, so anyone can try the panel and CI can
@@ -65,7 +64,14 @@ export function createChecklistEngine(rules: Map<string, Rule> = loadRules(), ca
         findings.push(draft);
         counts.set(draft.personas[0]!, (counts.get(draft.personas[0]!) ?? 0) + 1);
       }
-      const runs: PersonaRun[] = [...counts].map(([persona, n]) => ({ persona, engine: 'checklist', status: 'ok', reason: null, findings: n, usage: ZERO_USAGE }));
+      const runs: PersonaRun[] = [...counts].map(([persona, n]) => ({
+        persona,
+        engine: 'checklist',
+        status: 'ok',
+        reason: null,
+        findings: n,
+        usage: ZERO_USAGE,
+      }));
       return { findings, runs, notes, unanchored: 0 };
     },
   };

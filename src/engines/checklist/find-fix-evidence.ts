@@ -25,7 +25,15 @@ export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence
   if (!rule) return null;
   const { startLine, endLine } = entry.finding.anchor;
   if (entry.finding.anchor.level === 'line' && startLine !== null && endLine !== null) {
-    return { note: `now reads “${clip(doc.lines.slice(startLine - 1, endLine).map((l) => l.trim()).join(' '))}”`, lines: [startLine, endLine] };
+    return {
+      note: `now reads “${clip(
+        doc.lines
+          .slice(startLine - 1, endLine)
+          .map((l) => l.trim())
+          .join(' '),
+      )}”`,
+      lines: [startLine, endLine],
+    };
   }
   return null;
 }

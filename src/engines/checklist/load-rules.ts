@@ -28,7 +28,9 @@ export function loadRules(dir = builtInRulesDir()): Map<string, Rule> {
 function readRules(dir: string): Map<string, Rule> {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch (error) {
     throw new InputError(`cannot read rules folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -36,8 +36,15 @@ export async function verifyWithChecklist(entry: LedgerEntry, doc: PlanDocument)
     return anchorsOverlap(h.anchor, here, 1);
   });
   if (still) {
-    return { verdict: 'not-addressed', evidence: null, missing: concern ? `the plan still has no answer to “${entry.finding.title}”` : `the statement at line ${still.anchor.startLine} still has this problem` };
+    return {
+      verdict: 'not-addressed',
+      evidence: null,
+      missing: concern ? `the plan still has no answer to “${entry.finding.title}”` : `the statement at line ${still.anchor.startLine} still has this problem`,
+    };
   }
   const moved = here ? { ...entry, finding: { ...entry.finding, anchor: here } } : entry;
-  return { verdict: 'addressed', evidence: findFixEvidence(moved, doc) ?? { note: here ? 'the rule no longer fires on this text' : 'the quoted text was removed', lines: null } };
+  return {
+    verdict: 'addressed',
+    evidence: findFixEvidence(moved, doc) ?? { note: here ? 'the rule no longer fires on this text' : 'the quoted text was removed', lines: null },
+  };
 }

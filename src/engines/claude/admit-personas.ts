@@ -66,7 +66,12 @@ export function admitPersonas(input: AdmissionInput): Admission {
     const tasks = chunks.map((chunk): PersonaTask => {
       const revision = plan ? changedFor(plan, callOf.get(persona.id)) : undefined;
       // On a revision the persona judges only the change: a checklist about the whole document would invite findings on unchanged text.
-      const message = { maxFindings: options.maxFindingsPerPersona, chunk, chunkCount: chunks.length, ...(revision ? { revision } : { checklist: checklists.get(persona.id) ?? '' }) };
+      const message = {
+        maxFindings: options.maxFindingsPerPersona,
+        chunk,
+        chunkCount: chunks.length,
+        ...(revision ? { revision } : { checklist: checklists.get(persona.id) ?? '' }),
+      };
       const userText = buildPersonaMessage(persona, message);
       const reserve = prefixTokens[chunk.index]! + estimateTokens(JSON.stringify(userText)) + 8 + options.maxOutputTokens;
       return { persona, chunk, userText, shorterUserText: buildPersonaMessage(persona, { ...message, shorter: true }), reserve };
@@ -76,11 +81,24 @@ export function admitPersonas(input: AdmissionInput): Admission {
       admitted.push({ persona, tasks });
     } else {
       skipped.push(persona.id);
-      runs.set(persona.id, makePersonaRun(persona.id, 'skipped', `not run: about ${need} more tokens would exceed the review's token budget (maxTokensPerReview ${options.maxTokensPerReview})`, 0, NO_TOKENS, options, notes));
+      runs.set(
+        persona.id,
+        makePersonaRun(
+          persona.id,
+          'skipped',
+          `not run: about ${need} more tokens would exceed the review's token budget (maxTokensPerReview ${options.maxTokensPerReview})`,
+          0,
+          NO_TOKENS,
+          options,
+          notes,
+        ),
+      );
     }
   }
   if (skipped.length > 0) {
-    notes.push(`Skipped ${skipped.length} Claude reviewer(s) to stay within the token budget of ${options.maxTokensPerReview} tokens per review (maxTokensPerReview): ${skipped.join(', ')}.`);
+    notes.push(
+      `Skipped ${skipped.length} Claude reviewer(s) to stay within the token budget of ${options.maxTokensPerReview} tokens per review (maxTokensPerReview): ${skipped.join(', ')}.`,
+    );
   }
   if (admitted.length < 2) {
     for (const index of primed) budget.settle(costOf(chunks[index]!), 0);

@@ -52,7 +52,9 @@ export async function answerReplyWithClaude(
         check: (out) => {
           if (!out.withdraw) return [];
           if (!doc) return ['withdraw must be false: there is no document to quote'];
-          return locateEvidence(doc, visible, out.covered_by_quote) ? [] : ['covered_by_quote: this text is not in the document; copy the passage verbatim (without line-number prefixes), or set withdraw to false'];
+          return locateEvidence(doc, visible, out.covered_by_quote)
+            ? []
+            : ['covered_by_quote: this text is not in the document; copy the passage verbatim (without line-number prefixes), or set withdraw to false'];
         },
         usage: tokens,
       }),

@@ -15,7 +15,13 @@ export function assignSectionOwners(doc: PlanDocument, personas: Persona[], chan
   for (const unit of changedUnits) {
     const scored = personas.map((p) => ({ p, score: scoreRelevance(doc, unit, p) })).filter((x) => x.score > 0);
     const best = Math.max(0, ...scored.map((x) => x.score));
-    const owners = best > 0 ? scored.filter((x) => x.score === best).slice(0, MAX_OWNERS).map((x) => x.p) : [personas.find((p) => p.engage.always) ?? personas[0]].filter((p): p is Persona => p !== undefined);
+    const owners =
+      best > 0
+        ? scored
+            .filter((x) => x.score === best)
+            .slice(0, MAX_OWNERS)
+            .map((x) => x.p)
+        : [personas.find((p) => p.engage.always) ?? personas[0]].filter((p): p is Persona => p !== undefined);
     for (const p of owners) owned.set(p.id, [...(owned.get(p.id) ?? []), unit]);
   }
   return owned;

@@ -18,7 +18,8 @@ export function buildAnswerMessage(persona: Persona, entry: LedgerEntry, relocat
     body: f.body,
     section: f.anchor.section,
     quoted: f.anchor.quote,
-    quoted_lines_now: relocated?.level === 'line' && relocated.startLine !== null && relocated.endLine !== null ? linesLabel([relocated.startLine, relocated.endLine]) : null,
+    quoted_lines_now:
+      relocated?.level === 'line' && relocated.startLine !== null && relocated.endLine !== null ? linesLabel([relocated.startLine, relocated.endLine]) : null,
   };
   const text = reply.length > MAX_REPLY_CHARS ? `${reply.slice(0, MAX_REPLY_CHARS)}…` : reply;
   return [

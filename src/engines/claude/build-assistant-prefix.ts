@@ -35,7 +35,11 @@ export const NO_DOCUMENT_TEXT =
 /** Both follow-up tools, always in this order: the tool list is part of the cached prefix. */
 export function buildAssistantTools(): Anthropic.Tool[] {
   return [
-    toolFor(VERIFY_TOOL_NAME, 'Submit one verdict per listed finding: whether this revision of the document fixes it, with the text that shows it.', VerificationOutputSchema),
+    toolFor(
+      VERIFY_TOOL_NAME,
+      'Submit one verdict per listed finding: whether this revision of the document fixes it, with the text that shows it.',
+      VerificationOutputSchema,
+    ),
     toolFor(ANSWER_TOOL_NAME, "Submit your answer to the reply in the finding's thread, and whether you withdraw the finding.", AnswerOutputSchema),
   ];
 }
@@ -45,7 +49,12 @@ export function buildAssistantTools(): Anthropic.Tool[] {
  * the instructions, then the numbered document exactly as the review lays it out (hidden content
  * blanked, inside delimiters). Both carry cache_control, as in the review.
  */
-export function buildAssistantPrefix(doc: PlanDocument | null, visibleLines: readonly string[], chunk: Chunk | null = null, chunkCount = 1): Anthropic.TextBlockParam[] {
+export function buildAssistantPrefix(
+  doc: PlanDocument | null,
+  visibleLines: readonly string[],
+  chunk: Chunk | null = null,
+  chunkCount = 1,
+): Anthropic.TextBlockParam[] {
   const instructions: Anthropic.TextBlockParam = { type: 'text', text: ASSISTANT_INSTRUCTIONS, cache_control: { type: 'ephemeral' } };
   if (!doc) return [instructions, { type: 'text', text: NO_DOCUMENT_TEXT }];
   const whole: Chunk = { index: 0, startLine: 1, endLine: Math.max(visibleLines.length, 1) };

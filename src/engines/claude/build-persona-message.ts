@@ -43,10 +43,13 @@ function task(options: PersonaMessageOptions): string[] {
       `Review only what changed in this revision (${options.revision.changedLines}), in the context shown, as this reviewer and only from this reviewer's point of view.`,
       'Report problems the changed text introduces or leaves open, not ones already open. Problems in unchanged text only when changed text causes them: quote the unchanged text and put the changed text in caused_by.',
       ...(verify.length > 0
-        ? [`Also verify the open findings ${verify.join(', ')} against the text as it reads now: one entry per id in verdicts (addressed, partly, not-addressed — rewording is not a fix). evidence_quote must copy the lines that fix it, else the verdict is not-addressed; missing says what is still needed.`]
+        ? [
+            `Also verify the open findings ${verify.join(', ')} against the text as it reads now: one entry per id in verdicts (addressed, partly, not-addressed — rewording is not a fix). evidence_quote must copy the lines that fix it, else the verdict is not-addressed; missing says what is still needed.`,
+          ]
         : []),
     ];
   }
-  const scope = options.chunkCount > 1 ? ` (part ${options.chunk.index + 1} of ${options.chunkCount}: lines ${options.chunk.startLine}–${options.chunk.endLine})` : '';
+  const scope =
+    options.chunkCount > 1 ? ` (part ${options.chunk.index + 1} of ${options.chunkCount}: lines ${options.chunk.startLine}–${options.chunk.endLine})` : '';
   return [`Review the document in the system prompt${scope} as this reviewer, and only from this reviewer's point of view.`];
 }

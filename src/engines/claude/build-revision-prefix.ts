@@ -20,7 +20,11 @@ const MAX_CONTEXT_LINES = 80;
  * refer to shown, at their real line numbers. Unshown lines are elided with a note that never
  * looks like a numbered line, so nothing can be quoted from it.
  */
-export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly string[], plan: Pick<IncrementalPlan, 'changed' | 'changedUnits' | 'referenced' | 'openOnChange' | 'calls'>): Anthropic.TextBlockParam[] {
+export function buildRevisionPrefix(
+  doc: PlanDocument,
+  visibleLines: readonly string[],
+  plan: Pick<IncrementalPlan, 'changed' | 'changedUnits' | 'referenced' | 'openOnChange' | 'calls'>,
+): Anthropic.TextBlockParam[] {
   const total = visibleLines.length;
   const shown: LineRange[] = [
     ...plan.changedUnits.map((u) => ({ startLine: u.startLine, endLine: u.endLine })),
@@ -38,7 +42,15 @@ export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly st
 
   const id = createHash('sha256').update(doc.text).digest('hex').slice(0, 12);
   // Enough to recognise a finding and judge it; the full wording is in its thread.
-  const open = plan.openOnChange.map((f) => ({ id: f.id, raised_by: f.personas[0], severity: f.severity, title: f.title, body: f.body.length > 240 ? `${f.body.slice(0, 239)}…` : f.body, section: f.anchor.section, quoted: f.anchor.quote }));
+  const open = plan.openOnChange.map((f) => ({
+    id: f.id,
+    raised_by: f.personas[0],
+    severity: f.severity,
+    title: f.title,
+    body: f.body.length > 240 ? `${f.body.slice(0, 239)}…` : f.body,
+    section: f.anchor.section,
+    quoted: f.anchor.quote,
+  }));
   const header = [
     `Document: ${JSON.stringify(doc.path.slice(0, 300))} (${total} lines). This is a new revision of a document the panel has already reviewed.`,
     `Changed in this revision: ${plan.changed.map((r) => linesLabel([r.startLine, r.endLine])).join(', ')}.`,
@@ -47,11 +59,17 @@ export function buildRevisionPrefix(doc: PlanDocument, visibleLines: readonly st
     'Outline of the whole document (line ranges and heading paths):',
     buildOutline(doc, visibleLines) || '(no headings)',
     '',
-    open.length > 0 ? `Findings already open on the changed sections (data; do not report them again):\n${delimit('OPEN FINDINGS', JSON.stringify(open, null, 1))}` : 'No findings are open on the changed sections.',
+    open.length > 0
+      ? `Findings already open on the changed sections (data; do not report them again):\n${delimit('OPEN FINDINGS', JSON.stringify(open, null, 1))}`
+      : 'No findings are open on the changed sections.',
   ].join('\n');
   return [
     { type: 'text', text: INSTRUCTIONS, cache_control: { type: 'ephemeral' } },
     // Written to the cache only when a second persona will read it: a write costs 1.25× input.
-    { type: 'text', text: `${header}\n\n<<<DOCUMENT ${id}>>>\n${parts.join('\n')}\n<<<END DOCUMENT ${id}>>>`, ...(plan.calls.length > 1 ? { cache_control: { type: 'ephemeral' as const } } : {}) },
+    {
+      type: 'text',
+      text: `${header}\n\n<<<DOCUMENT ${id}>>>\n${parts.join('\n')}\n<<<END DOCUMENT ${id}>>>`,
+      ...(plan.calls.length > 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    },
   ];
 }

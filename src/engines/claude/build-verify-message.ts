@@ -28,7 +28,9 @@ export function buildVerifyMessage(persona: Persona, listed: Listed[], chunk: Ch
       quoted_text_now: f.anchor.quote === null ? null : now ? `still at ${linesLabel(now)}` : 'no longer in the document as it was',
     };
   });
-  const scope = chunk ? ` The document is shown in part ${chunk.index + 1} of ${chunkCount} (lines ${chunk.startLine}–${chunk.endLine}); judge these findings from this part and the outline.` : '';
+  const scope = chunk
+    ? ` The document is shown in part ${chunk.index + 1} of ${chunkCount} (lines ${chunk.startLine}–${chunk.endLine}); judge these findings from this part and the outline.`
+    : '';
   return [
     reviewerBlock(persona),
     '',

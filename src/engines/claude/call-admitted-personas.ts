@@ -57,7 +57,16 @@ export async function callAdmittedPersonas(input: PersonaCallsInput): Promise<Pe
     chunks.map(async (chunk) => {
       const tasks = admission.admitted.map((a) => a.tasks[chunk.index]!);
       if (admission.primed.has(chunk.index)) {
-        const warm = await limit(() => warmPromptCache({ client, model: options.model, system: prefixes[chunk.index]!, tools, maxRetries: options.maxRetries, ...(signal ? { signal } : {}) }));
+        const warm = await limit(() =>
+          warmPromptCache({
+            client,
+            model: options.model,
+            system: prefixes[chunk.index]!,
+            tools,
+            maxRetries: options.maxRetries,
+            ...(signal ? { signal } : {}),
+          }),
+        );
         budget.settle(estimatePrimerCost(prefixTokens[chunk.index]!), sumTokens(warm.usage));
         primerUsage.set(chunk.index, warm);
         if (!warm.ok) notes.push(`The prompt-cache warm-up call failed (${warm.reason}); the Claude reviewers ran without a warm cache.`);

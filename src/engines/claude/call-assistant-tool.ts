@@ -67,19 +67,36 @@ export async function callAssistantTool<T>(request: ToolCallRequest<T>): Promise
       throw mapAnthropicError(error, request.maxRetries);
     }
     addUsage(request.usage, reply.usage);
-    if (reply.stop_reason === 'refusal') fail(`the model declined (stop_reason "refusal"${reply.stop_details?.category ? `, category "${reply.stop_details.category}"` : ''})`);
+    if (reply.stop_reason === 'refusal')
+      fail(`the model declined (stop_reason "refusal"${reply.stop_details?.category ? `, category "${reply.stop_details.category}"` : ''})`);
     if (reply.stop_reason === 'max_tokens') fail(`the reply was cut off at max_tokens (${request.maxTokens})`);
     if (reply.stop_reason === 'model_context_window_exceeded') fail("the request does not fit the model's context window");
 
     const toolUses = reply.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
     const submitted = toolUses.find((b) => b.name === request.toolName);
     const parsed = submitted ? request.schema.safeParse(request.normalise ? request.normalise(submitted.input) : submitted.input) : null;
-    const problems = !parsed ? [`no ${request.toolName} tool call in the reply`] : parsed.success ? (request.check?.(parsed.data) ?? []) : formatZodIssues(parsed.error);
+    const problems = !parsed
+      ? [`no ${request.toolName} tool call in the reply`]
+      : parsed.success
+        ? (request.check?.(parsed.data) ?? [])
+        : formatZodIssues(parsed.error);
     if (parsed?.success && problems.length === 0) return { data: parsed.data, unresolved: [], requests };
     const repaired = requests > 1 || request.repair === false;
     if (parsed?.success && repaired) return { data: parsed.data, unresolved: problems, requests };
     if (repaired) fail(`the reply failed validation${request.repair === false ? '' : ' after one repair attempt'}: ${problems.slice(0, 3).join('; ')}`);
-    messages = [...messages, { role: 'assistant', content: echoAssistantTurn(reply.content) }, repairTurn(toolUses, submitted, `Your ${request.toolName} input was not accepted:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${request.toolName} again with the corrected input.`, `You did not call ${request.toolName}. Call it now.`)];
+    messages = [
+      ...messages,
+      { role: 'assistant', content: echoAssistantTurn(reply.content) },
+      repairTurn(
+        toolUses,
+        submitted,
+        `Your ${request.toolName} input was not accepted:\n${problems
+          .slice(0, 20)
+          .map((p) => `- ${p}`)
+          .join('\n')}\nCall ${request.toolName} again with the corrected input.`,
+        `You did not call ${request.toolName}. Call it now.`,
+      ),
+    ];
   }
 }
 

@@ -45,7 +45,12 @@ export async function classifyReplyWithClaude(ctx: AssistantContext, entry: Ledg
       normalise: (input) => {
         if (typeof input !== 'object' || input === null) return input;
         const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-        if (typeof out['intent'] === 'string') out['intent'] = (out['intent'] as string).trim().toLowerCase().replace(/[\s_']+/g, '-').replace(/^won-?t-fix$|^wontfix$/, 'wont-fix');
+        if (typeof out['intent'] === 'string')
+          out['intent'] = (out['intent'] as string)
+            .trim()
+            .toLowerCase()
+            .replace(/[\s_']+/g, '-')
+            .replace(/^won-?t-fix$|^wontfix$/, 'wont-fix');
         return out;
       },
       repair: false,

@@ -16,7 +16,9 @@ export const VerificationItemSchema = z
     evidence_quote: z
       .string()
       .nullish()
-      .describe('For addressed and partly: the exact text of the document as it reads now that fixes the finding (one line or a few consecutive lines, verbatim, without line-number prefixes). null for not-addressed.'),
+      .describe(
+        'For addressed and partly: the exact text of the document as it reads now that fixes the finding (one line or a few consecutive lines, verbatim, without line-number prefixes). null for not-addressed.',
+      ),
     missing: z
       .string()
       .max(600)
@@ -28,7 +30,11 @@ export const VerificationItemSchema = z
   })
   .superRefine((item, ctx) => {
     if (item.verdict !== 'not-addressed' && !(item.evidence_quote ?? '').trim()) {
-      ctx.addIssue({ code: 'custom', path: ['evidence_quote'], message: `required for verdict "${item.verdict}": quote the text that fixes it, or answer not-addressed` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidence_quote'],
+        message: `required for verdict "${item.verdict}": quote the text that fixes it, or answer not-addressed`,
+      });
     }
     if (item.verdict !== 'addressed' && !(item.missing ?? '').trim()) {
       ctx.addIssue({ code: 'custom', path: ['missing'], message: `required for verdict "${item.verdict}": say what is still missing` });
@@ -52,11 +58,17 @@ export const AnswerOutputSchema = z
     covered_by_quote: z
       .string()
       .nullish()
-      .describe('When withdraw is true: the exact text of the document that already covers the concern (verbatim, without line-number prefixes). Otherwise null.'),
+      .describe(
+        'When withdraw is true: the exact text of the document that already covers the concern (verbatim, without line-number prefixes). Otherwise null.',
+      ),
   })
   .superRefine((out, ctx) => {
     if (out.withdraw && !(out.covered_by_quote ?? '').trim()) {
-      ctx.addIssue({ code: 'custom', path: ['covered_by_quote'], message: 'required when withdraw is true: quote the passage of the document that covers the concern, or set withdraw to false' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['covered_by_quote'],
+        message: 'required when withdraw is true: quote the passage of the document that covers the concern, or set withdraw to false',
+      });
     }
   });
 export type AnswerOutput = z.infer<typeof AnswerOutputSchema>;
@@ -72,7 +84,11 @@ export const ClassifyOutputSchema = z.object({
 export type ClassifyOutput = z.infer<typeof ClassifyOutputSchema>;
 
 /** The JSON Schema of a zod object, as a tool's input_schema. */
-export function toolFor(name: string, description: string, schema: z.ZodType): { name: string; description: string; input_schema: { type: 'object'; [k: string]: unknown } } {
+export function toolFor(
+  name: string,
+  description: string,
+  schema: z.ZodType,
+): { name: string; description: string; input_schema: { type: 'object'; [k: string]: unknown } } {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema) as Record<string, unknown>;
   return { name, description, input_schema: { ...json, type: 'object' } };
 }

@@ -56,7 +56,11 @@ export function collectPersonaResults(input: CollectInput): Collected {
       for (const note of result.notes) notes.push(`${persona.id}: ${note}`);
       if (result.status === 'failed') {
         if (result.failure) kinds.add(result.failure);
-        failures.push(chunks.length > 1 ? `part ${task.chunk.index + 1} (lines ${task.chunk.startLine}–${task.chunk.endLine}): ${result.reason}` : (result.reason ?? 'failed'));
+        failures.push(
+          chunks.length > 1
+            ? `part ${task.chunk.index + 1} (lines ${task.chunk.startLine}–${task.chunk.endLine}): ${result.reason}`
+            : (result.reason ?? 'failed'),
+        );
       }
       const scope = chunks.length > 1 ? { startLine: task.chunk.startLine, endLine: task.chunk.endLine } : null;
       for (const finding of result.findings) {
@@ -70,12 +74,17 @@ export function collectPersonaResults(input: CollectInput): Collected {
     // Only a complete review of a section is remembered: a failed persona is asked again next time.
     if (status === 'ok') {
       const call = callOf.get(persona.id);
-      const done = call ? call.units.map((u, i) => ({ unit: u, key: call.keys[i]! })) : whole!.units.map((u) => ({ unit: u, key: sectionCacheKey(persona, options.model, u.textHash, whole!.outlineHash) }));
+      const done = call
+        ? call.units.map((u, i) => ({ unit: u, key: call.keys[i]! }))
+        : whole!.units.map((u) => ({ unit: u, key: sectionCacheKey(persona, options.model, u.textHash, whole!.outlineHash) }));
       for (const { unit, key } of done) out.reviewed.push({ key, persona: persona.id, path: doc.path, startLine: unit.startLine, endLine: unit.endLine });
     }
     // One part the API never answered makes the whole persona worth retrying.
     const failure = kinds.has('api') ? 'api' : kinds.has('budget') ? 'budget' : kinds.size > 0 ? 'unusable' : undefined;
-    runs.set(persona.id, { ...makePersonaRun(persona.id, status, failures.length > 0 ? failures.join('; ') : null, count, usage, options, notes), ...(failure ? { failure } : {}) });
+    runs.set(persona.id, {
+      ...makePersonaRun(persona.id, status, failures.length > 0 ? failures.join('; ') : null, count, usage, options, notes),
+      ...(failure ? { failure } : {}),
+    });
   });
   return out;
 }

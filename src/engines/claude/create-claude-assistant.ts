@@ -2,7 +2,7 @@ import type { Assistant } from '../../ledger/assistant.js';
 import type { Usage } from '../types.js';
 import { answerReplyWithClaude } from './answer-reply-with-claude.js';
 import { buildAssistantTools } from './build-assistant-prefix.js';
-import { type AssistantCall, type AssistantContext } from './claude-assistant-context.js';
+import type { AssistantCall, AssistantContext } from './claude-assistant-context.js';
 import { createCacheGate } from './create-cache-gate.js';
 import { toUsage } from './to-usage.js';
 import { classifyReplyWithClaude } from './classify-reply-with-claude.js';

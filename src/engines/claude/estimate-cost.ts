@@ -11,10 +11,7 @@ export interface TokenCounts {
 export function estimateCost(tokens: TokenCounts, model: string, table: PriceTable): number | null {
   const price = table[model];
   if (!price) return null;
-  const input =
-    tokens.inputTokens +
-    tokens.cacheCreationInputTokens * price.cacheWriteMultiplier +
-    tokens.cacheReadInputTokens * price.cacheReadMultiplier;
+  const input = tokens.inputTokens + tokens.cacheCreationInputTokens * price.cacheWriteMultiplier + tokens.cacheReadInputTokens * price.cacheReadMultiplier;
   const usd = (input * price.inputPerMTok + tokens.outputTokens * price.outputPerMTok) / 1_000_000;
   return Math.round(usd * 1_000_000) / 1_000_000;
 }

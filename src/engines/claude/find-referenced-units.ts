@@ -19,7 +19,11 @@ export function findReferencedUnits(doc: PlanDocument, units: SectionUnit[], cha
     if (changedUnits.includes(unit) || unit.label === null) continue;
     const title = unit.label.split(' › ').pop()!;
     const named = normaliseForMatch(title);
-    const slug = title.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+    const slug = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .trim()
+      .replace(/\s/g, '-');
     const byName = named.length >= 8 && plain.includes(` ${named} `);
     if (links.has(slug) || byName) out.push(unit);
     if (out.length >= MAX_REFERENCED) break;

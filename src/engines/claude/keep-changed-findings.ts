@@ -20,7 +20,12 @@ export interface ChangedFindings {
  * comment lands on lines the author just wrote) and says which unchanged lines it concerns.
  * Everything else is dropped: re-judging old lines on every push is the noise this mode removes.
  */
-export function keepChangedFindings(doc: PlanDocument, visibleLines: readonly string[], findings: Array<{ draft: DraftFinding; causedBy: string | null | undefined }>, changed: LineRange[]): ChangedFindings {
+export function keepChangedFindings(
+  doc: PlanDocument,
+  visibleLines: readonly string[],
+  findings: Array<{ draft: DraftFinding; causedBy: string | null | undefined }>,
+  changed: LineRange[],
+): ChangedFindings {
   const hits = (start: number, end: number): boolean => changed.some((r) => r.startLine <= end && start <= r.endLine);
   const kept: DraftFinding[] = [];
   let dropped = 0;
@@ -34,8 +39,18 @@ export function keepChangedFindings(doc: PlanDocument, visibleLines: readonly st
     const visible: PlanDocument = { ...doc, lines: [...visibleLines] };
     const found = cause.length > 0 ? locateQuote(visible, cause) : null;
     if (found && found.method !== 'fuzzy' && hits(found.startLine, found.endLine)) {
-      const about = draft.anchor.level === 'line' && startLine !== null && endLine !== null ? `${linesLabel([startLine, endLine])}: “${maskSecrets(draft.anchor.quote ?? '').replace(/\s+/g, ' ').slice(0, 200)}”` : (draft.anchor.section ?? 'the document');
-      kept.push({ ...draft, suggestion: null, body: `${draft.body}\n\n_Caused by this change; it concerns ${about}_`, anchor: lineAnchor(doc, found.startLine, found.endLine) });
+      const about =
+        draft.anchor.level === 'line' && startLine !== null && endLine !== null
+          ? `${linesLabel([startLine, endLine])}: “${maskSecrets(draft.anchor.quote ?? '')
+              .replace(/\s+/g, ' ')
+              .slice(0, 200)}”`
+          : (draft.anchor.section ?? 'the document');
+      kept.push({
+        ...draft,
+        suggestion: null,
+        body: `${draft.body}\n\n_Caused by this change; it concerns ${about}_`,
+        anchor: lineAnchor(doc, found.startLine, found.endLine),
+      });
       continue;
     }
     dropped++;

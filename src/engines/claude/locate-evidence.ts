@@ -18,7 +18,12 @@ export interface LocatedQuote {
  * the same words with markup and whitespace ignored. A fuzzy look-alike is not accepted: "does not
  * fall back" is very similar to "falls back", and evidence must be the document's own words.
  */
-export function locateEvidence(doc: PlanDocument, visibleLines: readonly string[], quote: string | null | undefined, within: Chunk | null = null): LocatedQuote | null {
+export function locateEvidence(
+  doc: PlanDocument,
+  visibleLines: readonly string[],
+  quote: string | null | undefined,
+  within: Chunk | null = null,
+): LocatedQuote | null {
   const wanted = stripLineNumbers(quote ?? '').trim();
   if (normaliseForMatch(wanted).length < MIN_EVIDENCE_CHARS) return null;
   const visible: PlanDocument = { ...doc, lines: [...visibleLines] };

@@ -27,14 +27,21 @@ export function mapAnthropicError(error: unknown, retries = 0): ExternalServiceE
     const detail = error.apiMessage ? `: ${error.apiMessage}` : '';
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
     const what =
-      status === 401 ? 'authentication failed (401): check ANTHROPIC_API_KEY'
-      : status === 403 ? `permission denied (403)${detail}`
-      : status === 404 ? `not found (404)${detail}; check the model name and ANTHROPIC_BASE_URL`
-      : status === 413 ? `request too large (413)${detail}`
-      : status === 429 ? `rate limited (429)${after}`
-      : status === 529 ? `Anthropic API overloaded (529)${after}`
-      : status >= 500 ? `Anthropic API error (${status})${detail}${after}`
-      : `request rejected (${status})${detail}`;
+      status === 401
+        ? 'authentication failed (401): check ANTHROPIC_API_KEY'
+        : status === 403
+          ? `permission denied (403)${detail}`
+          : status === 404
+            ? `not found (404)${detail}; check the model name and ANTHROPIC_BASE_URL`
+            : status === 413
+              ? `request too large (413)${detail}`
+              : status === 429
+                ? `rate limited (429)${after}`
+                : status === 529
+                  ? `Anthropic API overloaded (529)${after}`
+                  : status >= 500
+                    ? `Anthropic API error (${status})${detail}${after}`
+                    : `request rejected (${status})${detail}`;
     return new ExternalServiceError('anthropic', what, retryable, status, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -23,7 +23,10 @@ export function normaliseReview(input: unknown, clipped: { fields: number }): un
       if (typeof out[key] === 'string') out[key] = (out[key] as string).trim().toLowerCase().replace(/\s+/g, '-');
     }
     if (typeof out['concern'] === 'string') {
-      const concern = (out['concern'] as string).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      const concern = (out['concern'] as string)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
       if (concern.length > FIELD_LIMITS.concern) clipped.fields++;
       out['concern'] = concern.slice(0, FIELD_LIMITS.concern).replace(/-+$/, '');
     }
@@ -34,7 +37,17 @@ export function normaliseReview(input: unknown, clipped: { fields: number }): un
   });
   const verdicts = (input as { verdicts?: unknown }).verdicts;
   const spelled = Array.isArray(verdicts)
-    ? verdicts.map((v) => (typeof v === 'object' && v !== null && typeof (v as { verdict?: unknown }).verdict === 'string' ? { ...v, verdict: (v as { verdict: string }).verdict.trim().toLowerCase().replace(/[\s_]+/g, '-') } : v))
+    ? verdicts.map((v) =>
+        typeof v === 'object' && v !== null && typeof (v as { verdict?: unknown }).verdict === 'string'
+          ? {
+              ...v,
+              verdict: (v as { verdict: string }).verdict
+                .trim()
+                .toLowerCase()
+                .replace(/[\s_]+/g, '-'),
+            }
+          : v,
+      )
     : verdicts;
   return { ...(input as object), findings, ...(spelled === undefined ? {} : { verdicts: spelled }) };
 }

@@ -96,9 +96,23 @@ export function planIncrementalReview(doc: PlanDocument, personas: Persona[], re
   const called = new Set(calls.map((c) => c.persona.id));
   const idle: IncrementalPlan['idle'] = personas
     .filter((p) => !called.has(p.id))
-    .map((persona) => ({ persona, reason: owned.has(persona.id) ? 'not called: it reviewed these exact sections before (remembered result reused)' : 'not called: this revision does not change anything in its focus' }));
+    .map((persona) => ({
+      persona,
+      reason: owned.has(persona.id)
+        ? 'not called: it reviewed these exact sections before (remembered result reused)'
+        : 'not called: this revision does not change anything in its focus',
+    }));
 
-  return { changed: revision.changed, changedUnits, referenced: findReferencedUnits(doc, units, changedUnits, revision.changed), openOnChange, calls, idle, remembered, rememberedSections };
+  return {
+    changed: revision.changed,
+    changedUnits,
+    referenced: findReferencedUnits(doc, units, changedUnits, revision.changed),
+    openOnChange,
+    calls,
+    idle,
+    remembered,
+    rememberedSections,
+  };
 }
 
 function toDraft(f: Finding): DraftFinding {

@@ -14,7 +14,12 @@ export function echoAssistantTurn(content: Anthropic.ContentBlock[]): Anthropic.
  * The user turn asking for a corrected tool call: `noCall` when the model called no tool, else a
  * tool_result marked is_error for every tool_use (each needs one), carrying `instruction`.
  */
-export function repairTurn(toolUses: Anthropic.ToolUseBlock[], submitted: Anthropic.ToolUseBlock | undefined, instruction: string, noCall: string): Anthropic.MessageParam {
+export function repairTurn(
+  toolUses: Anthropic.ToolUseBlock[],
+  submitted: Anthropic.ToolUseBlock | undefined,
+  instruction: string,
+  noCall: string,
+): Anthropic.MessageParam {
   if (toolUses.length === 0) return { role: 'user', content: noCall };
   return {
     role: 'user',

@@ -51,7 +51,16 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
   const usage: TokenCounts = { inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
   const notes: string[] = [];
   const state: ReviewCallState = { usage, requests: 0, prereserved: request.prereserved };
-  const fail = (reason: string, failure: 'api' | 'unusable' | 'budget' = 'unusable'): PersonaReviewResult => ({ status: 'failed', reason, failure, findings: [], verdicts: [], usage, notes, requests: state.requests });
+  const fail = (reason: string, failure: 'api' | 'unusable' | 'budget' = 'unusable'): PersonaReviewResult => ({
+    status: 'failed',
+    reason,
+    failure,
+    findings: [],
+    verdicts: [],
+    usage,
+    notes,
+    requests: state.requests,
+  });
 
   const budgetReason = (what: string): string =>
     `stopped before ${what}: the review's token budget (maxTokensPerReview ${request.budget.limit}) would be exceeded`;
@@ -98,6 +107,18 @@ export async function requestPersonaReview(request: PersonaReviewRequest): Promi
     const problems = parsed ? formatZodIssues(parsed.error) : [`no ${REVIEW_TOOL_NAME} tool call in the reply`];
     if (repaired) return fail(`the reply failed validation after one repair attempt: ${problems.slice(0, 3).join('; ')}`);
     repaired = true;
-    messages = [...messages, { role: 'assistant', content: echoAssistantTurn(reply.content) }, repairTurn(toolUses, submitted, `Your ${REVIEW_TOOL_NAME} input did not match the schema:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}\nCall ${REVIEW_TOOL_NAME} again with the corrected input (the same findings, fixed).`, `You did not call ${REVIEW_TOOL_NAME}. Call it now with your findings.`)];
+    messages = [
+      ...messages,
+      { role: 'assistant', content: echoAssistantTurn(reply.content) },
+      repairTurn(
+        toolUses,
+        submitted,
+        `Your ${REVIEW_TOOL_NAME} input did not match the schema:\n${problems
+          .slice(0, 20)
+          .map((p) => `- ${p}`)
+          .join('\n')}\nCall ${REVIEW_TOOL_NAME} again with the corrected input (the same findings, fixed).`,
+        `You did not call ${REVIEW_TOOL_NAME}. Call it now with your findings.`,
+      ),
+    ];
   }
 }

@@ -3,8 +3,7 @@ import { formatZodIssues } from '../../errors/format-zod-issues.js';
 import { DEFAULT_PRICE_TABLE } from './price-table.js';
 import { type ClaudeEngineOptions, ClaudeEngineOptionsSchema, DEFAULT_MODEL, type ResolvedClaudeOptions } from './schema.js';
 
-export const MISSING_KEY_MESSAGE =
-  'The claude engine needs ANTHROPIC_API_KEY; set it, or use --engine checklist for the offline review.';
+export const MISSING_KEY_MESSAGE = 'The claude engine needs ANTHROPIC_API_KEY; set it, or use --engine checklist for the offline review.';
 
 /**
  * Options + environment → everything the engine needs, validated. Throws an InputError (before

@@ -38,7 +38,9 @@ export const LlmFindingSchema = z.object({
     .string()
     .min(1)
     .nullable()
-    .describe('Exact text copied from the document (one or a few consecutive lines, without line-number prefixes), or null when the finding is about something the document never says.'),
+    .describe(
+      'Exact text copied from the document (one or a few consecutive lines, without line-number prefixes), or null when the finding is about something the document never says.',
+    ),
   section: z.string().nullish().describe('Heading text of the section the finding concerns.'),
   suggestion: z.string().nullish().describe('Only for a mechanical fix: the full replacement text for the quoted lines.'),
   concern: z
@@ -47,10 +49,7 @@ export const LlmFindingSchema = z.object({
     .max(60)
     .regex(CONCERN_PATTERN, 'use a short kebab-case key such as "redis-fallback"')
     .describe('A short kebab-case topic key, e.g. "redis-fallback", so the same concern from two reviewers can be merged.'),
-  caused_by: z
-    .string()
-    .nullish()
-    .describe('Only when reviewing a revision and quote is unchanged text: the exact changed text that causes the problem.'),
+  caused_by: z.string().nullish().describe('Only when reviewing a revision and quote is unchanged text: the exact changed text that causes the problem.'),
 });
 export type LlmFinding = z.infer<typeof LlmFindingSchema>;
 

@@ -30,7 +30,8 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   const plan: IncrementalPlan | null = request.revision ? planIncrementalReview(doc, request.personas, request.revision, options.model) : null;
   const personas = plan ? plan.calls.map((c) => c.persona) : request.personas;
   const idleRuns = (plan?.idle ?? []).map(({ persona, reason }) => makePersonaRun(persona.id, 'skipped', reason, 0, NO_TOKENS, options, notes));
-  if (plan && plan.rememberedSections > 0) notes.push(`${plan.rememberedSections} changed section review(s) were reused from the section cache (the same text was reviewed before).`);
+  if (plan && plan.rememberedSections > 0)
+    notes.push(`${plan.rememberedSections} changed section review(s) were reused from the section cache (the same text was reviewed before).`);
   if (plan && personas.length === 0) {
     return { findings: plan.remembered, runs: idleRuns, notes, unanchored: 0, reviewed: [], dropped: 0 };
   }
@@ -39,14 +40,18 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   const visible = stripHiddenText(doc);
   const hiddenCount = visible.filter((line, i) => line !== doc.lines[i]).length;
   if (hiddenCount > 0) {
-    notes.push(`Content hidden from readers (HTML comments, link definitions, invisible characters) on ${hiddenCount} line(s) was not shown to the Claude reviewers.`);
+    notes.push(
+      `Content hidden from readers (HTML comments, link definitions, invisible characters) on ${hiddenCount} line(s) was not shown to the Claude reviewers.`,
+    );
   }
 
   // 2. Chunks, and one shared prefix per chunk (identical bytes for every persona). A revision is one
   // chunk: the changed sections with their context, whatever the document's size.
   const chunks = plan ? [{ index: 0, startLine: 1, endLine: Math.max(visible.length, 1) }] : splitIntoChunks(doc, visible, options.maxDocumentTokens);
   if (chunks.length > 1) {
-    notes.push(`The document is larger than maxDocumentTokens (${options.maxDocumentTokens}); the Claude reviewers read it in ${chunks.length} parts by top-level section (${chunks.map((c) => `lines ${c.startLine}–${c.endLine}`).join(', ')}).`);
+    notes.push(
+      `The document is larger than maxDocumentTokens (${options.maxDocumentTokens}); the Claude reviewers read it in ${chunks.length} parts by top-level section (${chunks.map((c) => `lines ${c.startLine}–${c.endLine}`).join(', ')}).`,
+    );
   }
   const tools = [buildReviewTool(options.maxFindingsPerPersona)];
   const prefixes = plan ? [buildRevisionPrefix(doc, visible, plan)] : chunks.map((chunk) => buildSharedPrefix(doc, visible, chunk, chunks.length));
@@ -57,14 +62,29 @@ export async function runClaudeReview(client: Anthropic, options: ResolvedClaude
   const runs = new Map<string, PersonaRun>();
   const admission = admitPersonas({ doc, plan, personas, chunks, prefixTokens, budget, options, runs, notes });
   const calls = await callAdmittedPersonas({ client, options, signal, chunks, prefixes, prefixTokens, tools, budget, admission, notes });
-  const { anchored: anchoredAll, reviewed, verdicts, unanchored } = collectPersonaResults({ doc, visible, plan, chunks, admitted: admission.admitted, calls, options, runs, notes });
+  const {
+    anchored: anchoredAll,
+    reviewed,
+    verdicts,
+    unanchored,
+  } = collectPersonaResults({ doc, visible, plan, chunks, admitted: admission.admitted, calls, options, runs, notes });
   if (unanchored > 0) {
     notes.push(`${unanchored} Claude finding(s) quoted text that could not be found in the document; they are kept at section or document level.`);
   }
   const changedOnly = plan ? keepChangedFindings(doc, visible, anchoredAll, plan.changed) : { kept: anchoredAll.map((a) => a.draft), dropped: 0 };
   const findings = [...changedOnly.kept, ...(plan?.remembered ?? [])];
   if (budget.used() > options.maxTokensPerReview) {
-    notes.push(`The review used ${budget.used()} tokens, ${budget.used() - options.maxTokensPerReview} over maxTokensPerReview (${options.maxTokensPerReview}): the pre-call estimates were low.`);
+    notes.push(
+      `The review used ${budget.used()} tokens, ${budget.used() - options.maxTokensPerReview} over maxTokensPerReview (${options.maxTokensPerReview}): the pre-call estimates were low.`,
+    );
   }
-  return { findings, runs: [...personas.map((p) => runs.get(p.id)!), ...idleRuns], notes: [...new Set(notes)], unanchored, reviewed, dropped: changedOnly.dropped, verdicts };
+  return {
+    findings,
+    runs: [...personas.map((p) => runs.get(p.id)!), ...idleRuns],
+    notes: [...new Set(notes)],
+    unanchored,
+    reviewed,
+    dropped: changedOnly.dropped,
+    verdicts,
+  };
 }

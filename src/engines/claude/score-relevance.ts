@@ -4,7 +4,35 @@ import type { Persona } from '../../personas/schema.js';
 import type { SectionUnit } from './list-section-units.js';
 
 /** Longer words of a persona's focus line: "staged rollout, rollback" → rollout, rollback, staged. */
-const STOP = new Set(['about', 'their', 'there', 'these', 'those', 'which', 'while', 'whether', 'where', 'would', 'could', 'should', 'other', 'whole', 'between', 'within', 'without', 'every', 'thing', 'things', 'change', 'changes', 'design', 'system', 'systems', 'plan', 'plans']);
+const STOP = new Set([
+  'about',
+  'their',
+  'there',
+  'these',
+  'those',
+  'which',
+  'while',
+  'whether',
+  'where',
+  'would',
+  'could',
+  'should',
+  'other',
+  'whole',
+  'between',
+  'within',
+  'without',
+  'every',
+  'thing',
+  'things',
+  'change',
+  'changes',
+  'design',
+  'system',
+  'systems',
+  'plan',
+  'plans',
+]);
 
 /** How much one section concerns a persona: distinct triggers and focus words it mentions, the heading's count three times. */
 export function scoreRelevance(doc: PlanDocument, unit: SectionUnit, p: Persona): number {

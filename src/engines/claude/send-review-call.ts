@@ -31,7 +31,12 @@ export interface ReviewCallRequest {
 export type ReviewCallOutcome = { kind: 'reply'; reply: Anthropic.Message } | { kind: 'error'; reason: string } | { kind: 'budget' };
 
 /** One forced `submit_review` call inside the token budget; its usage is added to `state`. */
-export async function sendReviewCall(request: ReviewCallRequest, state: ReviewCallState, messages: Anthropic.MessageParam[], maxTokens: number): Promise<ReviewCallOutcome> {
+export async function sendReviewCall(
+  request: ReviewCallRequest,
+  state: ReviewCallState,
+  messages: Anthropic.MessageParam[],
+  maxTokens: number,
+): Promise<ReviewCallOutcome> {
   const estimate = estimateTokens(JSON.stringify([request.tools, request.system, messages])) + maxTokens;
   let held = state.prereserved;
   state.prereserved = 0;

@@ -37,7 +37,8 @@ export async function verifyFindingsWithClaude(
   const groups = new Map<Chunk, Listed[]>();
   for (const entry of entries) {
     const relocated = relocateAnchor(entry.finding.anchor, { ...doc, lines: visible });
-    const now: [number, number] | null = relocated?.level === 'line' && relocated.startLine !== null && relocated.endLine !== null ? [relocated.startLine, relocated.endLine] : null;
+    const now: [number, number] | null =
+      relocated?.level === 'line' && relocated.startLine !== null && relocated.endLine !== null ? [relocated.startLine, relocated.endLine] : null;
     const chunk = chunkOfEntry(doc, chunks, entry, now?.[0] ?? null);
     groups.set(chunk, [...(groups.get(chunk) ?? []), { entry, now }]);
   }
@@ -82,7 +83,11 @@ function normaliseVerification(input: unknown): unknown {
   const verdicts = (input as { verdicts: unknown[] }).verdicts.map((v) => {
     if (typeof v !== 'object' || v === null) return v;
     const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-    if (typeof out['verdict'] === 'string') out['verdict'] = (out['verdict'] as string).trim().toLowerCase().replace(/[\s_]+/g, '-');
+    if (typeof out['verdict'] === 'string')
+      out['verdict'] = (out['verdict'] as string)
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
     return out;
   });
   return { ...(input as object), verdicts };

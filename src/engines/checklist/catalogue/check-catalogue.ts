@@ -41,7 +41,10 @@ export function checkCatalogue(catalogue: Catalogue, only?: (c: CompiledConcern)
       const words = c.synonyms.match(neutral);
       if (words.length > 0) problems.push({ concern: c.component.id, problem: `a synonym matches neutral text: "${words[0]!.text}"` });
     }
-    for (const [name, m] of [['risk', c.risk], ['handled', c.handled]] as const) {
+    for (const [name, m] of [
+      ['risk', c.risk],
+      ['handled', c.handled],
+    ] as const) {
       const hit = m?.match(neutral)[0];
       if (hit) say(`${name} matches neutral text: "${hit.text}" (line ${hit.line})`);
     }

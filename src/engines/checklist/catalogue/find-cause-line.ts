@@ -29,7 +29,12 @@ function keywords(text: string): Set<string> {
  * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
  * with a bonus for naming the component, and its score. Null when no line says enough about it.
  */
-export function findCauseLine(index: DocumentIndex, concernText: string, componentLines: ReadonlySet<number>, minScore: number): { line: number; score: number } | null {
+export function findCauseLine(
+  index: DocumentIndex,
+  concernText: string,
+  componentLines: ReadonlySet<number>,
+  minScore: number,
+): { line: number; score: number } | null {
   let df = index.memo.get('df') as Map<string, number> | undefined;
   let lineWords = index.memo.get('line-words') as Map<number, Set<string>> | undefined;
   if (!df || !lineWords) {

@@ -32,9 +32,11 @@ export interface DocumentIndex {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 // Sections whose text describes what the plan will NOT build: mentions there are not designs.
-const INACTIVE_HEADING = /\b(?:non[- ]?goals?|out[- ]of[- ]scope|not in scope|alternatives?|rejected|prior art|future (?:work|improvements?|possibilities)|related work|references|open questions|unresolved questions|considered (?:options|designs)|what we (?:won't|will not) do)\b/iu;
+const INACTIVE_HEADING =
+  /\b(?:non[- ]?goals?|out[- ]of[- ]scope|not in scope|alternatives?|rejected|prior art|future (?:work|improvements?|possibilities)|related work|references|open questions|unresolved questions|considered (?:options|designs)|what we (?:won't|will not) do)\b/iu;
 // The same as a bold pseudo-heading or a lead-in inside a list: "**Non-goals:**", "Out of scope:".
-const INACTIVE_LEAD = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:non[- ]?goals?|out[- ]of[- ]scope|not in scope|alternatives? considered|rejected alternatives?|we (?:will|do) not)\b[^:]{0,20}:/iu;
+const INACTIVE_LEAD =
+  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:non[- ]?goals?|out[- ]of[- ]scope|not in scope|alternatives? considered|rejected alternatives?|we (?:will|do) not)\b[^:]{0,20}:/iu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -26,7 +26,13 @@ export function listOpenConcerns(doc: PlanDocument, catalogue: Catalogue, person
     if (wanted.size > 0 && !c.concern.personas.some((p) => wanted.has(p))) continue;
     const hit = runConcern(index, c);
     if (!hit) continue;
-    out.push({ id: c.id, personas: c.concern.personas, component: hit.component, severity: c.concern.severity, title: concernDraft(c, hit, c.concern.personas).title });
+    out.push({
+      id: c.id,
+      personas: c.concern.personas,
+      component: hit.component,
+      severity: c.concern.severity,
+      title: concernDraft(c, hit, c.concern.personas).title,
+    });
   }
   return out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id)).slice(0, limit);
 }

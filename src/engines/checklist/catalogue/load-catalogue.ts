@@ -48,7 +48,9 @@ export function loadCatalogue(dir = builtInCatalogueDir()): Catalogue {
 function readCatalogue(dir: string): Catalogue {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch (error) {
     throw new InputError(`cannot read the catalogue folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

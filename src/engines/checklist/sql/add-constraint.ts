@@ -26,7 +26,16 @@ export function addConstraint(g: Gathering, c: Constraint, table: string, statem
       break;
     }
     case 'CONSTR_FOREIGN':
-      g.drafts.push(draftForeignKey(c, table, namesOf(c.fk_attrs).map((a) => a.toLowerCase()), statement, viaAlter, null));
+      g.drafts.push(
+        draftForeignKey(
+          c,
+          table,
+          namesOf(c.fk_attrs).map((a) => a.toLowerCase()),
+          statement,
+          viaAlter,
+          null,
+        ),
+      );
       break;
     default:
       break;

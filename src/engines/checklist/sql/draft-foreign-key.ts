@@ -29,7 +29,14 @@ function onDeleteOf(constraint: Constraint, statement: SqlStatement): OnDeleteAc
   return /\bON\s+DELETE\b/i.test(constraintSource(statement.textFrom(constraint.location))) ? 'no action' : 'none';
 }
 
-export function draftForeignKey(c: Constraint, table: string, columns: string[], statement: SqlStatement, viaAlterConstraint: boolean, inlineLine: number | null): DraftForeignKey {
+export function draftForeignKey(
+  c: Constraint,
+  table: string,
+  columns: string[],
+  statement: SqlStatement,
+  viaAlterConstraint: boolean,
+  inlineLine: number | null,
+): DraftForeignKey {
   return {
     table,
     columns,

@@ -6,5 +6,5 @@ const ONE_PER_OWNER = /^(?:(.+?)_)?(?:preferences?|prefs|settings?|profiles?|con
  */
 export function matchOneToOneTable(table: string): string | null {
   const m = ONE_PER_OWNER.exec(table.toLowerCase());
-  return m ? m[1] ?? '' : null;
+  return m ? (m[1] ?? '') : null;
 }

@@ -36,7 +36,7 @@ function attempt(parser: PgParser, text: string): Attempt {
     return { ok: true, stmts: parser.parseSync(text).stmts ?? [] };
   } catch (error) {
     // The error cursor counts characters (code points), unlike node locations, which count bytes.
-    const cursor = parser.hasSqlDetails(error) ? error.sqlDetails?.cursorPosition ?? 0 : 0;
+    const cursor = parser.hasSqlDetails(error) ? (error.sqlDetails?.cursorPosition ?? 0) : 0;
     return { ok: false, message: error instanceof Error ? error.message : String(error), cursor };
   }
 }

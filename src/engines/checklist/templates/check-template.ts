@@ -17,9 +17,19 @@ export function checkTemplate(doc: PlanDocument, templates: Template[], requirem
   const forced = required.map((r) => r.template).find((t): t is string => t !== undefined);
   const template = (forced ? templates.find((t) => t.id === forced) : undefined) ?? detectTemplate(doc, templates);
   const extra: TemplateSection[] = required.flatMap((r) =>
-    r.sections.map((name) => ({ name, headings: [name], required: true, severity: 'important' as const, noneIsPlaceholder: false, why: `This repository's configuration requires a “${name}” section in documents under ${r.paths.join(', ')}.` })),
+    r.sections.map((name) => ({
+      name,
+      headings: [name],
+      required: true,
+      severity: 'important' as const,
+      noneIsPlaceholder: false,
+      why: `This repository's configuration requires a “${name}” section in documents under ${r.paths.join(', ')}.`,
+    })),
   );
-  const listed = [...(template?.sections ?? []), ...extra.filter((e) => !template?.sections.some((s) => s.headings.some((h) => normaliseHeading(h) === normaliseHeading(e.name))))];
+  const listed = [
+    ...(template?.sections ?? []),
+    ...extra.filter((e) => !template?.sections.some((s) => s.headings.some((h) => normaliseHeading(h) === normaliseHeading(e.name)))),
+  ];
   const name = template?.name ?? 'document';
   const ruleId = `template.${template?.id ?? 'any'}`;
   const found = findTemplateGaps(doc, listed);

@@ -4,7 +4,8 @@ import { sameHeading } from './same-heading.js';
 import type { TemplateSection } from './schema.js';
 
 // A line that stands for text nobody wrote yet.
-const PLACEHOLDER = /^\s*(?:[-*]\s*)?(?:\*\*|_)?\s*(?:tbd|tba|todo|to ?do|fixme|xxx|to be (?:determined|decided|defined|written|added|filled(?: in)?)|coming soon|fill (?:this |me )?in|\.\.\.|…|lorem ipsum\b.*|\[(?:describe|insert|add|explain|todo|tbd)[^\]]*\]|<(?:describe|insert|add|explain)[^>]*>)(?:\s*[:.!-].{0,60})?\s*(?:\*\*|_)?\s*$/iu;
+const PLACEHOLDER =
+  /^\s*(?:[-*]\s*)?(?:\*\*|_)?\s*(?:tbd|tba|todo|to ?do|fixme|xxx|to be (?:determined|decided|defined|written|added|filled(?: in)?)|coming soon|fill (?:this |me )?in|\.\.\.|…|lorem ipsum\b.*|\[(?:describe|insert|add|explain|todo|tbd)[^\]]*\]|<(?:describe|insert|add|explain)[^>]*>)(?:\s*[:.!-].{0,60})?\s*(?:\*\*|_)?\s*$/iu;
 const NONE = /^\s*(?:[-*]\s*)?(?:none|n\/?a|nothing|no drawbacks|no alternatives(?: considered)?)\s*[.!]?\s*$/iu;
 
 export interface Gap {
@@ -37,7 +38,14 @@ export function findTemplateGaps(doc: PlanDocument, listed: TemplateSection[]): 
     if (covered.has(s.headingLine) || listed.some((l) => l.headings.some((h) => sameHeading(s.title, h)))) continue;
     const body = readOwnBody(doc, s);
     if (body.length > 0 && body.every((l) => PLACEHOLDER.test(l))) {
-      const spec: TemplateSection = { name: s.title.trim(), headings: [s.title], required: false, severity: 'important', noneIsPlaceholder: false, why: `The section “${s.title.trim()}” has a heading but no content yet, so the part of the design it stands for cannot be reviewed.` };
+      const spec: TemplateSection = {
+        name: s.title.trim(),
+        headings: [s.title],
+        required: false,
+        severity: 'important',
+        noneIsPlaceholder: false,
+        why: `The section “${s.title.trim()}” has a heading but no content yet, so the part of the design it stands for cannot be reviewed.`,
+      };
       found.push({ section: spec, heading: s, problem: `is still a placeholder (“${body[0]!.trim().slice(0, 40)}”)` });
     }
   }

@@ -12,7 +12,9 @@ export function loadTemplates(dir = join(builtInReviewersDir(), 'templates')): T
   const cached = cache.get(dir);
   if (cached) return cached;
   const out: Template[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const file = join(dir, name);
     const template = readYamlFile(file, TemplateSchema);
     if (`${template.id}.yaml` !== name) throw new ValidationError(file, [`id: "${template.id}" must match the file name "${name}"`]);

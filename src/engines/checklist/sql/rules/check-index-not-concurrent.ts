@@ -10,7 +10,9 @@ export function checkIndexNotConcurrent({ doc, schema }: SqlContext): SqlHit[] {
     .map((i) => {
       const line = i.statement.line;
       const text = doc.lines[line - 1] ?? '';
-      const suggestion = CREATE_INDEX.test(text) ? text.replace(CREATE_INDEX, (kw: string) => `${kw} ${kw === kw.toLowerCase() ? 'concurrently' : 'CONCURRENTLY'}`) : null;
+      const suggestion = CREATE_INDEX.test(text)
+        ? text.replace(CREATE_INDEX, (kw: string) => `${kw} ${kw === kw.toLowerCase() ? 'concurrently' : 'CONCURRENTLY'}`)
+        : null;
       return { anchor: lineAnchor(doc, line), match: i.table, suggestion };
     });
 }

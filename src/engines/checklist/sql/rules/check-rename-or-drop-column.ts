@@ -36,7 +36,7 @@ export function checkRenameOrDropColumn({ doc, statements, schema }: SqlContext)
       }
     } else if ('DropStmt' in node && node.DropStmt.removeType === 'OBJECT_TABLE') {
       for (const object of node.DropStmt.objects ?? []) {
-        const table = ('List' in object ? namesOf(object.List.items).at(-1) ?? '' : '').toLowerCase();
+        const table = ('List' in object ? (namesOf(object.List.items).at(-1) ?? '') : '').toLowerCase();
         if (existing(table)) hits.push({ anchor: lineAnchor(doc, statement.line), match: table });
       }
     }
