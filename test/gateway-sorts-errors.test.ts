@@ -2,8 +2,11 @@
 // bypass callGitHub (the commenter's permission, the repository's persona folder) is retried like
 // any other call instead of failing the job as "unexpected".
 import { describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import { ProbotOctokit } from 'probot';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { ExternalServiceError } from '../src/errors/errors.js';
+import { createActionOctokit } from '../src/action/create-action-octokit.js';
 import { createOctokitGateway } from '../src/gateway/create-octokit-gateway.js';
 import type { Octokit } from '../src/github/types.js';
 import { VALID_PLAN } from './fixtures/bad-inputs/corpus.js';
@@ -106,5 +109,23 @@ describe('the gateway on a real client', () => {
 
     // Assert
     expect(writer).toBe(false);
+  });
+});
+
+describe("the Action's client", () => {
+  it('sorts a 5xx on any call the way the app does, so the retry policy sees a retryable error', async () => {
+    // Arrange
+    const github = new FakeGitHub();
+    github.faults.push({ match: /^GET .*\/pulls\/7$/, status: 502, times: 1 });
+    // Octokit's own retry plugin would answer the 502 with a second request; the sorting is what is under test.
+    const Octokit = ProbotOctokit.defaults({ retry: { enabled: false } }) as typeof ProbotOctokit;
+    const octokit = createActionOctokit('ghs_test', 'https://api.github.com', pino({ level: 'silent' }), { Octokit });
+
+    // Act
+    const failure = await octokit.rest.pulls.get({ owner: github.owner, repo: github.repo, pull_number: 7 }).catch((error: unknown) => error);
+
+    // Assert
+    expect(failure).toBeInstanceOf(ExternalServiceError);
+    expect([(failure as ExternalServiceError).retryable, (failure as ExternalServiceError).status]).toEqual([true, 502]);
   });
 });

@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import { ProbotOctokit } from 'probot';
+import { sortGitHubErrors } from '../github/sort-github-errors.js';
 import type { Octokit } from '../github/types.js';
 import type { ActionOptions } from './action-options.js';
 
 /** Octokit for the workflow's token, against GITHUB_API_URL (GHES too). */
 export function createActionOctokit(token: string, baseUrl: string, log: Logger, options: Pick<ActionOptions, 'Octokit' | 'fetch'>): Octokit {
   const Octokit = options.Octokit ?? ProbotOctokit;
-  return new Octokit({
+  const client = new Octokit({
     auth: { token },
     baseUrl,
     log,
@@ -18,4 +19,6 @@ export function createActionOctokit(token: string, baseUrl: string, log: Logger,
     },
     ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
   } as ConstructorParameters<typeof ProbotOctokit>[0]) as unknown as Octokit;
+  // Every request of the Action's client fails the way the app's do (retryable or not, Retry-After).
+  return sortGitHubErrors(client);
 }

@@ -21,6 +21,7 @@ import { createIdentityResolver } from './create-identity-resolver.js';
 import { startRecovery } from './start-recovery.js';
 import { watchGitHub } from './watch-github.js';
 import { warmUp } from './warm-up.js';
+import { sortGitHubErrors } from '../github/sort-github-errors.js';
 
 export interface AppOptions {
   env?: NodeJS.ProcessEnv;
@@ -84,7 +85,9 @@ export function createApp(options: AppOptions = {}) {
     // The token exchange is the first GitHub call of every job: sorted like any other, so a network
     // failure is named and retried with backoff rather than failing the job as an unknown error.
     const installationOctokit = async (installationId: number): Promise<Octokit> =>
-      instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(installationId))) as unknown as Octokit, ops.metrics);
+      sortGitHubErrors(
+        instrumentOctokit((await callGitHub('authenticating as the installation', () => app.auth(installationId))) as unknown as Octokit, ops.metrics),
+      );
     const runOne: JobProcessor = async (job, attempt) => {
       const octokit = await installationOctokit(job.installationId);
       await runJob(

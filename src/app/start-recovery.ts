@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Octokit } from '../github/types.js';
 import type { JobQueue } from '../queue/schema.js';
 import { DEFAULT_RECOVERY, recoverOpenCheckRuns } from './recover-open-check-runs.js';
+import { sortGitHubErrors } from '../github/sort-github-errors.js';
 
 /**
  * The start-up scan for check runs a dead process left open (in-process queue only): their reviews
@@ -12,8 +13,8 @@ export function startRecovery(app: Probot, queue: JobQueue, log: Logger, env: No
   return (async () => {
     const result = await recoverOpenCheckRuns(
       {
-        appOctokit: (await app.auth()) as unknown as Octokit,
-        installationOctokit: async (id) => (await app.auth(id)) as unknown as Octokit,
+        appOctokit: sortGitHubErrors((await app.auth()) as unknown as Octokit),
+        installationOctokit: async (id) => sortGitHubErrors((await app.auth(id)) as unknown as Octokit),
         queue,
         log,
         now,
