@@ -99,6 +99,18 @@ describe('other intents', () => {
     expect(intents).toEqual([{ kind: 'other' }, { kind: 'other' }]);
   });
 
+  it('does not read a contracted negation as addressed', () => {
+    const intents = ["It isn't addressed.", "We haven't fixed it yet.", "This wasn't handled in the revision."].map((t) => classifyReply(t));
+
+    expect(intents).toEqual([{ kind: 'other' }, { kind: 'other' }, { kind: 'other' }]);
+  });
+
+  it('reads a sentence that only looks like a contraction as a claim of a fix', () => {
+    const intent = classifyReply('I went and fixed the retry section.');
+
+    expect(intent).toEqual({ kind: 'addressed' });
+  });
+
   it('reads a claim that ends in a question mark as a question', () => {
     const intent = classifyReply('I added a retry section, is that enough?');
 

@@ -11,7 +11,9 @@ const WONT_FIX =
 const DISAGREE =
   /\b(?:disagree|not (?:an?\s+)?(?:real\s+)?(?:issue|problem|concern|bug)|false positive|does(?:n'?t| not) apply|not applicable|irrelevant|this is wrong|incorrect)\b/i;
 const ADDRESSED = /\b(?:addressed|fixed|done|resolved|handled|covered|added|updated|implemented|now (?:has|includes|covers|describes|specifies))\b/i;
-const NEGATED = /\b(?:not|n'?t|no longer|yet to be)\s+(?:\w+\s+)?(?:addressed|fixed|done|resolved|handled|covered|added|updated)\b/i;
+// Contractions are listed whole: a bare `n't` after `\b` never matches inside "isn't", and `\w+nt` would read "went" as a negation.
+const NEGATED =
+  /\b(?:not|(?:is|are|was|were|has|have|had|do|does|did|wo|ca|could|should|would)n'?t|no longer|yet to be)\s+(?:\w+\s+)?(?:addressed|fixed|done|resolved|handled|covered|added|updated)\b/i;
 const QUESTION = /^(?:why|how|what|which|where|when|could|can|should|would|is|are|does|do|did|will)\b/i;
 
 /**
