@@ -12,7 +12,7 @@ import type { HttpHandler } from '../metrics/endpoints.js';
 import { instrumentOctokit } from '../metrics/instrument.js';
 import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
-import { announceCheckRun } from '../publish/ensure-check-run.js';
+import { announceCheckRun } from '../publish/announce-check-run.js';
 import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
 import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
 import { createOperations } from './operations.js';
