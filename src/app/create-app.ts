@@ -2,19 +2,18 @@ import pLimit from 'p-limit';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
-import type { Engine } from '../engines/types.js';
 import { registerHandlers } from '../events/register-handlers.js';
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit } from '../github/types.js';
 import { runJob } from '../jobs/run-job.js';
 import { createAppLogger } from '../logging/create-app-logger.js';
-import type { HttpHandler } from '../metrics/endpoints.js';
 import { instrumentOctokit } from '../metrics/instrument.js';
 import { createEngines } from '../panel/create-engines.js';
 import { loadClaudeAssistant } from '../engines/claude/load-claude-assistant.js';
-import { announceCheckRun } from '../publish/ensure-check-run.js';
-import type { Job, JobProcessor, JobQueue } from '../queue/schema.js';
+import { announceCheckRun } from '../publish/announce-check-run.js';
+import type { Job, JobProcessor } from '../queue/schema.js';
 import { deriveLedgerKey } from '../ledger/derive-ledger-key.js';
+import type { AppOptions } from './app-options.js';
 import { createOperations } from './operations.js';
 import { describeStartup } from './describe-startup.js';
 import { createIdentityResolver } from './create-identity-resolver.js';
@@ -23,31 +22,7 @@ import { watchGitHub } from './watch-github.js';
 import { warmUp } from './warm-up.js';
 import { sortGitHubErrors } from '../github/sort-github-errors.js';
 
-export interface AppOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Replace the default queue (the Redis adapter, or a test's). */
-  createQueue?: (process: JobProcessor, log: Logger, announce: (job: Job) => Promise<void>) => JobQueue;
-  createEngines?: (config: Config) => Promise<Engine[]>;
-  dryRun?: boolean;
-  now?: () => Date;
-  /** Receives the queue once created (tests wait on `drain()`). */
-  onQueue?: (queue: JobQueue) => void;
-  /**
-   * Scan for open check runs a dead process left and queue their reviews again (in-process queue
-   * only; BullMQ recovers its own). Default: on, unless RFC_PANEL_RECOVER_ON_START=false.
-   */
-  recoverOnStart?: boolean;
-  /** Receives the start-up recovery's promise (tests wait on it). */
-  onRecovery?: (done: Promise<unknown>) => void;
-  /** Receives the /healthz, /readyz and /metrics handler (also mounted on Probot's server when there is one). */
-  onEndpoints?: (handler: HttpHandler) => void;
-  /**
-   * Check the network path to GitHub at start-up and when a job has waited 8 s, and log a named
-   * failure (DNS, refused, timed out) at once. On for `probot run` (src/index.ts); off in tests,
-   * which must not open connections.
-   */
-  probeGitHub?: boolean;
-}
+export type { AppOptions } from './app-options.js';
 
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {

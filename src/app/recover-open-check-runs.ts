@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit } from '../github/types.js';
-import { CHECK_NAME } from '../publish/ensure-check-run.js';
+import { CHECK_NAME } from '../publish/check-run.js';
 import type { Job, JobQueue } from '../queue/schema.js';
 
 export interface RecoveryLimits {

@@ -1,4 +1,4 @@
-import { CHECK_NAME, FULL_REREVIEW_ACTION, REREVIEW_ACTION } from '../publish/ensure-check-run.js';
+import { CHECK_NAME, FULL_REREVIEW_ACTION, REREVIEW_ACTION } from '../publish/check-run.js';
 import type { Job } from '../queue/schema.js';
 import { type EventDelivery, type MappedEvent, skip } from './mapped-event.js';
 import { CheckRunEventSchema } from './schema.js';

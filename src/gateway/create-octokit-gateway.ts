@@ -1,6 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
 import { loadRepoPersonas } from '../personas/load-repo-personas.js';
-import { completeCheckRun, createCompletedRun, noteRetry, startCheckRun } from '../publish/ensure-check-run.js';
+import { completeCheckRun } from '../publish/complete-check-run.js';
+import { createCompletedRun } from '../publish/create-completed-run.js';
+import { noteRetry } from '../publish/note-retry.js';
+import { startCheckRun } from '../publish/start-check-run.js';
 import { ensureReview } from '../publish/ensure-review.js';
 import { ensureSummaryComment, findSummaryComment } from '../publish/ensure-summary-comment.js';
 import { dismissChangeRequests } from '../publish/dismiss-change-requests.js';

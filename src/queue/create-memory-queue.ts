@@ -1,29 +1,11 @@
-import type { Logger } from 'pino';
 import { describeJob } from './describe-job.js';
-import { type Lane, placeInLane } from './place-in-lane.js';
 import { exponentialBackoff } from './exponential-backoff.js';
+import type { MemoryQueueOptions } from './memory-queue-options.js';
+import { type Lane, placeInLane } from './place-in-lane.js';
 import { runWithRetries } from './run-with-retries.js';
-import { type Job, type JobProcessor, type JobQueue, pullKey } from './schema.js';
+import { type Job, type JobQueue, pullKey } from './schema.js';
 
-export interface MemoryQueueOptions {
-  /** `final` tells the job whether a retryable failure will be tried again (so it can say so). */
-  process: JobProcessor;
-  log: Logger;
-  /** Attempts for a job that fails with a retryable error. */
-  attempts?: number;
-  backoffMs?: (attempt: number) => number;
-  /** How a retry waits (tests pass one that records the delay instead of waiting). */
-  sleep?: (ms: number) => Promise<void>;
-  /** How many delivery ids to remember for redelivery detection. */
-  rememberDeliveries?: number;
-  /**
-   * Runs as soon as a job is accepted, without delaying the webhook's answer (shows "queued" on the
-   * commit); the job itself waits for it so the two never race.
-   */
-  onAccepted?: (job: Job) => Promise<void>;
-  /** Jobs running at once across all pull requests (default 4). */
-  maxActive?: number;
-}
+export type { MemoryQueueOptions } from './memory-queue-options.js';
 
 /**
  * The default queue: in this process, one lane per pull request so a PR's jobs run one at a

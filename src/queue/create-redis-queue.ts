@@ -1,14 +1,12 @@
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { describeJob } from './describe-job.js';
+import { Queue } from 'bullmq';
+import { createRedisConnector } from './create-redis-connector.js';
 import { enqueueRedisJob } from './enqueue-redis-job.js';
+import { exponentialBackoff } from './exponential-backoff.js';
 import { hangUpRedis } from './hang-up-redis.js';
 import { processBullJob } from './process-bull-job.js';
 import { RedisLanes } from './redis-lanes.js';
 import { BACKOFF_TYPE, type Payload, QUEUE_NAME, type RedisJobQueue, type RedisQueueOptions } from './redis-queue-options.js';
-import { RetryLater } from './retry-later.js';
-import { exponentialBackoff } from './exponential-backoff.js';
-import { JobSchema } from './schema.js';
+import { startRedisWorker } from './start-redis-worker.js';
 
 export type { RedisJobQueue, RedisQueueOptions } from './redis-queue-options.js';
 
@@ -23,17 +21,7 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
   const log = options.log;
   const prefix = options.prefix ?? 'rfc-panel';
   const retry = { attempts: options.attempts ?? 3, backoffMs: exponentialBackoff(options.backoffMs ?? 1000) };
-  let down = false;
-  const connect = (role: string, maxRetriesPerRequest: number | null): Redis => {
-    // disconnectTimeout: ioredis otherwise keeps a never-connected socket's 2 s timer after close.
-    const redis = new Redis(options.url, { maxRetriesPerRequest, disconnectTimeout: 500, ...options.redisOptions });
-    redis.on('error', (error: Error) => {
-      if (!down) log.warn({ err: error, role }, 'redis connection error');
-      down = true;
-    });
-    redis.on('ready', () => (down = false));
-    return redis;
-  };
+  const connect = createRedisConnector(options.url, options.redisOptions, log);
   const laneOptions = { prefix, deliveryTtlSeconds: options.deliveryTtlSeconds ?? 7 * 24 * 3600, laneTtlSeconds: options.laneTtlSeconds ?? 30 * 24 * 3600 };
   // Enqueueing fails fast while Redis is down (the webhook is answered with an error, not left
   // hanging); the worker's connection waits through reconnects, as BullMQ requires.
@@ -65,30 +53,7 @@ export function createRedisQueue(options: RedisQueueOptions): RedisJobQueue {
     blockedRetryMs: options.blockedRetryMs ?? 1000,
     orphanGraceMs: options.orphanGraceMs ?? 60_000,
   });
-  const worker =
-    workerConnection === null
-      ? null
-      : new Worker<Payload, string>(QUEUE_NAME, processor, {
-          connection: workerConnection,
-          prefix,
-          concurrency: options.concurrency ?? 4,
-          lockDuration: options.lockDurationMs ?? 30_000,
-          stalledInterval: options.stalledIntervalMs ?? 30_000,
-          maxStalledCount: options.maxStalledCount ?? 2,
-          // Our failures carry retryPolicy's delay; anything else that fails an attempt (Redis) backs off.
-          settings: {
-            backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : retry.backoffMs(attemptsMade)),
-          },
-        });
-  worker?.on('error', (error: Error) => log.warn({ err: error }, 'worker error'));
-  worker?.on('failed', (bullJob, error) => {
-    if (!bullJob) return log.error({ err: error }, 'job failed');
-    // Retries were logged by the processor; this is the end of the job (kept in the failed set).
-    if (error instanceof UnrecoverableError || bullJob.attemptsMade >= retry.attempts || /stalled/i.test(error.message)) {
-      const parsed = JobSchema.safeParse(bullJob.data.job);
-      log.error({ err: error, job: parsed.success ? describeJob(parsed.data) : { id: bullJob.id }, attempts: bullJob.attemptsMade }, 'job failed');
-    }
-  });
+  const worker = workerConnection === null ? null : startRedisWorker(workerConnection, processor, options, prefix, retry);
   const enqueueContext = {
     queue,
     lanes: new RedisLanes(producer, laneOptions),

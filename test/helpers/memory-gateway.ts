@@ -3,10 +3,9 @@
 import { parseConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/config/schema.js';
 import { isOwnComment } from '../../src/github/is-own-comment.js';
-import type { CommentPlace, GitHubComment, PullFile, PullGateway, PullSnapshot } from '../../src/github/pull-gateway.js';
+import type { CheckRunResult, CommentPlace, GitHubComment, PullFile, PullGateway, PullSnapshot } from '../../src/github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../../src/github/types.js';
 import type { Persona } from '../../src/personas/schema.js';
-import type { CheckRunResult } from '../../src/publish/ensure-check-run.js';
 import type { ReviewRequest } from '../../src/publish/ensure-review.js';
 import { isSummary, marker } from '../../src/github/markers.js';
 

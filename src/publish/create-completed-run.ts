@@ -1,0 +1,36 @@
+import type { CheckRunResult } from '../github/pull-gateway.js';
+import type { Octokit, PullRef } from '../github/types.js';
+import { writeOnce } from '../github/write-once.js';
+import { CHECK_ACTIONS, CHECK_NAME, MAX_OUTPUT } from './check-run.js';
+
+/** A completed run created once: after an ambiguous failure, the latest run with this title counts as it. */
+export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSha: string, result: CheckRunResult): Promise<void> {
+  await writeOnce(
+    'creating the check run',
+    (noRetry) =>
+      octokit.rest.checks.create({
+        owner: pull.owner,
+        repo: pull.repo,
+        name: CHECK_NAME,
+        head_sha: headSha,
+        status: 'completed',
+        conclusion: result.conclusion,
+        completed_at: new Date().toISOString(),
+        output: { title: result.title.slice(0, 250), summary: result.summary.slice(0, MAX_OUTPUT) },
+        actions: CHECK_ACTIONS,
+        ...noRetry,
+      }),
+    async () => {
+      const { data } = await octokit.rest.checks.listForRef({
+        owner: pull.owner,
+        repo: pull.repo,
+        ref: headSha,
+        check_name: CHECK_NAME,
+        filter: 'latest',
+        per_page: 20,
+      });
+      const found = data.check_runs.find((r) => r.status === 'completed' && r.output?.title === result.title.slice(0, 250));
+      return found ? { data: found } : null;
+    },
+  );
+}
