@@ -36,6 +36,13 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   const risk = riskAt ?? riskHits.find((h) => !index.headings.has(h.line)) ?? riskHits[0] ?? null;
   if (c.risk && !risk) return null;
 
+  // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
+  // non-goal or a rejected alternative is not one.
+  // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
+  const handledHits = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
+  // Handled somewhere in the document: no need to find where the finding would have sat.
+  if (c.concern.handledScope !== 'section' && handledHits.length > 0) return null;
+
   const doc = index.doc;
   const at = placeConcern(index, c, risk, use, new Set(mentions.map((m) => m.line)));
   let anchorSection: Section | null = null;
@@ -44,10 +51,6 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
     anchorSection = (headed && sectionAt(doc, headed.line)) || findSection(doc, at.line);
   }
 
-  // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
-  // non-goal or a rejected alternative is not one.
-  // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
-  const handledHits = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handledHits, scope).length > 0) return null;
 
