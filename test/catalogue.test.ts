@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { checkCatalogue } from '../src/engines/checklist/catalogue/check-catalogue.js';
+import { TermSchema } from '../src/engines/checklist/catalogue/schema.js';
 import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { listOpenConcerns, renderOpenConcerns } from '../src/engines/checklist/catalogue/list-open-concerns.js';
 import { loadRules } from '../src/engines/checklist/load-rules.js';
@@ -104,5 +105,13 @@ describe('the catalogue files', () => {
     });
 
     expect(differ).toEqual([]);
+  });
+});
+
+describe('a catalogue term', () => {
+  it('refuses a regular expression with a Unicode escape, which the unflagged document scan would read as letters', () => {
+    const results = ['/\\p{Lu}+ cache/', '/\\u{1F600}/', '/\\bcache\\b/'].map((t) => TermSchema.safeParse(t).success);
+
+    expect(results).toEqual([false, false, true]);
   });
 });
