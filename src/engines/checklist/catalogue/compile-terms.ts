@@ -33,7 +33,12 @@ function hitsOf(index: DocumentIndex, term: string, c: Compiled): TermHit[] {
 }
 
 function compileOne(term: string): Compiled {
-  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) return { kind: 'regex', re: new RegExp(term.slice(1, -1), 'iu') };
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
+    const source = term.slice(1, -1);
+    // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.
+    new RegExp(source, 'iu');
+    return { kind: 'regex', re: new RegExp(source, 'gim') };
+  }
   const pieces = term.trim().split(/\s+/);
   const words: WordSpec[] = [];
   for (const piece of pieces) {
