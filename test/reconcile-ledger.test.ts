@@ -3,7 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseDocument } from '../src/documents/parse-document.js';
 import type { Finding } from '../src/findings/schema.js';
-import { reconcileLedger, type ReconcileInput } from '../src/ledger/reconcile-ledger.js';
+import { reconcileLedger } from '../src/ledger/reconcile-ledger.js';
+import type { ReconcileInput } from '../src/ledger/reconcile-types.js';
 import { EMPTY_LEDGER, type FindingStatus, type Ledger, type LedgerEntry } from '../src/ledger/schema.js';
 
 const PLAN = ['# Plan', '## Storage', 'We write rows to the primary database.', 'Writes are retried three times.', '## Rollout', 'We ship it on Friday.'].join(

@@ -12,9 +12,6 @@ import { positiveInt } from './positive-int.js';
 import { runActionJobs } from './run-action-jobs.js';
 import { jobsForWorkflowRun } from './workflow-run-jobs.js';
 
-export type { ActionOptions, ActionResult } from './action-options.js';
-export { ACTIONS_BOT_LOGIN } from './create-action-deps.js';
-
 /**
  * rfc-panel as a GitHub Action step: the workflow's event file → the same jobs the App's webhook
  * handlers make → the same pipeline (`runJob`), run here and now with no queue. Authenticates with

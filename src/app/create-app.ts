@@ -22,8 +22,6 @@ import { watchGitHub } from './watch-github.js';
 import { warmUp } from './warm-up.js';
 import { sortGitHubErrors } from '../github/sort-github-errors.js';
 
-export type { AppOptions } from './app-options.js';
-
 /** The Probot app: handlers that enqueue, and a queue whose worker runs the review pipeline. */
 export function createApp(options: AppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {

@@ -1,7 +1,8 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Engine } from '../engines/types.js';
 import { checklistVerifier } from '../engines/checklist/checklist-verifier.js';
-import { reconcileLedger, type ReconcileResult } from '../ledger/reconcile-ledger.js';
+import { reconcileLedger } from '../ledger/reconcile-ledger.js';
+import type { ReconcileResult } from '../ledger/reconcile-types.js';
 import { EMPTY_LEDGER, type Ledger } from '../ledger/schema.js';
 import type { Persona } from '../personas/schema.js';
 import { type PanelResult, runPanel } from '../panel/run-panel.js';

@@ -7,8 +7,6 @@ import { prepareDocumentOffThread } from './prepare-document-off-thread.js';
 import type { FetchedDocuments, PullDocument } from './pull-document.js';
 import type { PlanDocument } from './schema.js';
 
-export type { FetchedDocuments, PullDocument } from './pull-document.js';
-
 /** GitHub lists at most this many files of a pull request: at the cap, a path missing from the listing says nothing. */
 export const GITHUB_FILE_LISTING_LIMIT = 3000;
 

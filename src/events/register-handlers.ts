@@ -6,8 +6,6 @@ import { authoriseCommand } from './authorise-command.js';
 import { HANDLED_EVENTS, jobsForEvent } from './jobs-for-event.js';
 import { IssueCommentEventSchema } from './schema.js';
 
-export { REVIEW_COMMAND } from './jobs-for-issue-comment.js';
-
 /**
  * Webhooks in, jobs out: each delivery is checked against its guards (jobs-for-event.ts, shared
  * with the GitHub Action entry), its jobs are enqueued as plain data and the handler returns, so

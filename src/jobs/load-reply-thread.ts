@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { PullGateway } from '../github/pull-gateway.js';
 import { readSummaryLedger } from '../ledger/read-summary-ledger.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
-import type { SummaryComment } from '../publish/ensure-summary-comment.js';
+import type { SummaryComment } from '../github/pull-gateway.js';
 import type { ReplyJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';
 import { loadPullContext, type PullContext } from './load-pull-context.js';

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
-import { type FetchedDocuments, fetchPullDocuments, type PullDocument } from '../documents/fetch-pull-documents.js';
+import { fetchPullDocuments } from '../documents/fetch-pull-documents.js';
+import type { FetchedDocuments, PullDocument } from '../documents/pull-document.js';
 import type { PullGateway, PullSnapshot } from '../github/pull-gateway.js';
 import { isResponseDocument } from '../ledger/is-response-document.js';
 import { loadStoredLedger, type StoredLedger } from '../ledger/load-stored-ledger.js';
 import { EMPTY_LEDGER, type Ledger } from '../ledger/schema.js';
 import type { Persona } from '../personas/schema.js';
-import type { SummaryComment } from '../publish/ensure-summary-comment.js';
+import type { SummaryComment } from '../github/pull-gateway.js';
 import { renderFetchNotes } from '../publish/render-fetch-notes.js';
 import type { ReviewJob } from '../queue/schema.js';
 import type { JobDeps } from './job-deps.js';

@@ -1,7 +1,7 @@
 import { decodeDocument } from '../documents/read-input-file.js';
 import { diffRevision } from '../documents/diff-revision.js';
 import type { ReviewScope } from '../documents/review-scope.js';
-import type { PullDocument } from '../documents/fetch-pull-documents.js';
+import type { PullDocument } from '../documents/pull-document.js';
 import type { RevisionInput } from '../engines/types.js';
 import { InputError } from '../errors/errors.js';
 import type { Finding } from '../findings/schema.js';
@@ -12,7 +12,6 @@ import { type Ledger, OPEN_STATUSES } from '../ledger/schema.js';
 export const FULL_REVIEW_SHARE = 0.5;
 
 /** How one document is reviewed on this revision. */
-export type { ReviewScope } from '../documents/review-scope.js';
 
 export interface PreparedRevisions {
   /** By path: the documents reviewed incrementally, for the panel. */

@@ -1,4 +1,4 @@
-import type { FetchedDocuments } from '../documents/fetch-pull-documents.js';
+import type { FetchedDocuments } from '../documents/pull-document.js';
 import type { Ledger } from './schema.js';
 
 /**

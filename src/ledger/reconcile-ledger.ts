@@ -5,8 +5,6 @@ import { anchorsOverlap } from '../findings/anchors-overlap.js';
 import type { ReconcileInput, ReconcileResult, StatusChangeReport } from './reconcile-types.js';
 import { type FindingStatus, type LedgerEntry, OPEN_STATUSES } from './schema.js';
 
-export type { Evidence, ReconcileInput, ReconcileResult, StatusChangeReport, Verdict } from './reconcile-types.js';
-
 function overlaps(a: Finding['anchor'], b: Finding['anchor']): boolean {
   if (a.path !== b.path) return false;
   if (a.level !== 'line' || b.level !== 'line') return a.level === b.level && a.section === b.section;

@@ -1,13 +1,9 @@
 import type { PlanDocument } from '../documents/schema.js';
 import type { Finding } from '../findings/schema.js';
 import type { FindingStatus, Ledger, LedgerEntry, StatusChange } from './schema.js';
+import type { Verdict, Verifier } from './verifier.js';
 
-import type { Evidence, Verdict, Verifier } from './verifier.js';
-
-export type { Evidence, Verdict };
-
-/** What reconciling a revision takes and gives (reconcile-ledger.ts). */
-
+/** What reconciling a revision takes (reconcile-ledger.ts). */
 export interface ReconcileInput {
   previous: Ledger;
   /** Every finding the panel raised on this revision (shown and held). */

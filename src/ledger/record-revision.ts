@@ -1,6 +1,6 @@
 import { computeReadiness, type Readiness } from '../findings/readiness.js';
 import type { Finding } from '../findings/schema.js';
-import type { ReconcileResult } from './reconcile-ledger.js';
+import type { ReconcileResult } from './reconcile-types.js';
 import { rememberSections } from './remember-sections.js';
 import { type Ledger, OPEN_STATUSES, type RevisionReview } from './schema.js';
 

@@ -3,7 +3,7 @@ import type { PlanDocument } from '../documents/schema.js';
 import type { Usage } from '../engines/types.js';
 import type { Persona } from '../personas/schema.js';
 import type { Assistant } from './assistant.js';
-import type { Verdict } from './reconcile-ledger.js';
+import type { Verdict } from './verifier.js';
 import { type Ledger, type LedgerEntry, OPEN_STATUSES } from './schema.js';
 
 /**

@@ -2,8 +2,6 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { MetricEvent } from '../jobs/job-deps.js';
 import { type AppMetrics, METRIC_NAMES, type MetricsOptions } from './app-metrics.js';
 
-export { type AppMetrics, type JobState, METRIC_NAMES, type MetricsOptions } from './app-metrics.js';
-
 export function createMetrics(options: MetricsOptions = {}): AppMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });

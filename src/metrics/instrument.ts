@@ -1,7 +1,7 @@
 import { ExternalServiceError } from '../errors/errors.js';
 import type { Octokit } from '../github/types.js';
 import { type Job, type JobProcessor, type JobQueue, pullKey } from '../queue/schema.js';
-import type { AppMetrics } from './create-metrics.js';
+import type { AppMetrics } from './app-metrics.js';
 
 /** Counts every request an installation client makes, by method and status. */
 export function instrumentOctokit<T extends Octokit>(octokit: T, metrics: AppMetrics): T {

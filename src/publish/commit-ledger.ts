@@ -4,9 +4,9 @@ import type { Anchor } from '../findings/schema.js';
 import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import type { LedgerSeal } from '../ledger/ledger-codec.js';
-import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-types.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
-import type { SummaryComment } from './ensure-summary-comment.js';
+import type { SummaryComment } from '../github/pull-gateway.js';
 import { publishLedger } from './publish-ledger.js';
 import { publishThreadUpdates } from './publish-thread-updates.js';
 

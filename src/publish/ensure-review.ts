@@ -7,10 +7,7 @@ import { marker, reviewHead } from '../github/markers.js';
 import { findRejectedComments } from './find-rejected-comments.js';
 import { findReviewThreads } from './find-review-threads.js';
 import type { InlineComment } from './plan-review-comments.js';
-
 import type { ReviewOutcome, ReviewRequest } from './review-request.js';
-
-export type { ReviewEvent, ReviewOutcome, ReviewRequest } from './review-request.js';
 
 const MAX_BODY = 65_000;
 

@@ -2,10 +2,7 @@ import { isOwnComment } from '../github/is-own-comment.js';
 import { writeOnce } from '../github/write-once.js';
 import type { BotIdentity, Octokit, PullRef } from '../github/types.js';
 import { isSummary, marker } from '../github/markers.js';
-
 import type { SummaryComment } from '../github/pull-gateway.js';
-
-export type { SummaryComment };
 
 /** The app's sticky summary on the PR, if it wrote one (comments by others with our marker are ignored). */
 export async function findSummaryComment(octokit: Octokit, pull: PullRef, identity: BotIdentity): Promise<SummaryComment | null> {

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { PullDocument } from '../documents/fetch-pull-documents.js';
+import type { PullDocument } from '../documents/pull-document.js';
 import type { Anchor, Finding } from '../findings/schema.js';
 import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity } from '../github/types.js';
 import type { PanelResult } from '../panel/run-panel.js';
-import type { ReviewEvent } from './ensure-review.js';
+import type { ReviewEvent } from './review-request.js';
 import { planReviewComments } from './plan-review-comments.js';
 import { renderReviewBody } from './render-review-body.js';
 

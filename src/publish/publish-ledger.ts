@@ -4,10 +4,10 @@ import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
 import { computeGate } from '../ledger/compute-gate.js';
 import { encodeLedger, type LedgerSeal } from '../ledger/ledger-codec.js';
-import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { StatusChangeReport } from '../ledger/reconcile-types.js';
 import { OPEN_STATUSES, type Ledger } from '../ledger/schema.js';
 import { computeReadiness } from '../findings/readiness.js';
-import type { SummaryComment } from './ensure-summary-comment.js';
+import type { SummaryComment } from '../github/pull-gateway.js';
 import { renderPrSummary } from './render-pr-summary.js';
 
 /** GitHub's limit on a comment body. */

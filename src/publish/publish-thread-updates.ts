@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { isOwnComment } from '../github/is-own-comment.js';
 import type { PullGateway } from '../github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../github/types.js';
-import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { ReconcileResult, StatusChangeReport } from '../ledger/reconcile-types.js';
 import type { Ledger, LedgerEntry } from '../ledger/schema.js';
 import { marker } from '../github/markers.js';
 import { sanitiseMarkdown } from './sanitise-markdown.js';

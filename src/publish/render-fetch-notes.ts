@@ -1,4 +1,4 @@
-import type { FetchedDocuments } from '../documents/fetch-pull-documents.js';
+import type { FetchedDocuments } from '../documents/pull-document.js';
 import { GITHUB_FILE_LISTING_LIMIT } from '../documents/fetch-pull-documents.js';
 
 /** What the summary says about the documents of a pull request that were not reviewed, and why. */

@@ -1,7 +1,7 @@
 import { type ReadinessVerdict, VERDICT_LABEL } from '../findings/readiness.js';
 import { compareEntries } from '../ledger/compare-entries.js';
 import type { Anchor } from '../findings/schema.js';
-import type { StatusChangeReport } from '../ledger/reconcile-ledger.js';
+import type { StatusChangeReport } from '../ledger/reconcile-types.js';
 import type { FindingStatus, Ledger } from '../ledger/schema.js';
 import { SEVERITY_HEADING, SEVERITY_ICON } from './labels.js';
 import { marker } from '../github/markers.js';

@@ -5,8 +5,6 @@ import { type Lane, placeInLane } from './place-in-lane.js';
 import { runWithRetries } from './run-with-retries.js';
 import { type Job, type JobQueue, pullKey } from './schema.js';
 
-export type { MemoryQueueOptions } from './memory-queue-options.js';
-
 /**
  * The default queue: in this process, one lane per pull request so a PR's jobs run one at a
  * time (different PRs run side by side). A redelivered webhook is dropped; a review waiting

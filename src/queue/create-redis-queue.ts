@@ -8,8 +8,6 @@ import { RedisLanes } from './redis-lanes.js';
 import { BACKOFF_TYPE, type Payload, QUEUE_NAME, type RedisJobQueue, type RedisQueueOptions } from './redis-queue-options.js';
 import { startRedisWorker } from './start-redis-worker.js';
 
-export type { RedisJobQueue, RedisQueueOptions } from './redis-queue-options.js';
-
 /**
  * The queue when REDIS_URL is set: jobs live in Redis (BullMQ), so any replica may run them and a
  * replica killed mid-review loses nothing (BullMQ's stalled-job check hands the job to another

@@ -1,5 +1,6 @@
 import type { Probot } from 'probot';
-import { createApp, type AppOptions } from '../../src/app/create-app.js';
+import { createApp } from '../../src/app/create-app.js';
+import type { AppOptions } from '../../src/app/app-options.js';
 import { lineAnchor, sectionAnchor } from '../../src/findings/make-anchor.js';
 import type { DraftFinding, Severity } from '../../src/findings/schema.js';
 import type { Engine } from '../../src/engines/types.js';

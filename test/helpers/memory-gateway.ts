@@ -6,7 +6,7 @@ import { isOwnComment } from '../../src/github/is-own-comment.js';
 import type { CheckRunResult, CommentPlace, GitHubComment, PullFile, PullGateway, PullSnapshot } from '../../src/github/pull-gateway.js';
 import type { BotIdentity, PullRef } from '../../src/github/types.js';
 import type { Persona } from '../../src/personas/schema.js';
-import type { ReviewRequest } from '../../src/publish/ensure-review.js';
+import type { ReviewRequest } from '../../src/publish/review-request.js';
 import { isSummary, marker } from '../../src/github/markers.js';
 
 export const MEMORY_BOT: BotIdentity = { appId: 4242, login: 'rfc-panel[bot]' };

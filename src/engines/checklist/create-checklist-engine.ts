@@ -2,7 +2,8 @@ import { type DraftFinding, RECOMMENDATION_FOR } from '../../findings/schema.js'
 import type { Engine, EngineRequest, EngineResult, PersonaRun } from '../types.js';
 import { ZERO_USAGE } from '../types.js';
 import { type Catalogue, type CompiledConcern, loadCatalogue } from './catalogue/load-catalogue.js';
-import { type CatalogueHit, runCatalogue } from './catalogue/run-catalogue.js';
+import { runCatalogue } from './catalogue/run-catalogue.js';
+import type { CatalogueHit } from './catalogue/run-concern.js';
 import { loadRules } from './load-rules.js';
 import type { RuleHit } from './rule-hit.js';
 import type { Rule, SqlRule } from './schema.js';

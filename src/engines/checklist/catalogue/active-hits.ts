@@ -1,4 +1,4 @@
-import type { TermHit } from './compile-terms.js';
+import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 
 /** The hits on lines the plan commits to (not in non-goals, alternatives, prior art, open questions). */

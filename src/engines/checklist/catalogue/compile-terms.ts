@@ -2,10 +2,7 @@ import type { Vocabularies } from './schema.js';
 import { type DocumentIndex, tokenize } from './index-document.js';
 import { matchRegex } from './match-regex.js';
 import { matchWords, type WordSpec } from './match-words.js';
-
 import type { TermHit } from './term-hit.js';
-
-export type { TermHit } from './term-hit.js';
 
 /** A compiled term list: every line where one of its terms occurs (first occurrence per line). */
 export interface TermMatcher {

@@ -1,5 +1,5 @@
 import { activeHits } from './active-hits.js';
-import type { TermHit } from './compile-terms.js';
+import type { TermHit } from './term-hit.js';
 import { findCauseLine } from './find-cause-line.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';

@@ -4,8 +4,6 @@ import { indexOf, type DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { type CatalogueHit, runConcern } from './run-concern.js';
 
-export type { CatalogueHit } from './run-concern.js';
-
 /** Further lines with the same risky wording that get their own finding (measured: +2 points on the blind probe, on-topic share unchanged). */
 const MORE_RISK_SITES = 1;
 

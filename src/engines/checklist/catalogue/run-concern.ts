@@ -3,7 +3,7 @@ import type { PlanDocument, Section } from '../../../documents/schema.js';
 import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/make-anchor.js';
 import type { RuleHit } from '../rule-hit.js';
 import { activeHits } from './active-hits.js';
-import type { TermHit } from './compile-terms.js';
+import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { mentionsOf } from './mentions-of.js';
