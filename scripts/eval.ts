@@ -6,10 +6,12 @@
  *   eval/blind/holdout  the other blind half: scored only with --holdout, once, at the end of a change
  *   eval/blind/fresh    a second held-out set, written blind later (after the holdout had been scored once):
  *                       also scored only with --holdout
+ *   eval/blind/fresh2   a third held-out set, written blind by two helpers in the session that added the
+ *                       mechanism areas, while those were being written: scored once, at the end of it
  * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -45,7 +47,7 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
