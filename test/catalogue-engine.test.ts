@@ -62,6 +62,13 @@ describe('the term language', () => {
     expect(linesOf(['cache'], '# Plan\nThe cachet of it\nA cache in front')).toEqual([[3, 'cache']]);
   });
 
+  it('does not take a short word plus "s" for its plural, so "HA" is not "has" but "ID" is "IDs"', () => {
+    expect(linesOf(['HA', 'ID'], '# Plan\nThe cache has a replica\nRun it HA\nStore the IDs')).toEqual([
+      [3, 'HA'],
+      [4, 'IDs'],
+    ]);
+  });
+
   it('treats a trailing star as a prefix', () => {
     expect(linesOf(['invalidat*'], '# Plan\nWe invalidate on write\nInvalidation is manual')).toEqual([
       [2, 'invalidate'],

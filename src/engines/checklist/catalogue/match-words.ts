@@ -9,13 +9,19 @@ export interface WordSpec {
 // What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
 const GAP = /^[\s\-_/*`'’.]*$/u;
 
+// A short term plus "s" can be another word: "HA" is not in "has", "IT" is not in "its".
+const NOT_PLURALS = new Set(['has', 'was', 'its', 'his', 'is', 'as', 'us', 'does', 'goes']);
+
+/** The forms a whole-word term takes in prose: itself and its plural. */
+function formsOf(w: string): string[] {
+  const forms = [w, `${w}s`, `${w}es`];
+  if (w.endsWith('y') && w.length > 2) forms.push(`${w.slice(0, -1)}ies`);
+  return forms.filter((f) => f === w || !NOT_PLURALS.has(f));
+}
+
 function sameWord(token: string, spec: WordSpec): boolean {
   if (spec.prefix) return token.startsWith(spec.word);
-  const w = spec.word;
-  if (token === w) return true;
-  if (token.length < w.length || !token.startsWith(w)) return false;
-  const tail = token.slice(w.length);
-  return tail === 's' || tail === 'es';
+  return formsOf(spec.word).includes(token);
 }
 
 /** The document's distinct words, sorted, so a prefix is a binary search rather than a scan. */
@@ -28,10 +34,7 @@ function sortedWords(index: DocumentIndex): string[] {
 function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!spec.prefix) {
-    const w = spec.word;
-    const forms = [w, `${w}s`, `${w}es`];
-    if (w.endsWith('y') && w.length > 2) forms.push(`${w.slice(0, -1)}ies`);
-    for (const f of forms) for (const p of index.positions.get(f) ?? []) out.push(p);
+    for (const f of formsOf(spec.word)) for (const p of index.positions.get(f) ?? []) out.push(p);
     return out;
   }
   const words = sortedWords(index);
