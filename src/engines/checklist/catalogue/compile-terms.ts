@@ -1,6 +1,7 @@
 import type { Vocabularies } from './schema.js';
 import { type DocumentIndex, tokenize } from './index-document.js';
-import { matchRegex } from './match-regex.js';
+import { matchRegex, matchRegexAt } from './match-regex.js';
+import { leadingWords } from './leading-words.js';
 import { matchWords, type WordSpec } from './match-words.js';
 import type { TermHit } from './term-hit.js';
 
@@ -10,7 +11,8 @@ export interface TermMatcher {
   match(index: DocumentIndex): TermHit[];
 }
 
-type Compiled = { kind: 'words'; words: WordSpec[] } | { kind: 'regex'; re: RegExp };
+// A regex term with leading words is tried only where they start (`sticky`); others scan the text (`re`).
+type Compiled = { kind: 'words'; words: WordSpec[] } | { kind: 'regex'; re: RegExp } | { kind: 'regex-at'; sticky: RegExp; leading: string[] };
 
 function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()): string[] {
   if (!term.startsWith('@')) return [term];
@@ -25,7 +27,11 @@ function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()
 function hitsOf(index: DocumentIndex, term: string, c: Compiled): TermHit[] {
   const key = `t:${term}`;
   let hits = index.memo.get(key) as TermHit[] | undefined;
-  if (!hits) index.memo.set(key, (hits = c.kind === 'words' ? matchWords(index, c.words) : matchRegex(index, c.re)));
+  if (!hits)
+    index.memo.set(
+      key,
+      (hits = c.kind === 'words' ? matchWords(index, c.words) : c.kind === 'regex' ? matchRegex(index, c.re) : matchRegexAt(index, c.sticky, c.leading)),
+    );
   return hits;
 }
 
@@ -34,7 +40,8 @@ function compileOne(term: string): Compiled {
     const source = term.slice(1, -1);
     // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.
     new RegExp(source, 'iu');
-    return { kind: 'regex', re: new RegExp(source, 'gim') };
+    const leading = leadingWords(source);
+    return leading ? { kind: 'regex-at', sticky: new RegExp(source, 'imy'), leading } : { kind: 'regex', re: new RegExp(source, 'gim') };
   }
   const pieces = term.trim().split(/\s+/);
   const words: WordSpec[] = [];

@@ -1,4 +1,5 @@
 import type { DocumentIndex } from './index-document.js';
+import { wordsStarting } from './match-words.js';
 import type { TermHit } from './term-hit.js';
 
 /** Visible lines joined once per document, so a regex term is one scan instead of one per line. */
@@ -42,6 +43,33 @@ export function matchRegex(index: DocumentIndex, global: RegExp): TermHit[] {
       global.lastIndex = end + 1;
     } else {
       global.lastIndex = m.index + 1;
+    }
+  }
+  return hits;
+}
+
+/**
+ * The same hits as `matchRegex`, for a term whose matches must begin a word with one of `leading`
+ * (see leading-words.ts): the expression is tried only where such a word starts (`sticky` is the
+ * term compiled with 'y'), instead of at every position of the text. Per line the first start that
+ * matches within the line wins, as in a scan.
+ */
+export function matchRegexAt(index: DocumentIndex, sticky: RegExp, leading: string[]): TermHit[] {
+  const starts: Array<[number, number]> = [];
+  for (const prefix of leading) for (const [li, ti] of wordsStarting(index, prefix)) starts.push([li, index.lines[li]!.tokens[ti]!.start]);
+  if (starts.length === 0) return [];
+  starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const { text, starts: lineStarts } = joined(index);
+  const hits: TermHit[] = [];
+  let done = -1;
+  for (const [li, at] of starts) {
+    if (li === done) continue;
+    const line = index.lines[li]!;
+    sticky.lastIndex = lineStarts[li]! + at;
+    const m = sticky.exec(text);
+    if (m && at + m[0].length <= line.raw.length) {
+      hits.push({ line: line.line, text: m[0] });
+      done = li;
     }
   }
   return hits;

@@ -31,6 +31,26 @@ function sortedWords(index: DocumentIndex): string[] {
   return words;
 }
 
+/** Index of the first of the document's sorted words that is not before `prefix`. */
+function lowerBound(words: string[], prefix: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** [line index, token index] of every word of the document that starts with `prefix` (lower-case). */
+export function wordsStarting(index: DocumentIndex, prefix: string): Array<[number, number]> {
+  const words = sortedWords(index);
+  const out: Array<[number, number]> = [];
+  for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) for (const p of index.positions.get(words[i]!)!) out.push(p);
+  return out;
+}
+
 function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!spec.prefix) {
@@ -38,14 +58,8 @@ function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number
     return out;
   }
   const words = sortedWords(index);
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]! < spec.word) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < words.length && words[i]!.startsWith(spec.word); i++) for (const p of index.positions.get(words[i]!)!) out.push(p);
+  for (let i = lowerBound(words, spec.word); i < words.length && words[i]!.startsWith(spec.word); i++)
+    for (const p of index.positions.get(words[i]!)!) out.push(p);
   return out;
 }
 
