@@ -51,17 +51,30 @@ function isOptional(pattern: string, at: number): boolean {
   return c === '?' || c === '*' || pattern.startsWith('{0', at);
 }
 
-/** Index of the `)` closing the group that opens at 0, skipping escapes and classes; -1 if none. */
-function groupEnd(pattern: string): number {
+/**
+ * Calls `visit` with each syntax character of a pattern and its group depth (a `(` counts inside its
+ * group, a `)` too), skipping escaped characters and character classes; stops when `visit` says so.
+ */
+function walk(pattern: string, visit: (c: string, at: number, depth: number) => boolean | undefined): void {
   let depth = 0;
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i]!;
     if (c === '\\') i++;
     else if (c === '[') i = classEnd(pattern, i);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    else if (c === '(' && visit(c, i, ++depth)) return;
+    else if (c === ')' && visit(c, i, depth--)) return;
+    else if (c !== '(' && c !== ')' && visit(c, i, depth)) return;
   }
-  return -1;
+}
+
+/** Index of the `)` closing the group that opens at 0; -1 if none. */
+function groupEnd(pattern: string): number {
+  let end = -1;
+  walk(pattern, (c, at, depth) => {
+    if (c === ')' && depth === 1) end = at;
+    return end >= 0;
+  });
+  return end;
 }
 
 function classEnd(pattern: string, open: number): number {
@@ -75,19 +88,14 @@ function classEnd(pattern: string, open: number): number {
 /** The `|`-separated parts of a group body, at its own depth only. */
 function splitAlternatives(body: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
   let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(body, i);
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(body.slice(from, i));
-      from = i + 1;
+  walk(body, (c, at, depth) => {
+    if (c === '|' && depth === 0) {
+      parts.push(body.slice(from, at));
+      from = at + 1;
     }
-  }
+    return false;
+  });
   parts.push(body.slice(from));
   return parts;
 }
