@@ -68,15 +68,15 @@ async function openedWithOneFinding(): Promise<{ h: Harness; github: FakeGitHub;
 
 describe('a finding followed to its end', () => {
   it('verifies fixes across revisions, answers in threads, resolves them and keeps the gate honest', async () => {
-    // Arrange: a plan with three findings (two Critical, one Important).
+    // Arrange: a plan with three findings (one Critical, two Important), and a gate that counts Important.
     const github = new FakeGitHub();
-    github.config = 'reviewers:\n  enable: [database-architect]\n';
+    github.config = 'reviewers:\n  enable: [database-architect]\ngate: important\n';
     const h = await createHarness({ github });
     github.push('1'.repeat(40), { [PATH]: plan({}) });
 
     // 1. Opened: one review, three threads, the gate fails.
     await h.opened();
-    expect(github.reviewComments.map((c) => c.line)).toEqual([7, 9, 5]);
+    expect(github.reviewComments.map((c) => c.line)).toEqual([7, 5, 9]);
     expect(latestConclusion(github)).toBe('failure');
     const fk = rootOf(github, /does not say what happens when the parent is deleted/);
     const ifNotExists = rootOf(github, /without IF NOT EXISTS/);
@@ -95,7 +95,7 @@ describe('a finding followed to its end', () => {
     expect(github.thread(ifNotExists).replies.at(-1)).toMatch(/^✅ Addressed in `2222222`: now reads “CREATE TABLE IF NOT EXISTS team_invites \(” \(line 5\)/);
     expect([github.thread(fk).resolved, github.thread(ifNotExists).resolved, github.thread(status).resolved]).toEqual([true, true, false]);
     expect(github.thread(status).replies).toEqual([]);
-    expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.varchar-enumeration:open', 'sql.create-without-if-not-exists:addressed']);
+    expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.create-without-if-not-exists:addressed', 'sql.varchar-enumeration:open']);
     expect(latestConclusion(github)).toBe('failure');
     expect(github.reviews).toHaveLength(1);
 
@@ -107,7 +107,7 @@ describe('a finding followed to its end', () => {
     expect(github.reviews).toHaveLength(1);
     const summary = github.issueComments[0]!.body;
     expect(summary).toContain('### What changed since `2222222`');
-    expect(summary).toContain('| `1111111` | 5/10 |');
+    expect(summary).toContain('| `1111111` | 7/10 |');
     expect(summary).toContain('| `3333333` | 10/10 |');
   });
 
@@ -264,7 +264,7 @@ describe('an author response document', () => {
     ).toEqual(['✅ verified', '✅ verified (elsewhere)', '⏳ not fixed yet']);
     expect(answer).toContain('fixed, but the evidence is at lines 5–5, not 15–16');
     expect(github.thread(fk).resolved).toBe(true);
-    expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.varchar-enumeration:open', 'sql.create-without-if-not-exists:addressed']);
+    expect(statuses(github)).toEqual(['sql.fk-on-delete:addressed', 'sql.create-without-if-not-exists:addressed', 'sql.varchar-enumeration:open']);
   });
 });
 

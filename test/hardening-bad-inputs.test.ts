@@ -334,8 +334,8 @@ describe('pull requests of unusual shape', () => {
     const ledger = decodeLedger(github.issueComments[0]!.body)!;
     expect(ledger.entries.map((e) => [e.finding.ruleId, e.finding.anchor.path, e.status])).toEqual([
       ['sql.fk-on-delete', 'docs/rfcs/new.md', 'addressed'],
-      ['sql.varchar-enumeration', 'docs/rfcs/new.md', 'open'],
       ['sql.create-without-if-not-exists', 'docs/rfcs/new.md', 'open'],
+      ['sql.varchar-enumeration', 'docs/rfcs/new.md', 'open'],
     ]);
   });
 
