@@ -5,7 +5,14 @@ export const FULL_REREVIEW_ACTION = { label: 'Full re-review', description: 'Rev
 export const CHECK_ACTIONS = [REREVIEW_ACTION, FULL_REREVIEW_ACTION];
 
 /** Under GitHub's 65,535-character limit on a check run's summary and text. */
-export const MAX_OUTPUT = 65_000;
+const MAX_OUTPUT = 65_000;
+
+const clip = (s: string): string => (s.length > MAX_OUTPUT ? `${s.slice(0, MAX_OUTPUT - 80)}\n\n…(truncated at GitHub's size limit)` : s);
+
+/** A check run's output within GitHub's limits (title 250 characters; summary and text clipped with a note). */
+export function fitOutput(output: { title: string; summary: string; text?: string | null }): { title: string; summary: string; text?: string } {
+  return { title: output.title.slice(0, 250), summary: clip(output.summary), ...(output.text ? { text: clip(output.text) } : {}) };
+}
 
 export interface CheckRunHandle {
   id: number;

@@ -1,10 +1,11 @@
 import type { CheckRunResult } from '../github/pull-gateway.js';
 import type { Octokit, PullRef } from '../github/types.js';
 import { writeOnce } from '../github/write-once.js';
-import { CHECK_ACTIONS, CHECK_NAME, MAX_OUTPUT } from './check-run.js';
+import { CHECK_ACTIONS, CHECK_NAME, fitOutput } from './check-run.js';
 
 /** A completed run created once: after an ambiguous failure, the latest run with this title counts as it. */
 export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSha: string, result: CheckRunResult): Promise<void> {
+  const output = fitOutput({ title: result.title, summary: result.summary });
   await writeOnce(
     'creating the check run',
     (noRetry) =>
@@ -16,7 +17,7 @@ export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSh
         status: 'completed',
         conclusion: result.conclusion,
         completed_at: new Date().toISOString(),
-        output: { title: result.title.slice(0, 250), summary: result.summary.slice(0, MAX_OUTPUT) },
+        output,
         actions: CHECK_ACTIONS,
         ...noRetry,
       }),
@@ -29,7 +30,7 @@ export async function createCompletedRun(octokit: Octokit, pull: PullRef, headSh
         filter: 'latest',
         per_page: 20,
       });
-      const found = data.check_runs.find((r) => r.status === 'completed' && r.output?.title === result.title.slice(0, 250));
+      const found = data.check_runs.find((r) => r.status === 'completed' && r.output?.title === output.title);
       return found ? { data: found } : null;
     },
   );

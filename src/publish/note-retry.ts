@@ -1,6 +1,6 @@
 import { callGitHub } from '../github/call-github.js';
 import type { Octokit, PullRef } from '../github/types.js';
-import { MAX_OUTPUT } from './check-run.js';
+import { fitOutput } from './check-run.js';
 
 /** The run stays open while the queue retries: its output says why it is taking longer. */
 export async function noteRetry(octokit: Octokit, pull: PullRef, checkRunId: number, note: { title: string; summary: string }): Promise<void> {
@@ -10,7 +10,7 @@ export async function noteRetry(octokit: Octokit, pull: PullRef, checkRunId: num
       repo: pull.repo,
       check_run_id: checkRunId,
       status: 'in_progress',
-      output: { title: note.title.slice(0, 250), summary: note.summary.slice(0, MAX_OUTPUT) },
+      output: fitOutput(note),
     }),
   );
 }
