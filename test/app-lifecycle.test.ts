@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { createHarness, type Harness, replyInThread } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
-import { pullRequestPayload, webhookExample, withOverrides } from './helpers/webhook-examples.js';
+import { webhookExample, withOverrides } from './helpers/webhook-examples.js';
 
 const PATH = 'docs/rfcs/team-invites.md';
 
@@ -29,19 +29,7 @@ function plan(fixes: { onDelete?: boolean; ifNotExists?: boolean; check?: boolea
 }
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
-  h.github.push(sha, { [PATH]: text });
-  await h.send(
-    'pull_request',
-    pullRequestPayload('synchronize', {
-      owner: h.github.owner,
-      repo: h.github.repo,
-      number: h.github.pull.number,
-      headSha: sha,
-      installationId: 1,
-      userLogin: 'alice',
-      userType: 'User',
-    }),
-  );
+  await h.pushed(sha, { [PATH]: text });
 }
 
 function rootOf(github: FakeGitHub, title: RegExp): number {
@@ -286,32 +274,8 @@ describe('a response document in the pull request', () => {
     ].join('\n');
 
     await push(h, '2'.repeat(40), plan({ onDelete: true }));
-    github.push('3'.repeat(40), { [PATH]: plan({ onDelete: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
-    await h.send(
-      'pull_request',
-      pullRequestPayload('synchronize', {
-        owner: github.owner,
-        repo: github.repo,
-        number: 7,
-        headSha: '3'.repeat(40),
-        installationId: 1,
-        userLogin: 'alice',
-        userType: 'User',
-      }),
-    );
-    github.push('4'.repeat(40), { [PATH]: plan({ onDelete: true, check: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
-    await h.send(
-      'pull_request',
-      pullRequestPayload('synchronize', {
-        owner: github.owner,
-        repo: github.repo,
-        number: 7,
-        headSha: '4'.repeat(40),
-        installationId: 1,
-        userLogin: 'alice',
-        userType: 'User',
-      }),
-    );
+    await h.pushed('3'.repeat(40), { [PATH]: plan({ onDelete: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
+    await h.pushed('4'.repeat(40), { [PATH]: plan({ onDelete: true, check: true }), 'docs/rfcs/team-invites-RESPONSE.md': response });
 
     const answers = github.issueComments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('Checked'));
     expect(answers.map((c) => c.body.split('\n')[0])).toEqual(['Checked 1 item(s) of `docs/rfcs/team-invites-RESPONSE.md` against `3333333`:']);

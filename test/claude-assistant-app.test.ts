@@ -4,7 +4,6 @@ import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { marker } from '../src/github/markers.js';
 import { createHarness, type Harness, replyInThread } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
-import { pullRequestPayload } from './helpers/webhook-examples.js';
 import { type CapturedBody, capture, findingsReply, llmFinding, message } from './fixtures/claude/messages-api.js';
 
 // A Claude-raised finding followed through the GitHub App: the persona answers in its thread, and
@@ -66,19 +65,7 @@ async function reviewed(): Promise<{ h: Harness; github: FakeGitHub; root: numbe
 }
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
-  h.github.push(sha, { [PATH]: text });
-  await h.send(
-    'pull_request',
-    pullRequestPayload('synchronize', {
-      owner: h.github.owner,
-      repo: h.github.repo,
-      number: h.github.pull.number,
-      headSha: sha,
-      installationId: 1,
-      userLogin: 'alice',
-      userType: 'User',
-    }),
-  );
+  await h.pushed(sha, { [PATH]: text });
 }
 
 function statuses(github: FakeGitHub): Array<[string, string, string | null]> {

@@ -11,7 +11,7 @@ import { decodeLedger } from '../src/ledger/ledger-codec.js';
 import { createHarness, type Harness } from './helpers/app-harness.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { takeUnmatchedRequests } from './helpers/http-mock.js';
-import { pullRequestPayload, webhookExample, withOverrides } from './helpers/webhook-examples.js';
+import { webhookExample, withOverrides } from './helpers/webhook-examples.js';
 import { type CapturedBody, capture, findingsReply, forPersona, llmFinding, message, persona, personaOf, reviewReply } from './fixtures/claude/messages-api.js';
 import { createClaudeEngine } from '../src/engines/claude/create-claude-engine.js';
 
@@ -83,19 +83,7 @@ function escaped(): string[] {
 }
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
-  h.github.push(sha, { [PATH]: text });
-  await h.send(
-    'pull_request',
-    pullRequestPayload('synchronize', {
-      owner: h.github.owner,
-      repo: h.github.repo,
-      number: h.github.pull.number,
-      headSha: sha,
-      installationId: 1,
-      userLogin: 'alice',
-      userType: 'User',
-    }),
-  );
+  await h.pushed(sha, { [PATH]: text });
 }
 
 async function comment(h: Harness, body: string): Promise<void> {

@@ -8,7 +8,6 @@ import { deriveLedgerKey } from '../src/ledger/derive-ledger-key.js';
 import type { Ledger } from '../src/ledger/schema.js';
 import { createHarness, type Harness, replyInThread, stubEngine } from './helpers/app-harness.js';
 import { FakeGitHub, MAX_BODY_CHARS } from './helpers/fake-github.js';
-import { pullRequestPayload } from './helpers/webhook-examples.js';
 
 const PATH = 'docs/rfcs/plan.md';
 const ENV = { WEBHOOK_SECRET: 'test-webhook-secret' };
@@ -19,19 +18,7 @@ const RULES = [
 const PLAN = '# Plan\n\n## Migration\n\nDROP TABLE legacy_users;\n\nTODO: rollout\n';
 
 async function push(h: Harness, sha: string, text: string): Promise<void> {
-  h.github.push(sha, { [PATH]: text });
-  await h.send(
-    'pull_request',
-    pullRequestPayload('synchronize', {
-      owner: h.github.owner,
-      repo: h.github.repo,
-      number: h.github.pull.number,
-      headSha: sha,
-      installationId: 1,
-      userLogin: 'alice',
-      userType: 'User',
-    }),
-  );
+  await h.pushed(sha, { [PATH]: text });
 }
 
 async function reviewed(): Promise<{ h: Harness; github: FakeGitHub }> {

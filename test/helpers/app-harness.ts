@@ -68,6 +68,8 @@ export interface Harness {
   queue: () => JobQueue;
   send: (name: string, payload: unknown, id?: string) => Promise<void>;
   opened: (action?: string, overrides?: { id?: string; draft?: boolean; userType?: string }) => Promise<void>;
+  /** The author pushes a revision: the files change on the fake GitHub at `sha`, then `synchronize` is delivered. */
+  pushed: (sha: string, files: Record<string, string>) => Promise<void>;
 }
 
 let delivery = 0;
@@ -113,6 +115,21 @@ export async function createHarness(
         }),
         overrides.id,
       ),
+    pushed: async (sha, files) => {
+      github.push(sha, files);
+      await send(
+        'pull_request',
+        pullRequestPayload('synchronize', {
+          owner: github.owner,
+          repo: github.repo,
+          number: github.pull.number,
+          headSha: sha,
+          installationId: 1,
+          userLogin: 'alice',
+          userType: 'User',
+        }),
+      );
+    },
   };
 }
 
