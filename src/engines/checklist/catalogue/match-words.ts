@@ -19,9 +19,19 @@ function formsOf(w: string): string[] {
   return forms.filter((f) => f === w || !NOT_PLURALS.has(f));
 }
 
+/** `formsOf(w).includes(token)` without building the list: this runs for every word of every phrase candidate. */
+function isFormOf(token: string, w: string): boolean {
+  if (token === w) return true;
+  if (NOT_PLURALS.has(token)) return false;
+  if (token.startsWith(w)) {
+    const tail = token.length - w.length;
+    return (tail === 1 && token.endsWith('s')) || (tail === 2 && token.endsWith('es'));
+  }
+  return w.length > 2 && w.endsWith('y') && token.length === w.length + 2 && token.endsWith('ies') && token.startsWith(w.slice(0, -1));
+}
+
 function sameWord(token: string, spec: WordSpec): boolean {
-  if (spec.prefix) return token.startsWith(spec.word);
-  return formsOf(spec.word).includes(token);
+  return spec.prefix ? token.startsWith(spec.word) : isFormOf(token, spec.word);
 }
 
 /** The document's distinct words, sorted, so a prefix is a binary search rather than a scan. */
@@ -52,15 +62,8 @@ export function wordsStarting(index: DocumentIndex, prefix: string): Array<[numb
 }
 
 function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (!spec.prefix) {
-    for (const f of formsOf(spec.word)) for (const p of index.positions.get(f) ?? []) out.push(p);
-    return out;
-  }
-  const words = sortedWords(index);
-  for (let i = lowerBound(words, spec.word); i < words.length && words[i]!.startsWith(spec.word); i++)
-    for (const p of index.positions.get(words[i]!)!) out.push(p);
-  return out;
+  if (spec.prefix) return wordsStarting(index, spec.word);
+  return formsOf(spec.word).flatMap((f) => index.positions.get(f) ?? []);
 }
 
 /** Every line where the words occur in order (a phrase), with the text as the plan writes it. */

@@ -1,25 +1,19 @@
 import { activeHits } from './active-hits.js';
-import type { TermMatcher } from './compile-terms.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 
 /**
  * Every active line naming the component (not the lines its `exclude` terms claim, nor "no X" /
- * "without X", which name it to say it is not there). Memoised by the component's compiled term
- * lists (object identity, not the id, so catalogues that reuse an id never share results; not a
- * string of every term, which cost more to build and hash on each call than the lookup saved).
+ * "without X", which name it to say it is not there). Memoised by
+ * the component's terms, not its id, so catalogues that reuse an id never share results.
  */
 export function mentionsOf(index: DocumentIndex, c: CompiledConcern): TermHit[] {
-  let memo = index.memo.get('mentions') as Map<TermMatcher, Map<TermMatcher | null, TermHit[]>> | undefined;
-  if (!memo) index.memo.set('mentions', (memo = new Map()));
-  let bySynonyms = memo.get(c.synonyms);
-  if (!bySynonyms) memo.set(c.synonyms, (bySynonyms = new Map()));
-  const known = bySynonyms.get(c.exclude);
-  if (known) return known;
+  const key = `mentions:${c.synonyms.key}\u0001${c.exclude?.key ?? ''}`;
+  if (index.memo.has(key)) return index.memo.get(key) as TermHit[];
   const excluded = new Set((c.exclude?.match(index) ?? []).map((h) => h.line));
   const mentions = activeHits(index, c.synonyms.match(index)).filter((h) => !excluded.has(h.line) && !negated(index, h));
-  bySynonyms.set(c.exclude, mentions);
+  index.memo.set(key, mentions);
   return mentions;
 }
 
