@@ -138,6 +138,17 @@ describe('runCatalogue', () => {
     expect(fire('# Cache flushes\nWe cache the menu.\nEvery deploy flushes the cache.', catalogue)).toEqual([['cache.no-fallback', 'line', 3, 'cache']]);
   });
 
+  it('takes the risk wording next to the component over the same words earlier in the plan', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect(
+      fire('# Menu\n\n## Context\nOps flushes stale DNS entries by hand.\n\n## Design\nWe put the menu in Redis.\nEvery deploy flushes it.\nA deploy flushes the Redis menu keys.', catalogue),
+    ).toEqual([
+      ['cache.no-fallback', 'line', 9, 'Redis'],
+      ['cache.no-fallback', 'line', 4, 'Redis'],
+    ]);
+  });
+
   it('sits on the line that names the component with the concern’s subject, when the plan has one', () => {
     const catalogue = catalogueWith([concern({ prefer: ['checkout'] })]);
 

@@ -21,6 +21,24 @@ function within(hits: TermHit[], section: Section | null): TermHit[] {
 }
 
 /**
+ * The risk wording nearest to where the plan talks about the component: a risk word such as
+ * "health" may also sit in the header ("Medical Director"), while the sentence to fix is the one
+ * that puts it next to the component ("the app receives a push: New result …"). Same line first,
+ * then the same section, then the first prose line.
+ */
+function closestRisk(index: DocumentIndex, riskHits: TermHit[], mentions: TermHit[]): TermHit | null {
+  const prose = riskHits.filter((h) => !index.headings.has(h.line));
+  if (prose.length === 0) return riskHits[0] ?? null;
+  const named = new Set(mentions.map((m) => m.line));
+  const sameLine = prose.find((h) => named.has(h.line));
+  if (sameLine) return sameLine;
+  const doc = index.doc;
+  const sectionOf = (line: number): number => findSection(doc, line)?.headingLine ?? 0;
+  const mentionSections = new Set(mentions.map((m) => sectionOf(m.line)));
+  return prose.find((h) => mentionSections.has(sectionOf(h.line))) ?? prose[0] ?? null;
+}
+
+/**
  * One concern on one document: the plan uses the component, says what creates the risk (when the
  * concern names such wording), meets every `requires`, and nowhere shows it is handled.
  */
@@ -33,7 +51,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
   // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
   const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
-  const risk = riskAt ?? riskHits.find((h) => !index.headings.has(h.line)) ?? riskHits[0] ?? null;
+  const risk = riskAt ?? closestRisk(index, riskHits, mentions);
   if (c.risk && !risk) return null;
 
   // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
