@@ -142,7 +142,10 @@ describe('runCatalogue', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 
     expect(
-      fire('# Menu\n\n## Context\nOps flushes stale DNS entries by hand.\n\n## Design\nWe put the menu in Redis.\nEvery deploy flushes it.\nA deploy flushes the Redis menu keys.', catalogue),
+      fire(
+        '# Menu\n\n## Context\nOps flushes stale DNS entries by hand.\n\n## Design\nWe put the menu in Redis.\nEvery deploy flushes it.\nA deploy flushes the Redis menu keys.',
+        catalogue,
+      ),
     ).toEqual([
       ['cache.no-fallback', 'line', 9, 'Redis'],
       ['cache.no-fallback', 'line', 4, 'Redis'],
