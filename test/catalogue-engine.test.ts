@@ -188,6 +188,15 @@ describe('runCatalogue', () => {
     expect(fire('# Limits\n1. Add Redis dependency\n\n## Failure\nIf Redis is down we fall back to a local counter.', catalogue)).toEqual([]);
   });
 
+  it('does not take a mitigation the plan denies ("no fallback") as handling, but takes a conditional one', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect({
+      denied: fire('# Limits\nCount requests in Redis, with no fallback.', catalogue),
+      conditional: fire('# Limits\nCount requests in Redis; if no fallback is set, requests are refused.', catalogue),
+    }).toEqual({ denied: [['cache.no-fallback', 'line', 2, 'Redis']], conditional: [] });
+  });
+
   it('ignores a component named only in non-goals or rejected alternatives', () => {
     const catalogue = catalogueWith([concern({})]);
     const text = '# Limits\nCount requests in the database.\n\n## Non-goals\n- A Redis cache\n\n## Alternatives considered\nRedis was rejected.';

@@ -6,6 +6,7 @@ import { activeHits } from './active-hits.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
+import { isNegated } from './is-negated.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
 
@@ -57,7 +58,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
   // non-goal or a rejected alternative is not one.
   // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
-  const handledHits = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
+  const handledHits = c.handled.match(index).filter((h) => (index.headings.has(h.line) || index.active.has(h.line)) && !isNegated(index, h));
   // Handled somewhere in the document: no need to find where the finding would have sat.
   if (c.concern.handledScope !== 'section' && handledHits.length > 0) return null;
 
