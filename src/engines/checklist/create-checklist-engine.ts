@@ -79,7 +79,7 @@ export function createChecklistEngine(rules: Map<string, Rule> = loadRules(), ca
 }
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(match|component)\}/g, (_, k: string) => values[k] ?? '').trim();
+  return template.replace(/\{(match|component|clause)\}/g, (_, k: string) => values[k] ?? '').trim();
 }
 
 function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
@@ -99,7 +99,7 @@ function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
 
 /** A catalogue concern as a finding: its wording for the component as the plan names it, then the fix. */
 export function concernDraft(c: CompiledConcern, hit: CatalogueHit, personas: string[]): DraftFinding {
-  const values = { match: hit.match, component: hit.component };
+  const values = { match: hit.match, component: hit.component, clause: hit.clause };
   return {
     engine: 'checklist',
     concern: c.id,

@@ -45,7 +45,7 @@ export function placeConcern(index: DocumentIndex, c: CompiledConcern, risk: Ter
   if (risk) return { line: risk.line, via: 'risk' };
   const preferred = c.prefer ? activeHits(index, c.prefer.match(index)).find((h) => named.has(h.line)) : undefined;
   if (preferred) return { line: preferred.line, via: 'prefer' };
-  const words = `${c.concern.title} ${c.concern.body} ${c.concern.fix}`.replace(/\{(?:component|match)\}/g, ' ');
+  const words = `${c.concern.title} ${c.concern.body} ${c.concern.fix}`.replace(/\{(?:component|match|clause)\}/g, ' ');
   const gap = c.concern.anchor !== 'line';
   const cause = findCauseLine(index, words, named, gap ? GAP_CAUSE_MIN_SCORE : CAUSE_MIN_SCORE);
   if (cause && (!gap || isStatement(index, cause.line))) return { line: cause.line, via: 'cause' };

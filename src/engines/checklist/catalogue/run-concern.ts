@@ -3,6 +3,7 @@ import type { PlanDocument, Section } from '../../../documents/schema.js';
 import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/make-anchor.js';
 import type { RuleHit } from '../rule-hit.js';
 import { activeHits } from './active-hits.js';
+import { clauseAround } from './clause-around.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
@@ -13,6 +14,8 @@ import { placeConcern } from './place-concern.js';
 export interface CatalogueHit extends RuleHit {
   /** The component as the plan names it, for `{component}`. */
   component: string;
+  /** The clause of the plan around the risk wording (or the component), for `{clause}`. */
+  clause: string;
 }
 
 const sectionAt = (doc: PlanDocument, headingLine: number): Section | null => doc.sections.find((s) => s.headingLine === headingLine) ?? null;
@@ -73,7 +76,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handledHits, scope).length > 0) return null;
 
-  const base = { ruleId: c.id, match: risk?.text ?? use.text, component: use.text };
+  const said = risk ?? use;
+  const base = { ruleId: c.id, match: said.text, component: use.text, clause: clauseAround(doc.lines[said.line - 1] ?? '', said.text) };
   if (at.via === 'cause' && c.concern.anchor !== 'line') return { ...base, anchor: lineAnchor(doc, at.line) };
   if (c.concern.anchor === 'document') return { ...base, anchor: documentAnchor(doc) };
   if (c.concern.anchor === 'section') return { ...base, anchor: anchorSection ? sectionAnchor(doc, anchorSection) : documentAnchor(doc) };

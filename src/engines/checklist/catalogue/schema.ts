@@ -51,7 +51,7 @@ export const ConcernSchema = z.strictObject({
   recommendation: RecommendationSchema.optional(),
   /** Persona ids, primary first. */
   personas: z.array(id).min(1),
-  /** Short. `{component}` is the component as the plan names it; `{match}` the risk wording. */
+  /** Short. `{component}` is the component as the plan names it; `{match}` the risk wording; `{clause}` the plan's clause around it. */
   title: z.string().min(8).max(140),
   /** What goes wrong in practice, for this component. */
   body: z.string().min(40),
