@@ -8,10 +8,12 @@
  *                       also scored only with --holdout
  *   eval/blind/fresh2   a third held-out set, written blind by two helpers in the session that added the
  *                       mechanism areas, while those were being written: scored once, at the end of it
+ *   eval/blind/fresh3   a fourth held-out set, written blind by two helpers while the decisions area was
+ *                       being written: scored once, at the end of that session
  * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -47,7 +49,7 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();

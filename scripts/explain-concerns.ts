@@ -26,7 +26,11 @@ if (line < 1) {
   process.exit(2);
 }
 const index = indexDocument(parseDocument(path, text));
-const lineOf = (hits: { line: number; text: string }[]): string => hits.slice(0, 3).map((h) => `${h.line}:"${h.text}"`).join(' ') || '-';
+const lineOf = (hits: { line: number; text: string }[]): string =>
+  hits
+    .slice(0, 3)
+    .map((h) => `${h.line}:"${h.text}"`)
+    .join(' ') || '-';
 process.stdout.write(`line ${line}${index.active.has(line) ? '' : ' (inactive section)'}: ${lines[line - 1]?.trim()}\n`);
 for (const c of loadCatalogue().concerns.values()) {
   const risk = c.risk ? c.risk.match(index) : [];
