@@ -4,6 +4,7 @@ import { checkFkNotUnique } from './check-fk-not-unique.js';
 import { checkFkNotValid } from './check-fk-not-valid.js';
 import { checkFkOnDelete } from './check-fk-on-delete.js';
 import { checkFkWithoutIndex } from './check-fk-without-index.js';
+import { checkFloatMoney } from './check-float-money.js';
 import { checkIndexNotConcurrent } from './check-index-not-concurrent.js';
 import { checkMissingPrimaryKey } from './check-missing-primary-key.js';
 import { checkNoTimestamps } from './check-no-timestamps.js';
@@ -30,4 +31,5 @@ export const SQL_CHECKS: Readonly<Record<string, SqlCheck>> = {
   'sql.parse-error': checkParseError,
   'sql.missing-primary-key': checkMissingPrimaryKey,
   'sql.settings-columns': checkSettingsColumns,
+  'sql.float-money': checkFloatMoney,
 };
