@@ -62,7 +62,7 @@ export const ConfigSchema = z.strictObject({
   /** `auto`: Claude when ANTHROPIC_API_KEY is set, the offline checklist otherwise. */
   engine: z.enum(['auto', 'checklist', 'claude', 'both']).default('auto'),
   model: z.string().min(1).nullable().default(null),
-  caps: z.strictObject({ critical: severityCap.default(25), important: severityCap.default(25), 'nice-to-have': severityCap.default(10) }).prefault({}),
+  caps: z.strictObject({ critical: severityCap.default(25), important: severityCap.default(40), 'nice-to-have': severityCap.default(20) }).prefault({}),
   /** The check run fails while findings at or above this severity are open. */
   gate: z.enum(['critical', 'important', 'none']).default('critical'),
   /** `request-changes` asks for changes while Critical findings are open; the app never approves. */
