@@ -10,7 +10,8 @@
  *                       mechanism areas, while those were being written: scored once, at the end of it
  *   eval/blind/fresh3   a fourth held-out set, written blind by two helpers while the decisions area was
  *                       being written: scored once, at the end of that session
- * then checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
+ * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
+ * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
  *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3]
@@ -181,6 +182,34 @@ async function quiet(title: string, files: string[]): Promise<void> {
   console.log(`${files.length} documents, ${critical} critical findings, ${(total / files.length).toFixed(1)} findings per document`);
 }
 
+/**
+ * Paraphrase coverage: risky decisions written one per sentence by someone who had not seen the
+ * catalogue (eval/sentences/*.tsv: category, risk, sentence). The sentences of a category are
+ * reviewed as one plan's list, and a sentence counts when some finding sits on its line. This says
+ * whether the wording is recognised at all, not whether the finding names the right risk.
+ */
+async function sentences(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.tsv'))
+    .sort()) {
+    const rows = readFileSync(join(dir, name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.split('\t') as [string, string, string]);
+    const byCategory = new Map<string, string[]>();
+    for (const [category, , sentence] of rows) byCategory.set(category, [...(byCategory.get(category) ?? []), sentence]);
+    let hit = 0;
+    for (const [category, list] of byCategory) {
+      const plan = `# ${category} changes\n\n## Design\n\n${list.map((x) => `- ${x}`).join('\n')}\n`;
+      const result = await runPanel([parseDocument(`${category}.md`, plan)], { engines: [checklist], personas });
+      const lines = new Set(result.findings.map((f) => (f.anchor.level === 'line' ? f.anchor.startLine : null)));
+      hit += list.filter((_, i) => lines.has(5 + i)).length;
+    }
+    console.log(`\n== risky sentences (eval/sentences/${name}): ${hit}/${rows.length} get a finding on their line`);
+  }
+}
+
 console.log(`engine: ${engine}`);
 const sets: Array<[string, string]> = [
   ['dev', join(root, 'eval', 'dev')],
@@ -198,6 +227,7 @@ if (!onlySet) {
           .map((n) => join(dir, n))
       : [];
   await quiet('revised plans of seed 000 (sound: want no Critical)', list(join(root, 'eval', 'dev', 'sound')));
+  if (engine === 'checklist') await sentences(join(root, 'eval', 'sentences'));
   if (engine === 'checklist')
     await quiet(
       'real RFCs and KEPs (eval/corpus)',
