@@ -8,6 +8,7 @@ import { compileTerms } from '../src/engines/checklist/catalogue/compile-terms.j
 import { indexDocument } from '../src/engines/checklist/catalogue/index-document.js';
 import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { runCatalogue } from '../src/engines/checklist/catalogue/run-catalogue.js';
+import { concernDraft } from '../src/engines/checklist/create-checklist-engine.js';
 
 function linesOf(terms: string[], text: string, vocab: Record<string, string[]> = {}): Array<[number, string]> {
   return compileTerms(terms, vocab)
@@ -180,6 +181,54 @@ describe('runCatalogue', () => {
     ];
 
     expect(fire(plan.join('\n'), catalogue)).toEqual([['cache.poison', 'line', 5, 'Redis']]);
+  });
+
+  it('places a concern on a line that says its risk in other words, one severity milder, when its own wording is absent', () => {
+    const catalogue = catalogueWith([
+      concern({
+        title: 'Flushing {component} sends every reader to the origin',
+        body: 'A flush or eviction storm empties the cache; every request then misses and stampedes the origin database.',
+        risk: ['flush*'],
+      }),
+    ]);
+    const context = [
+      'Shops edit their menus in the admin.',
+      'Prices are shown in the local currency.',
+      'Images are resized on upload.',
+      'Orders go to the kitchen printer.',
+      'Staff sign in with their email.',
+      'The app works on phones and tablets.',
+    ].join('\n');
+    const plan = `# Menu\n\n${context}\nWe keep the menu in Redis.\n\nAfter each deploy the Redis keys are emptied, so every request misses and stampedes the origin database.\n`;
+
+    const hits = runCatalogue(parseDocument('plan.md', plan), catalogue.concerns.values());
+    const draft = concernDraft(catalogue.concerns.get('cache.no-fallback')!, hits[0]!, ['scalability']);
+
+    expect([hits.map((h) => [h.ruleId, h.anchor.startLine, h.inferred !== undefined]), draft.severity]).toEqual([
+      [['cache.no-fallback', 11, true]],
+      'important',
+    ]);
+  });
+
+  it('does not infer a risk from a question or from a line that shares only common words', () => {
+    const catalogue = catalogueWith([
+      concern({
+        title: 'Flushing {component} sends every reader to the origin',
+        body: 'A flush or eviction storm empties the cache; every request then misses and stampedes the origin database.',
+        risk: ['flush*'],
+      }),
+    ]);
+    const context = [
+      'Shops edit their menus in the admin.',
+      'Prices are shown in the local currency.',
+      'Images are resized on upload.',
+      'Orders go to the kitchen printer.',
+      'Staff sign in with their email.',
+      'The app works on phones and tablets.',
+    ].join('\n');
+    const plan = `# Menu\n\n${context}\nWe keep the menu in Redis.\n\n- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;
+
+    expect(fire(plan, catalogue)).toEqual([]);
   });
 
   it('stays quiet when the plan handles the concern anywhere it commits to', () => {

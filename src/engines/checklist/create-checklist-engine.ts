@@ -78,6 +78,8 @@ export function createChecklistEngine(rules: Map<string, Rule> = loadRules(), ca
   };
 }
 
+const MILDER = { critical: 'important', important: 'nice-to-have', 'nice-to-have': 'nice-to-have' } as const;
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(match|component|clause)\}/g, (_, k: string) => values[k] ?? '').trim();
 }
@@ -105,7 +107,8 @@ export function concernDraft(c: CompiledConcern, hit: CatalogueHit, personas: st
     concern: c.id,
     ruleId: c.id,
     personas,
-    severity: c.concern.severity,
+    // A line chosen by what it says, not by the concern's own wording, is a lead: one step milder.
+    severity: hit.inferred === undefined ? c.concern.severity : MILDER[c.concern.severity],
     title: fill(c.concern.title, values),
     body: `${fill(c.concern.body, values)}\n\n${fill(c.concern.fix, values)}`,
     recommendation: c.concern.recommendation ?? RECOMMENDATION_FOR[c.concern.severity],

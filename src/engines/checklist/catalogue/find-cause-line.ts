@@ -34,6 +34,8 @@ export function findCauseLine(
   concernText: string,
   componentLines: ReadonlySet<number>,
   minScore: number,
+  onlyLines?: ReadonlySet<number>,
+  minWords = 0,
 ): { line: number; score: number } | null {
   let df = index.memo.get('df') as Map<string, number> | undefined;
   let lineWords = index.memo.get('line-words') as Map<number, Set<string>> | undefined;
@@ -53,8 +55,15 @@ export function findCauseLine(
   const n = Math.max(lineWords.size, 1);
   let best: { line: number; score: number } | null = null;
   for (const [line, words] of lineWords) {
+    if (onlyLines && !onlyLines.has(line)) continue;
     let score = 0;
-    for (const k of words) if (wanted.has(k)) score += Math.log(1 + n / (df.get(k) ?? 1));
+    let shared = 0;
+    for (const k of words)
+      if (wanted.has(k)) {
+        score += Math.log(1 + n / (df.get(k) ?? 1));
+        shared++;
+      }
+    if (shared < minWords) continue;
     if (componentLines.has(line)) score += 1;
     if (score > (best?.score ?? 0)) best = { line, score };
   }

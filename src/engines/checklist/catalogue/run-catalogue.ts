@@ -22,5 +22,17 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
       }
     }
   }
-  return hits;
+  // Lines chosen by similarity alone: the best concern per line, and only the strongest few per plan.
+  const inferred = hits.filter((h) => h.inferred !== undefined);
+  if (inferred.length === 0) return hits;
+  const best = new Map<number, CatalogueHit>();
+  for (const h of inferred) {
+    const at = h.anchor.startLine ?? 0;
+    if ((best.get(at)?.inferred ?? -1) < (h.inferred ?? 0)) best.set(at, h);
+  }
+  const kept = new Set([...best.values()].sort((a, b) => (b.inferred ?? 0) - (a.inferred ?? 0)).slice(0, INFERRED_PER_PLAN));
+  return hits.filter((h) => h.inferred === undefined || kept.has(h));
 }
+
+/** Inferred findings are leads: the strongest two per plan (more added noise faster than items on the eval sets). */
+const INFERRED_PER_PLAN = 2;
