@@ -55,6 +55,14 @@ function closestRisk(index: DocumentIndex, riskHits: TermHit[], mentions: TermHi
   return prose.find((h) => mentionSections.has(sectionOf(h.line))) ?? prose[0] ?? null;
 }
 
+/** The line as a short quote for `{match}`: list marker dropped, cut at a word before 70 characters. */
+function shortQuote(raw: string): string {
+  const line = raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+  if (line.length <= 70) return line;
+  const cut = line.slice(0, 70);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd()}…`;
+}
+
 /**
  * One concern on one document: the plan uses the component, says what creates the risk (when the
  * concern names such wording), meets every `requires`, and nowhere shows it is handled.
@@ -76,7 +84,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
     const words = `${c.concern.title} ${c.concern.body} ${c.risk.key}`.replace(/\{(?:component|match|clause)\}/g, ' ');
     const near = findCauseLine(index, words, named, SIMILAR_MIN, named, SIMILAR_WORDS);
     if (near) {
-      risk = { line: near.line, text: index.doc.lines[near.line - 1]?.trim().slice(0, 60) ?? '' };
+      risk = { line: near.line, text: shortQuote(index.doc.lines[near.line - 1] ?? '') };
       inferred = near.score;
     }
   }
