@@ -10,11 +10,13 @@
  *                       mechanism areas, while those were being written: scored once, at the end of it
  *   eval/blind/fresh3   a fourth held-out set, written blind by two helpers while the decisions area was
  *                       being written: scored once, at the end of that session
+ *   eval/blind/fresh4   a fifth held-out set, written blind in the same session (reports gave counts only):
+ *                       scored once, at its end
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -50,7 +52,7 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
