@@ -47,6 +47,25 @@ function catalogueWith(concerns: Array<Record<string, unknown>>, component: Reco
   return loadCatalogue(dir);
 }
 
+/** A concern whose risk wording ("flush") a plan can say in other words, for the inferred findings. */
+const stampedeCatalogue = (): ReturnType<typeof loadCatalogue> =>
+  catalogueWith([
+    concern({
+      title: 'Flushing {component} sends every reader to the origin',
+      body: 'A flush or eviction storm empties the cache; every request then misses and stampedes the origin database.',
+      risk: ['flush*'],
+    }),
+  ]);
+/** Lines of a plan that share nothing with that concern, so its rarer words stay rare; the risk sentence goes on line 11. */
+const menuContext = `# Menu\n\n${[
+  'Shops edit their menus in the admin.',
+  'Prices are shown in the local currency.',
+  'Images are resized on upload.',
+  'Orders go to the kitchen printer.',
+  'Staff sign in with their email.',
+  'The app works on phones and tablets.',
+].join('\n')}\nWe keep the menu in Redis.\n\n`;
+
 function fire(text: string, catalogue: ReturnType<typeof loadCatalogue>): Array<[string, string, number | null, string]> {
   return runCatalogue(parseDocument('plan.md', text), catalogue.concerns.values()).map((h) => [h.ruleId, h.anchor.level, h.anchor.startLine, h.component]);
 }
@@ -184,22 +203,8 @@ describe('runCatalogue', () => {
   });
 
   it('places a concern on a line that says its risk in other words, one severity milder, when its own wording is absent', () => {
-    const catalogue = catalogueWith([
-      concern({
-        title: 'Flushing {component} sends every reader to the origin',
-        body: 'A flush or eviction storm empties the cache; every request then misses and stampedes the origin database.',
-        risk: ['flush*'],
-      }),
-    ]);
-    const context = [
-      'Shops edit their menus in the admin.',
-      'Prices are shown in the local currency.',
-      'Images are resized on upload.',
-      'Orders go to the kitchen printer.',
-      'Staff sign in with their email.',
-      'The app works on phones and tablets.',
-    ].join('\n');
-    const plan = `# Menu\n\n${context}\nWe keep the menu in Redis.\n\nAfter each deploy the Redis keys are emptied, so every request misses and stampedes the origin database.\n`;
+    const catalogue = stampedeCatalogue();
+    const plan = `${menuContext}After each deploy the Redis keys are emptied, so every request misses and stampedes the origin database.\n`;
 
     const hits = runCatalogue(parseDocument('plan.md', plan), catalogue.concerns.values());
     const draft = concernDraft(catalogue.concerns.get('cache.no-fallback')!, hits[0]!, ['scalability']);
@@ -211,22 +216,8 @@ describe('runCatalogue', () => {
   });
 
   it('does not infer a risk from a question or from a line that shares only common words', () => {
-    const catalogue = catalogueWith([
-      concern({
-        title: 'Flushing {component} sends every reader to the origin',
-        body: 'A flush or eviction storm empties the cache; every request then misses and stampedes the origin database.',
-        risk: ['flush*'],
-      }),
-    ]);
-    const context = [
-      'Shops edit their menus in the admin.',
-      'Prices are shown in the local currency.',
-      'Images are resized on upload.',
-      'Orders go to the kitchen printer.',
-      'Staff sign in with their email.',
-      'The app works on phones and tablets.',
-    ].join('\n');
-    const plan = `# Menu\n\n${context}\nWe keep the menu in Redis.\n\n- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;
+    const catalogue = stampedeCatalogue();
+    const plan = `${menuContext}- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;
 
     expect(fire(plan, catalogue)).toEqual([]);
   });
