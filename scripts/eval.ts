@@ -188,7 +188,8 @@ async function quiet(title: string, files: string[]): Promise<void> {
  * Paraphrase coverage: risky decisions written one per sentence by someone who had not seen the
  * catalogue (eval/sentences/*.tsv: category, risk, sentence). The sentences of a category are
  * reviewed as one plan's list, and a sentence counts when some finding sits on its line. This says
- * whether the wording is recognised at all, not whether the finding names the right risk.
+ * whether the wording is recognised at all, not whether the finding names the right risk; since at most
+ * two inferred findings are kept per plan, the grouping by category also bounds that route.
  */
 async function sentences(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
@@ -198,14 +199,16 @@ async function sentences(dir: string): Promise<void> {
     const rows = readFileSync(join(dir, name), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .map((l) => l.split('\t') as [string, string, string]);
+      .map((l) => l.split('\t'))
+      .filter((r): r is [string, string, string] => r.length === 3 && r.every((f) => f.trim() !== ''));
     const byCategory = new Map<string, string[]>();
     for (const [category, , sentence] of rows) byCategory.set(category, [...(byCategory.get(category) ?? []), sentence]);
     let hit = 0;
     for (const [category, list] of byCategory) {
       const plan = `# ${category} changes\n\n## Design\n\n${list.map((x) => `- ${x}`).join('\n')}\n`;
       const result = await runPanel([parseDocument(`${category}.md`, plan)], { engines: [checklist], personas });
-      const lines = new Set(result.findings.map((f) => (f.anchor.level === 'line' ? f.anchor.startLine : null)));
+      // Held findings count too: the per-severity caps would otherwise hide the last sentences of a long category.
+      const lines = new Set([...result.findings, ...result.held].map((f) => (f.anchor.level === 'line' ? f.anchor.startLine : null)));
       hit += list.filter((_, i) => lines.has(5 + i)).length;
     }
     console.log(`\n== risky sentences (eval/sentences/${name}): ${hit}/${rows.length} get a finding on their line`);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { activeHits } from '../src/engines/checklist/catalogue/active-hits.js';
 import { indexDocument } from '../src/engines/checklist/catalogue/index-document.js';
+import { isNegated } from '../src/engines/checklist/catalogue/is-negated.js';
 import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { mentionsOf } from '../src/engines/checklist/catalogue/mentions-of.js';
 import { runConcern } from '../src/engines/checklist/catalogue/run-concern.js';
@@ -21,8 +22,8 @@ if (!path || !where) {
 const text = readFileSync(path, 'utf8');
 const lines = text.split(/\r\n|\r|\n/);
 const line = /^\d+$/.test(where) ? Number(where) : lines.findIndex((l) => l.toLowerCase().includes(where.toLowerCase())) + 1;
-if (line < 1) {
-  process.stderr.write(`no line of ${path} contains "${where}"\n`);
+if (line < 1 || line > lines.length) {
+  process.stderr.write(`${path} has no line ${/^\d+$/.test(where) ? where : `containing "${where}"`}\n`);
   process.exit(2);
 }
 const index = indexDocument(parseDocument(path, text));
@@ -37,10 +38,10 @@ for (const c of loadCatalogue().concerns.values()) {
   const mentions = mentionsOf(index, c);
   if (!risk.some((h) => h.line === line) && !mentions.some((h) => h.line === line)) continue;
   const hit = runConcern(index, c);
-  const handled = c.handled.match(index).filter((h) => index.headings.has(h.line) || index.active.has(h.line));
+  const handled = c.handled.match(index).filter((h) => (index.headings.has(h.line) || index.active.has(h.line)) && !isNegated(index, h));
   const unmet = c.requires.filter((r) => activeHits(index, r.match(index)).length === 0).length;
   process.stdout.write(
-    `${hit ? `FIRES at ${hit.anchor.startLine ?? hit.anchor.level}` : 'quiet'}  ${c.id}\n` +
+    `${hit ? `FIRES at ${hit.anchor.startLine ?? hit.anchor.level}${hit.inferred === undefined ? '' : ` (inferred, score ${hit.inferred.toFixed(1)}; at most two per plan are kept)`}` : 'quiet'}  ${c.id}\n` +
       `    component ${mentions.length}/${c.component.minMentions}: ${lineOf(mentions)}\n` +
       `    risk: ${c.risk ? lineOf(activeHits(index, risk)) : '(none needed)'}   requires unmet: ${unmet}\n` +
       `    handled: ${lineOf(handled)}\n`,

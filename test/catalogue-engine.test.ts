@@ -168,7 +168,7 @@ describe('runCatalogue', () => {
       ),
     ).toEqual([
       ['cache.no-fallback', 'line', 9, 'Redis'],
-      ['cache.no-fallback', 'line', 4, 'Redis'],
+      ['cache.no-fallback', 'line', 8, 'Redis'],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { buildConfigJsonSchema } from '../src/config/build-config-json-schema.js';
 import { ConfigSchema } from '../src/config/schema.js';
+import { DEFAULT_CAPS } from '../src/panel/rank-findings.js';
 import { packageRoot } from '../src/package-root.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,10 @@ function readmeExample(): unknown {
 }
 
 describe('the config JSON Schema', () => {
+  it('defaults the per-severity caps to what the panel uses without a config', () => {
+    expect(ConfigSchema.parse({}).caps).toEqual(DEFAULT_CAPS);
+  });
+
   it('is what the zod schema generates (run `npm run schema:config` after changing src/config/schema.ts)', () => {
     expect(committed).toEqual(buildConfigJsonSchema());
   });

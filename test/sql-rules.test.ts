@@ -75,6 +75,35 @@ describe('SQL rule files', () => {
   });
 });
 
+describe('sql.float-money', () => {
+  it('flags money, balance and points columns in floating point, singular or plural, and leaves rates and durations alone', async () => {
+    const plan = [
+      '# Ledger',
+      '',
+      '```sql',
+      'CREATE TABLE IF NOT EXISTS ledger (',
+      '  id BIGINT PRIMARY KEY,',
+      '  unit_prices DOUBLE PRECISION NOT NULL,',
+      '  points_balance REAL NOT NULL,',
+      '  refund_amounts FLOAT8[] NOT NULL,',
+      '  tax_rate DOUBLE PRECISION NOT NULL,',
+      '  total_duration_seconds DOUBLE PRECISION NOT NULL,',
+      '  data_points REAL NOT NULL,',
+      '  fee NUMERIC(12, 2) NOT NULL',
+      ');',
+      '```',
+    ].join('\n');
+
+    const hits = await review(plan, ['sql.float-money']);
+
+    expect(placed(hits).map(([id, , line, , match]) => [id, line, match])).toEqual([
+      ['sql.float-money', 6, 'ledger.unit_prices'],
+      ['sql.float-money', 7, 'ledger.points_balance'],
+      ['sql.float-money', 8, 'ledger.refund_amounts'],
+    ]);
+  });
+});
+
 describe('runSqlRules', () => {
   it('reviews the user preferences plan line by line', async () => {
     const hits = await review(preferencesPlan);

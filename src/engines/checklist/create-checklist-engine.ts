@@ -1,4 +1,4 @@
-import { type DraftFinding, RECOMMENDATION_FOR } from '../../findings/schema.js';
+import { type DraftFinding, RECOMMENDATION_FOR, SEVERITIES, SEVERITY_RANK } from '../../findings/schema.js';
 import type { Engine, EngineRequest, EngineResult, PersonaRun } from '../types.js';
 import { ZERO_USAGE } from '../types.js';
 import { type Catalogue, type CompiledConcern, loadCatalogue } from './catalogue/load-catalogue.js';
@@ -78,8 +78,6 @@ export function createChecklistEngine(rules: Map<string, Rule> = loadRules(), ca
   };
 }
 
-const MILDER = { critical: 'important', important: 'nice-to-have', 'nice-to-have': 'nice-to-have' } as const;
-
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(match|component|clause)\}/g, (_, k: string) => values[k] ?? '').trim();
 }
@@ -102,16 +100,20 @@ function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
 /** A catalogue concern as a finding: its wording for the component as the plan names it, then the fix. */
 export function concernDraft(c: CompiledConcern, hit: CatalogueHit, personas: string[]): DraftFinding {
   const values = { match: hit.match, component: hit.component, clause: hit.clause };
+  // A line chosen by what it says, not by the concern's own wording, is a lead: one step milder.
+  const severity =
+    hit.inferred === undefined
+      ? c.concern.severity
+      : (SEVERITIES[Math.min(SEVERITY_RANK[c.concern.severity] + 1, SEVERITIES.length - 1)] ?? c.concern.severity);
   return {
     engine: 'checklist',
     concern: c.id,
     ruleId: c.id,
     personas,
-    // A line chosen by what it says, not by the concern's own wording, is a lead: one step milder.
-    severity: hit.inferred === undefined ? c.concern.severity : MILDER[c.concern.severity],
+    severity,
     title: fill(c.concern.title, values),
     body: `${fill(c.concern.body, values)}\n\n${fill(c.concern.fix, values)}`,
-    recommendation: c.concern.recommendation ?? RECOMMENDATION_FOR[c.concern.severity],
+    recommendation: (hit.inferred === undefined ? c.concern.recommendation : undefined) ?? RECOMMENDATION_FOR[severity],
     suggestion: null,
     anchor: hit.anchor,
   };

@@ -28,6 +28,8 @@ function keywords(text: string): Set<string> {
  * The line most likely to cause a concern that names no fixed wording: the active prose or code
  * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
  * with a bonus for naming the component, and its score. Null when no line says enough about it.
+ * `onlyLines` limits the search (the inferred route looks only at lines naming the component), and
+ * `minWords` asks for that many distinct shared words, so one rare word cannot carry a line alone.
  */
 export function findCauseLine(
   index: DocumentIndex,

@@ -13,6 +13,11 @@ export function isNegated(index: DocumentIndex, hit: TermHit): boolean {
   const before = raw.slice(0, at);
   const denial = /(?:^|[\s(,;])(no|without|nor|not)\s+(?:(?:any|a|an|the)\s+)?$/i.exec(before);
   if (!denial) return false;
-  const clause = before.slice(0, denial.index).split(/[.;:]/).pop() ?? '';
+  // The condition must govern this clause: in "When a call fails, the client retries, no backoff" it does not.
+  const clause =
+    before
+      .slice(0, denial.index)
+      .split(/[.;:,]/)
+      .pop() ?? '';
   return !/\b(?:if|when|whenever|unless|until|once|in case)\b/i.test(clause);
 }

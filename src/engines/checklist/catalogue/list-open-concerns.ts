@@ -25,7 +25,8 @@ export function listOpenConcerns(doc: PlanDocument, catalogue: Catalogue, person
   for (const c of catalogue.concerns.values()) {
     if (wanted.size > 0 && !c.concern.personas.some((p) => wanted.has(p))) continue;
     const hit = runConcern(index, c);
-    if (!hit) continue;
+    // An inferred hit is a guess about one line, not a concern the document plainly raises.
+    if (!hit || hit.inferred !== undefined) continue;
     out.push({
       id: c.id,
       personas: c.concern.personas,

@@ -2,10 +2,15 @@ import type { PlanDocument } from '../../../documents/schema.js';
 import { activeHits } from './active-hits.js';
 import { indexOf, type DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
+import { mentionsOf } from './mentions-of.js';
+import { rankRiskHits } from './rank-risk-hits.js';
 import { type CatalogueHit, runConcern } from './run-concern.js';
 
 /** Further lines with the same risky wording that get their own finding (measured: +2 points on the blind probe, on-topic share unchanged). */
 const MORE_RISK_SITES = 1;
+
+/** Inferred findings are leads: the strongest two per plan (more added noise faster than items on the eval sets). */
+const INFERRED_PER_PLAN = 2;
 
 /** Every concern of the catalogue (or the given ones) that fires on the document. */
 export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConcern>, index: DocumentIndex = indexOf(doc)): CatalogueHit[] {
@@ -15,7 +20,8 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
     if (hit) hits.push(hit);
     // The same risky wording in another part of the plan is another place to fix.
     if (hit && c.risk && hit.anchor.level === 'line' && MORE_RISK_SITES > 0) {
-      const others = activeHits(index, c.risk.match(index)).filter((h) => h.line !== hit.anchor.startLine && !index.headings.has(h.line));
+      const ranked = rankRiskHits(index, activeHits(index, c.risk.match(index)), mentionsOf(index, c));
+      const others = ranked.filter((h) => h.line !== hit.anchor.startLine && !index.headings.has(h.line));
       for (const other of others.slice(0, MORE_RISK_SITES)) {
         const again = runConcern(index, c, other);
         if (again && again.anchor.startLine !== hit.anchor.startLine) hits.push(again);
@@ -25,14 +31,11 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
   // Lines chosen by similarity alone: the best concern per line, and only the strongest few per plan.
   const inferred = hits.filter((h) => h.inferred !== undefined);
   if (inferred.length === 0) return hits;
-  const best = new Map<number, CatalogueHit>();
+  const best = new Map<string, CatalogueHit>();
   for (const h of inferred) {
-    const at = h.anchor.startLine ?? 0;
+    const at = `${h.anchor.level}:${h.anchor.startLine ?? h.anchor.section ?? ''}`;
     if ((best.get(at)?.inferred ?? -1) < (h.inferred ?? 0)) best.set(at, h);
   }
   const kept = new Set([...best.values()].sort((a, b) => (b.inferred ?? 0) - (a.inferred ?? 0)).slice(0, INFERRED_PER_PLAN));
   return hits.filter((h) => h.inferred === undefined || kept.has(h));
 }
-
-/** Inferred findings are leads: the strongest two per plan (more added noise faster than items on the eval sets). */
-const INFERRED_PER_PLAN = 2;

@@ -3,13 +3,14 @@ import type { PlanDocument, Section } from '../../../documents/schema.js';
 import { documentAnchor, lineAnchor, sectionAnchor } from '../../../findings/make-anchor.js';
 import type { RuleHit } from '../rule-hit.js';
 import { activeHits } from './active-hits.js';
-import { clauseAround } from './clause-around.js';
+import { quoteClause } from './quote-clause.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { isNegated } from './is-negated.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
+import { rankRiskHits } from './rank-risk-hits.js';
 import { findCauseLine } from './find-cause-line.js';
 
 /**
@@ -37,30 +38,18 @@ function within(hits: TermHit[], section: Section | null): TermHit[] {
   return section ? hits.filter((h) => h.line >= section.startLine && h.line <= section.endLine) : hits;
 }
 
-/**
- * The risk wording nearest to where the plan talks about the component: a risk word such as
- * "health" may also sit in the header ("Medical Director"), while the sentence to fix is the one
- * that puts it next to the component ("the app receives a push: New result …"). Same line first,
- * then the same section, then the first prose line.
- */
-function closestRisk(index: DocumentIndex, riskHits: TermHit[], mentions: TermHit[]): TermHit | null {
-  const prose = riskHits.filter((h) => !index.headings.has(h.line));
-  if (prose.length === 0) return riskHits[0] ?? null;
-  const named = new Set(mentions.map((m) => m.line));
-  const sameLine = prose.find((h) => named.has(h.line));
-  if (sameLine) return sameLine;
-  const doc = index.doc;
-  const sectionOf = (line: number): number => findSection(doc, line)?.headingLine ?? 0;
-  const mentionSections = new Set(mentions.map((m) => sectionOf(m.line)));
-  return prose.find((h) => mentionSections.has(sectionOf(h.line))) ?? prose[0] ?? null;
-}
-
 /** The line as a short quote for `{match}`: list marker dropped, cut at a word before 70 characters. */
 function shortQuote(raw: string): string {
   const line = raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
   if (line.length <= 70) return line;
   const cut = line.slice(0, 70);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd()}…`;
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The words of a term list without the regular-expression syntax around them (escapes, groups, quantifiers). */
+function readableWords(terms: string): string {
+  return terms.replace(/\\[A-Za-z]/g, ' ').replace(/[()?:|*+[\]{}^$\\/.,=!<>-]/g, ' ');
 }
 
 /**
@@ -76,15 +65,15 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
   // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
   const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
-  let risk = riskAt ?? closestRisk(index, riskHits, mentions);
+  let risk = riskAt ?? rankRiskHits(index, riskHits, mentions)[0] ?? null;
   let inferred: number | undefined;
   if (c.risk && !risk) {
     // A question ("Does enabling the feature change any default?") asks; it does not decide.
     const named = new Set(mentions.map((m) => m.line).filter((l) => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '')));
-    const words = `${c.concern.title} ${c.concern.body} ${c.risk.key}`.replace(/\{(?:component|match|clause)\}/g, ' ');
+    const words = `${c.concern.title} ${c.concern.body} ${readableWords(c.risk.key)}`.replace(/\{(?:component|match|clause)\}/g, ' ');
     const near = findCauseLine(index, words, named, SIMILAR_MIN, named, SIMILAR_WORDS);
     if (near) {
-      risk = { line: near.line, text: shortQuote(index.doc.lines[near.line - 1] ?? '') };
+      risk = { line: near.line, text: (index.doc.lines[near.line - 1] ?? '').trim() };
       inferred = near.score;
     }
   }
@@ -111,9 +100,9 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   const said = risk ?? use;
   const base = {
     ruleId: c.id,
-    match: said.text,
+    match: inferred === undefined ? said.text : shortQuote(said.text),
     component: use.text,
-    clause: clauseAround(doc.lines[said.line - 1] ?? '', said.text),
+    clause: quoteClause(doc.lines[said.line - 1] ?? '', said.text),
     ...(inferred === undefined ? {} : { inferred }),
   };
   if (at.via === 'cause' && c.concern.anchor !== 'line') return { ...base, anchor: lineAnchor(doc, at.line) };

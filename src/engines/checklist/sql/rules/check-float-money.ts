@@ -2,7 +2,7 @@ import { lineAnchor } from '../../../../findings/make-anchor.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
 /** Binary floating point: `real`, `double precision`, `float(n)` as the parser normalises them. */
-const FLOAT_TYPES = new Set(['float4', 'float8']);
+const FLOAT_TYPES = new Set(['float4', 'float8', 'float4[]', 'float8[]']);
 /** Words in a column name that say it holds money or a counted balance that must add up exactly. */
 const EXACT_WORDS = new Set([
   'amount',
@@ -11,11 +11,9 @@ const EXACT_WORDS = new Set([
   'total',
   'subtotal',
   'fee',
-  'fees',
   'cost',
-  'points',
+  'point',
   'credit',
-  'credits',
   'debit',
   'tax',
   'payout',
@@ -25,20 +23,27 @@ const EXACT_WORDS = new Set([
   'wage',
   'discount',
   'commission',
-  'cents',
+  'cent',
 ]);
+/** Words that make a money-sounding name a ratio, a duration or a measure, which floats may hold. */
+const MEASURE_WORDS = new Set(['rate', 'ratio', 'pct', 'percent', 'percentage', 'seconds', 'ms', 'duration', 'distance', 'score', 'weight', 'latency', 'data']);
 
+/** The words of a column name (the parser has lower-cased it), singular: `unit_prices` → unit, price. */
 function words(name: string): string[] {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
     .split('_')
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+function holdsMoney(name: string): boolean {
+  const ws = words(name);
+  return ws.some((w) => EXACT_WORDS.has(w)) && !ws.some((w) => MEASURE_WORDS.has(w));
 }
 
 /** Money in binary floating point cannot hold 0.10 exactly: sums drift, and ledgers stop balancing by a cent. */
 export function checkFloatMoney({ doc, schema }: SqlContext): SqlHit[] {
   return schema.columns
-    .filter((c) => FLOAT_TYPES.has(c.type) && words(c.name).some((w) => EXACT_WORDS.has(w)))
+    .filter((c) => FLOAT_TYPES.has(c.type) && holdsMoney(c.name))
     .map((c) => ({ anchor: lineAnchor(doc, c.line), match: `${c.table}.${c.name}` }));
 }
