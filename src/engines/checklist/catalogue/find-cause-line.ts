@@ -8,6 +8,12 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * A concern's words, by its text: the same few thousand concern texts are scored against every
+ * document, and tokenising them again per document was most of the inferred route's cost.
+ */
+const WANTED = new Map<string, Set<string>>();
+
 /** A crude stem ("retries", "retried", "retrying" → "retri"): enough to compare a finding's words with a plan's. */
 function stem(word: string): string {
   return word.length <= 5 ? word.replace(/s$/, '') : word.slice(0, 5);
@@ -53,11 +59,18 @@ export function findCauseLine(
     index.memo.set('df', df);
     index.memo.set('line-words', lineWords);
   }
-  const wanted = keywords(concernText);
+  let wanted = WANTED.get(concernText);
+  if (!wanted) {
+    wanted = keywords(concernText);
+    WANTED.set(concernText, wanted);
+  }
   const n = Math.max(lineWords.size, 1);
   let best: { line: number; score: number } | null = null;
-  for (const [line, words] of lineWords) {
-    if (onlyLines && !onlyLines.has(line)) continue;
+  // Lines in document order either way, so ties go to the earlier line.
+  const candidates = onlyLines ? [...onlyLines].sort((a, b) => a - b) : lineWords.keys();
+  for (const line of candidates) {
+    const words = lineWords.get(line);
+    if (!words) continue;
     let score = 0;
     let shared = 0;
     for (const k of words)
