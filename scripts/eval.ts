@@ -12,11 +12,13 @@
  *                       being written: scored once, at the end of that session
  *   eval/blind/fresh4   a fifth held-out set, written blind in the same session (reports gave counts only):
  *                       scored once, at its end
+ *   eval/blind/fresh5   reserved: written blind at the end of that session, never scored; only --set fresh5
+ *                       scores it (once, at the end of the next change)
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4|fresh5]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -53,6 +55,8 @@ const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! :
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
 const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
+/** Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend them. */
+const RESERVED = ['fresh5'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
@@ -221,6 +225,7 @@ const sets: Array<[string, string]> = [
   ['tune', join(root, 'eval', 'blind', 'tune')],
   ['probe', join(root, 'eval', 'blind', 'probe')],
   ...(withHoldout ? HELD_OUT.map((name): [string, string] => [name, join(root, 'eval', 'blind', name)]).filter(([, dir]) => existsSync(dir)) : []),
+  ...(onlySet !== null && RESERVED.includes(onlySet) ? [[onlySet, join(root, 'eval', 'blind', onlySet)] as [string, string]] : []),
 ];
 for (const [name, dir] of sets) if (!onlySet || onlySet === name) await scoreSet(name, dir);
 if (!onlySet) {
