@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { buildConfigJsonSchema } from '../src/config/build-config-json-schema.js';
-import { ConfigSchema } from '../src/config/schema.js';
-import { DEFAULT_CAPS } from '../src/panel/rank-findings.js';
+import { ConfigSchema, DEFAULT_CAPS } from '../src/config/schema.js';
 import { packageRoot } from '../src/package-root.js';
 
 const require = createRequire(import.meta.url);

@@ -45,6 +45,8 @@ const glob = z
   })
   .refine((pattern) => (pattern.match(/[{]/g) ?? []).length <= 4, { message: 'at most 4 {…} groups in a pattern' });
 const severityCap = z.number().int().min(0).max(100);
+/** Findings listed per severity in one review when the config names no `caps`; the rest are counted, not listed. */
+export const DEFAULT_CAPS = { critical: 25, important: 40, 'nice-to-have': 20 } as const;
 
 /** `.github/rfc-panel.yml`. Unknown keys are errors: a typo must not silently fall back to a default. */
 export const ConfigSchema = z.strictObject({
@@ -62,7 +64,13 @@ export const ConfigSchema = z.strictObject({
   /** `auto`: Claude when ANTHROPIC_API_KEY is set, the offline checklist otherwise. */
   engine: z.enum(['auto', 'checklist', 'claude', 'both']).default('auto'),
   model: z.string().min(1).nullable().default(null),
-  caps: z.strictObject({ critical: severityCap.default(25), important: severityCap.default(40), 'nice-to-have': severityCap.default(20) }).prefault({}),
+  caps: z
+    .strictObject({
+      critical: severityCap.default(DEFAULT_CAPS.critical),
+      important: severityCap.default(DEFAULT_CAPS.important),
+      'nice-to-have': severityCap.default(DEFAULT_CAPS['nice-to-have']),
+    })
+    .prefault({}),
   /** The check run fails while findings at or above this severity are open. */
   gate: z.enum(['critical', 'important', 'none']).default('critical'),
   /** `request-changes` asks for changes while Critical findings are open; the app never approves. */

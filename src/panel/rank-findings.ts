@@ -1,7 +1,7 @@
+import { DEFAULT_CAPS } from '../config/schema.js';
 import { type Finding, SEVERITIES, SEVERITY_RANK, type Severity } from '../findings/schema.js';
 
 export type SeverityCaps = Record<Severity, number>;
-export const DEFAULT_CAPS: SeverityCaps = { critical: 25, important: 40, 'nice-to-have': 20 };
 
 /**
  * Most severe first, then by file and line so a reader walks the document top to bottom within a
