@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../src/documents/parse-document.js';
 import { activeHits } from '../src/engines/checklist/catalogue/active-hits.js';
 import { indexDocument } from '../src/engines/checklist/catalogue/index-document.js';
-import { isNegated } from '../src/engines/checklist/catalogue/is-negated.js';
+import { handledHits } from '../src/engines/checklist/catalogue/handled-hits.js';
 import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { mentionsOf } from '../src/engines/checklist/catalogue/mentions-of.js';
 import { runConcern } from '../src/engines/checklist/catalogue/run-concern.js';
@@ -38,7 +38,7 @@ for (const c of loadCatalogue().concerns.values()) {
   const mentions = mentionsOf(index, c);
   if (!risk.some((h) => h.line === line) && !mentions.some((h) => h.line === line)) continue;
   const hit = runConcern(index, c);
-  const handled = c.handled.match(index).filter((h) => (index.headings.has(h.line) || index.active.has(h.line)) && !isNegated(index, h));
+  const handled = handledHits(index, c);
   const unmet = c.requires.filter((r) => activeHits(index, r.match(index)).length === 0).length;
   process.stdout.write(
     `${hit ? `FIRES at ${hit.anchor.startLine ?? hit.anchor.level}${hit.inferred === undefined ? '' : ` (inferred, score ${hit.inferred.toFixed(1)}; at most two per plan are kept)`}` : 'quiet'}  ${c.id}\n` +

@@ -7,7 +7,7 @@ import { quoteClause } from './quote-clause.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
-import { isNegated } from './is-negated.js';
+import { handledHits } from './handled-hits.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
 import { rankRiskHits } from './rank-risk-hits.js';
@@ -79,12 +79,9 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   }
   if (c.risk && !risk) return null;
 
-  // Handled anywhere the plan commits to (or in the anchor's section): a mitigation written in a
-  // non-goal or a rejected alternative is not one.
-  // Headings count even over inactive sections: "## Alternatives considered" shows alternatives were weighed.
-  const handledHits = c.handled.match(index).filter((h) => (index.headings.has(h.line) || index.active.has(h.line)) && !isNegated(index, h));
+  const handled = handledHits(index, c);
   // Handled somewhere in the document: no need to find where the finding would have sat.
-  if (c.concern.handledScope !== 'section' && handledHits.length > 0) return null;
+  if (c.concern.handledScope !== 'section' && handled.length > 0) return null;
 
   const doc = index.doc;
   const at = placeConcern(index, c, risk, use, new Set(mentions.map((m) => m.line)));
@@ -95,7 +92,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   }
 
   const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
-  if (within(handledHits, scope).length > 0) return null;
+  if (within(handled, scope).length > 0) return null;
 
   const said = risk ?? use;
   const base = {
