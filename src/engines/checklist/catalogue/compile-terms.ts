@@ -8,6 +8,8 @@ import type { TermHit } from './term-hit.js';
 /** A compiled term list: every line where one of its terms occurs (first occurrence per line). */
 export interface TermMatcher {
   key: string;
+  /** The terms with vocabularies expanded, as written (`rate limit`, `invalidat*`, `/\bno backoff\b/`). */
+  terms: readonly string[];
   match(index: DocumentIndex): TermHit[];
 }
 
@@ -63,6 +65,7 @@ export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher 
   const key = expanded.join('\u0000');
   return {
     key,
+    terms: expanded,
     match(index: DocumentIndex): TermHit[] {
       const memo = index.memo.get(key) as TermHit[] | undefined;
       if (memo) return memo;
