@@ -1,4 +1,5 @@
 import { lineAnchor } from '../../../../findings/make-anchor.js';
+import { columnWords } from '../column-words.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
 /** Binary floating point: `real`, `double precision`, `float(n)` as the parser normalises them. */
@@ -28,12 +29,9 @@ const EXACT_WORDS = new Set([
 /** Words that make a money-sounding name a ratio, a duration or a measure, which floats may hold. */
 const MEASURE_WORDS = new Set(['rate', 'ratio', 'pct', 'percent', 'percentage', 'seconds', 'ms', 'duration', 'distance', 'score', 'weight', 'latency', 'data']);
 
-/** The words of a column name (the parser has lower-cased it), singular: `unit_prices` → unit, price. */
+/** A column name's words in the singular: `unit_prices` → unit, price. */
 function words(name: string): string[] {
-  return name
-    .split('_')
-    .filter(Boolean)
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return columnWords(name).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
 function holdsMoney(name: string): boolean {

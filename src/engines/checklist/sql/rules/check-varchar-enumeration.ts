@@ -1,4 +1,5 @@
 import { lineAnchor } from '../../../../findings/make-anchor.js';
+import { columnWords } from '../column-words.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
 const TEXT_TYPES = new Set(['varchar', 'text', 'bpchar', 'citext']);
@@ -28,16 +29,7 @@ const CLOSED_SET_WORDS = new Set([
 /** Names that end like a closed set but hold open-ended values. */
 const OPEN_SET_NAMES = new Set(['content_type', 'mime_type', 'media_type']);
 
-function lastWord(name: string): string {
-  return (
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .toLowerCase()
-      .split('_')
-      .filter(Boolean)
-      .at(-1) ?? ''
-  );
-}
+const lastWord = (name: string): string => columnWords(name).at(-1) ?? '';
 
 /** A free-text column for a closed set of values accepts typos and stale values that code then has to guess about. */
 export function checkVarcharEnumeration({ doc, schema }: SqlContext): SqlHit[] {
