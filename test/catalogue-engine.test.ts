@@ -237,6 +237,16 @@ describe('runCatalogue', () => {
     }).toEqual({ denied: [['cache.no-fallback', 'line', 2, 'Redis']], conditional: [] });
   });
 
+  it('does not take a protection the plan switches off afterwards ("fallback disabled") as handling', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect({
+      disabled: fire('# Limits\nCount requests in Redis; the fallback is disabled for launch.', catalogue),
+      named: fire('# Limits\nCount requests in Redis; the fallback serves stale counts.', catalogue),
+      conditional: fire('# Limits\nCount requests in Redis; if the fallback is turned off, requests are refused.', catalogue),
+    }).toEqual({ disabled: [['cache.no-fallback', 'line', 2, 'Redis']], named: [], conditional: [] });
+  });
+
   it('ignores a component named only in non-goals or rejected alternatives', () => {
     const catalogue = catalogueWith([concern({})]);
     const text = '# Limits\nCount requests in the database.\n\n## Non-goals\n- A Redis cache\n\n## Alternatives considered\nRedis was rejected.';
