@@ -104,6 +104,27 @@ describe('sql.float-money', () => {
   });
 });
 
+describe('sql.timestamp-without-time-zone', () => {
+  it('flags timestamp columns without a time zone and leaves timestamptz alone', async () => {
+    const plan = [
+      '# Meters',
+      '',
+      '```sql',
+      'CREATE TABLE IF NOT EXISTS reads (',
+      '  id BIGINT PRIMARY KEY,',
+      '  read_ts TIMESTAMP NOT NULL,',
+      '  created_at TIMESTAMPTZ NOT NULL,',
+      '  billed_at TIMESTAMP WITH TIME ZONE',
+      ');',
+      '```',
+    ].join('\n');
+
+    const hits = await review(plan, ['sql.timestamp-without-time-zone']);
+
+    expect(placed(hits).map(([id, , line, , match]) => [id, line, match])).toEqual([['sql.timestamp-without-time-zone', 6, 'reads.read_ts']]);
+  });
+});
+
 describe('runSqlRules', () => {
   it('reviews the user preferences plan line by line', async () => {
     const hits = await review(preferencesPlan);

@@ -13,6 +13,7 @@ import { checkNullableWithoutDefault } from './check-nullable-without-default.js
 import { checkParseError } from './check-parse-error.js';
 import { checkRenameOrDropColumn } from './check-rename-or-drop-column.js';
 import { checkSettingsColumns } from './check-settings-columns.js';
+import { checkTimestampWithoutTimeZone } from './check-timestamp-without-time-zone.js';
 import { checkVarcharEnumeration } from './check-varchar-enumeration.js';
 
 /** The check behind each `kind: sql` rule, keyed by the id its reviewers/rules/<id>.yaml carries. */
@@ -32,4 +33,5 @@ export const SQL_CHECKS: Readonly<Record<string, SqlCheck>> = {
   'sql.missing-primary-key': checkMissingPrimaryKey,
   'sql.settings-columns': checkSettingsColumns,
   'sql.float-money': checkFloatMoney,
+  'sql.timestamp-without-time-zone': checkTimestampWithoutTimeZone,
 };
