@@ -4,6 +4,7 @@ import { InputError, ValidationError } from '../../../errors/errors.js';
 import { builtInReviewersDir } from '../../../personas/load-personas.js';
 import { readYamlFile } from '../read-yaml-file.js';
 import { compileTerms, type TermMatcher } from './compile-terms.js';
+import { type Concepts, makeConcepts } from './make-concepts.js';
 import { type AreaFile, AreaFileSchema, type Component, type Concern, type Vocabularies, VocabulariesSchema } from './schema.js';
 
 export interface CompiledConcern {
@@ -19,6 +20,8 @@ export interface CompiledConcern {
   requires: TermMatcher[];
   handled: TermMatcher;
   heading: TermMatcher | null;
+  /** The catalogue's shared word lists as concepts, for comparing a line with the concern by meaning. */
+  concepts: Concepts;
 }
 
 export interface Catalogue {
@@ -64,6 +67,7 @@ function readCatalogue(dir: string): Catalogue {
       vocabularies[key] = terms;
     }
   }
+  const concepts = makeConcepts(vocabularies);
   const areas: AreaFile[] = [];
   const concerns = new Map<string, CompiledConcern>();
   const componentIds = new Set<string>();
@@ -99,6 +103,7 @@ function readCatalogue(dir: string): Catalogue {
           requires: concern.requires.map((r, i) => compile(r, `.${concern.id}.requires[${i}]`)),
           handled: compile(concern.handled, `.${concern.id}.handled`),
           heading: concern.heading.length > 0 ? compile(concern.heading, `.${concern.id}.heading`) : null,
+          concepts,
         });
       }
     }

@@ -71,7 +71,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
     // A question ("Does enabling the feature change any default?") asks; it does not decide.
     const named = new Set(mentions.map((m) => m.line).filter((l) => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '')));
     const words = `${c.concern.title} ${c.concern.body} ${readableWords(c.risk.terms.join(' '))}`.replace(/\{(?:component|match|clause)\}/g, ' ');
-    const near = findCauseLine(index, words, named, SIMILAR_MIN, named, SIMILAR_WORDS);
+    const near = findCauseLine(index, words, named, SIMILAR_MIN, { onlyLines: named, minWords: SIMILAR_WORDS, concepts: c.concepts });
     if (near) {
       risk = { line: near.line, text: (index.doc.lines[near.line - 1] ?? '').trim() };
       inferred = near.score;
