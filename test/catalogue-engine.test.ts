@@ -215,6 +215,16 @@ describe('runCatalogue', () => {
     ]);
   });
 
+  it("infers the risk on a line of the component's section that does not name it, but not in another section", () => {
+    const catalogue = stampedeCatalogue();
+    const sentence = 'After each deploy the keys are emptied, so every request misses and stampedes the origin database.';
+
+    expect({
+      sameSection: fire(`${menuContext}${sentence}\n`, catalogue),
+      otherSection: fire(`${menuContext}## Deploys\n${sentence}\n`, catalogue),
+    }).toEqual({ sameSection: [['cache.no-fallback', 'line', 11, 'Redis']], otherSection: [] });
+  });
+
   it('does not infer a risk from a question or from a line that shares only common words', () => {
     const catalogue = stampedeCatalogue();
     const plan = `${menuContext}- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;

@@ -15,10 +15,12 @@ import { findCauseLine } from './find-cause-line.js';
 
 /**
  * A concern whose risk wording is not in the plan may still sit on a line that says the same thing
- * in other words: a line naming the component that shares at least SIMILAR_WORDS of the concern's
- * rarer words, scoring SIMILAR_MIN (rarity-weighted, as the cause line). Chosen on the seven eval
- * sets: +11 expected items for +143 findings; a second blind set of risky sentences went from
- * 112 to 122 of 200 recognised.
+ * in other words: a line of a section naming the component (its own lines get a bonus) that shares
+ * at least SIMILAR_WORDS of the concern's rarer words, by spelling or by meaning, scoring
+ * SIMILAR_MIN (rarity-weighted, as the cause line). Chosen on the seven eval sets: +11 expected
+ * items for +143 findings; a second blind set of risky sentences went from 112 to 122 of 200
+ * recognised. Looking at the whole section rather than the naming lines: 386 → 395 placed items
+ * over the scored blind sets, probe-2 133 → 140.
  */
 const SIMILAR_MIN = 8;
 const SIMILAR_WORDS = 3;
@@ -69,9 +71,21 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   let inferred: number | undefined;
   if (c.risk && !risk) {
     // A question ("Does enabling the feature change any default?") asks; it does not decide.
-    const named = new Set(mentions.map((m) => m.line).filter((l) => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '')));
+    const decides = (l: number): boolean => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '');
+    const named = new Set(mentions.map((m) => m.line).filter(decides));
+    // The decision often sits a sentence or a bullet away from the component's name ("Redis holds
+    // the queue." … "Persistence: appendonly no."): any line under the same heading.
+    const around = new Set<number>();
+    const last = index.doc.lines.length;
+    for (const l of named) {
+      let from = l;
+      let to = l;
+      while (from > 1 && !index.headings.has(from - 1)) from--;
+      while (to < last && !index.headings.has(to + 1)) to++;
+      for (let k = from; k <= to; k++) if (decides(k)) around.add(k);
+    }
     const words = `${c.concern.title} ${c.concern.body} ${readableWords(c.risk.terms.join(' '))}`.replace(/\{(?:component|match|clause)\}/g, ' ');
-    const near = findCauseLine(index, words, named, SIMILAR_MIN, { onlyLines: named, minWords: SIMILAR_WORDS, concepts: c.concepts });
+    const near = findCauseLine(index, words, named, SIMILAR_MIN, { onlyLines: around, minWords: SIMILAR_WORDS, concepts: c.concepts });
     if (near) {
       risk = { line: near.line, text: (index.doc.lines[near.line - 1] ?? '').trim() };
       inferred = near.score;
