@@ -1,11 +1,10 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { InputError } from '../errors/errors.js';
 import { buildSections } from './build-sections.js';
 import { collectMarkdownParts } from './collect-markdown-parts.js';
 import { findDeepestNesting } from './find-deepest-nesting.js';
 import type { PlanDocument } from './schema.js';
+import { parseMarkdown } from './parse-markdown.js';
+import { treeHasContent } from './tree-has-content.js';
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -29,10 +28,10 @@ export function parseDocument(path: string, input: string): PlanDocument {
   if (deepest.depth > MAX_NESTING) {
     throw new InputError(`${path}: line ${deepest.line} nests ${deepest.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
   }
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseMarkdown(text);
 
   const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings } = collectMarkdownParts(tree, lines);
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
-  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title };
+  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable: text.trim() !== '' && treeHasContent(tree) };
 }

@@ -54,4 +54,9 @@ export interface PlanDocument {
   tables: Table[];
   listItems: ListItem[];
   title: string | null;
+  /**
+   * Whether anything but headings, rules, link definitions and comments is in it, found while
+   * parsing; absent on a document built another way (hasReviewableContent then parses it).
+   */
+  reviewable?: boolean;
 }
