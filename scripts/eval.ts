@@ -12,8 +12,8 @@
  *                       being written: scored once, at the end of that session
  *   eval/blind/fresh4   a fifth held-out set, written blind in the same session (reports gave counts only):
  *                       scored once, at its end
- *   eval/blind/fresh5   reserved: written blind at the end of that session, never scored; only --set fresh5
- *                       scores it (once, at the end of the next change)
+ *   eval/blind/fresh5   a sixth held-out set, written blind at the end of that session and scored once, at
+ *                       the end of the next one
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
@@ -54,9 +54,9 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
 /** Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend them. */
-const RESERVED = ['fresh5'];
+const RESERVED: string[] = [];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
