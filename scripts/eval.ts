@@ -14,11 +14,13 @@
  *                       scored once, at its end
  *   eval/blind/fresh5   a sixth held-out set, written blind at the end of that session and scored once, at
  *                       the end of the next one
+ *   eval/blind/fresh6   reserved: written blind in that next session, never scored; only --set fresh6
+ *                       scores it (once, at the end of the change)
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4|fresh5]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -56,7 +58,7 @@ const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
 const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
 /** Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend them. */
-const RESERVED: string[] = [];
+const RESERVED = ['fresh6'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
