@@ -35,7 +35,7 @@ describe('findCauseLine', () => {
     'The console lists claims by the date they were opened.',
   ].join('\n');
   const concern = 'Receipts stay in the claims bucket forever; nothing deletes them when the claim closes.';
-  const all = new Set([3, 4, 5, 6]);
+  const all = [3, 4, 5, 6];
 
   it('finds the line that says the concern in other words when it reads words by meaning', () => {
     const index = indexDocument(parseDocument('plan.md', plan));

@@ -46,7 +46,8 @@ function words(text: string, concepts: Concepts): Map<string, string[]> {
 }
 
 interface LineWords {
-  df: Map<string, number>;
+  /** Rarity weight of each token: log(1 + lines / lines holding it). */
+  idf: Map<string, number>;
   lines: Map<number, string[][]>;
 }
 
@@ -54,7 +55,7 @@ interface LineWords {
  * The line most likely to cause a concern that names no fixed wording: the active prose or code
  * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
  * with a bonus for naming the component, and its score. Null when no line says enough about it.
- * A word counts by the rarest of its tokens the concern shares. `onlyLines` limits the search (the
+ * A word counts by the rarest of its tokens the concern shares. `onlyLines` (in document order) limits the search (the
  * inferred route looks only at lines naming the component), `minWords` asks for that many distinct
  * shared words, so one rare word cannot carry a line alone, and `concepts` lets a word meet the
  * concern by meaning as well as by spelling.
@@ -64,7 +65,7 @@ export function findCauseLine(
   concernText: string,
   componentLines: ReadonlySet<number>,
   minScore: number,
-  { onlyLines, minWords = 0, concepts = NO_CONCEPTS }: { onlyLines?: ReadonlySet<number>; minWords?: number; concepts?: Concepts } = {},
+  { onlyLines, minWords = 0, concepts = NO_CONCEPTS }: { onlyLines?: readonly number[]; minWords?: number; concepts?: Concepts } = {},
 ): { line: number; score: number } | null {
   let byConcepts = index.memo.get('line-words') as Map<Concepts, LineWords> | undefined;
   if (!byConcepts) {
@@ -73,13 +74,16 @@ export function findCauseLine(
   }
   let lw = byConcepts.get(concepts);
   if (!lw) {
-    lw = { df: new Map(), lines: new Map() };
+    const df = new Map<string, number>();
+    lw = { idf: new Map(), lines: new Map() };
     for (const l of index.lines) {
       if (!l.active || l.heading) continue;
       const ws = [...words(l.raw, concepts).values()];
       lw.lines.set(l.line, ws);
-      for (const k of new Set(ws.flat())) lw.df.set(k, (lw.df.get(k) ?? 0) + 1);
+      for (const k of new Set(ws.flat())) df.set(k, (df.get(k) ?? 0) + 1);
     }
+    const n = Math.max(lw.lines.size, 1);
+    for (const [k, count] of df) lw.idf.set(k, Math.log(1 + n / count));
     byConcepts.set(concepts, lw);
   }
   let cached = WANTED.get(concepts);
@@ -92,11 +96,10 @@ export function findCauseLine(
     wanted = new Set([...words(concernText, concepts).values()].flat());
     cached.set(concernText, wanted);
   }
-  const { df, lines } = lw;
-  const n = Math.max(lines.size, 1);
+  const { idf, lines } = lw;
   let best: { line: number; score: number } | null = null;
-  // Lines in document order either way, so ties go to the earlier line.
-  const candidates = onlyLines ? [...onlyLines].sort((a, b) => a - b) : lines.keys();
+  // Lines in document order either way (the caller sorts `onlyLines`), so ties go to the earlier line.
+  const candidates = onlyLines ?? lines.keys();
   for (const line of candidates) {
     const ws = lines.get(line);
     if (!ws) continue;
@@ -104,7 +107,7 @@ export function findCauseLine(
     let shared = 0;
     for (const tokens of ws) {
       let weight = 0;
-      for (const k of tokens) if (wanted.has(k)) weight = Math.max(weight, Math.log(1 + n / (df.get(k) ?? 1)));
+      for (const k of tokens) if (wanted.has(k)) weight = Math.max(weight, idf.get(k) ?? 0);
       if (weight > 0) {
         score += weight;
         shared++;

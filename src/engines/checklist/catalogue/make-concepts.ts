@@ -16,7 +16,8 @@ export interface Concepts {
  */
 export function makeConcepts(vocabularies: Vocabularies): Concepts {
   const exact = new Map<string, string[]>();
-  const prefixes: Array<[string, string]> = [];
+  // Prefixes by their first three letters (every prefix is longer), so a word meets only its own.
+  const prefixes = new Map<string, Array<[string, string]>>();
   for (const [name, terms] of Object.entries(vocabularies)) {
     // Only the lists of like words: the topic lists (@monitoring has "dashboard" and "p95") made
     // unrelated lines look alike and placed fewer items on the blind sets.
@@ -25,7 +26,11 @@ export function makeConcepts(vocabularies: Vocabularies): Concepts {
       if (term.startsWith('/') || term.startsWith('@') || /[\s\-_.]/.test(term)) continue;
       const lower = term.toLowerCase();
       if (lower.endsWith('*')) {
-        if (lower.length > 4) prefixes.push([lower.slice(0, -1), name]);
+        if (lower.length > 4) {
+          const prefix = lower.slice(0, -1);
+          const head = prefix.slice(0, 3);
+          prefixes.set(head, [...(prefixes.get(head) ?? []), [prefix, name]]);
+        }
       } else if (lower.length >= 3) {
         exact.set(lower, [...(exact.get(lower) ?? []), name]);
       }
@@ -37,7 +42,7 @@ export function makeConcepts(vocabularies: Vocabularies): Concepts {
       const known = memo.get(word);
       if (known) return known;
       const found = new Set([...(exact.get(word) ?? []), ...(word.endsWith('s') ? (exact.get(word.slice(0, -1)) ?? []) : [])]);
-      for (const [prefix, name] of prefixes) if (word.startsWith(prefix)) found.add(name);
+      for (const [prefix, name] of prefixes.get(word.slice(0, 3)) ?? []) if (word.startsWith(prefix)) found.add(name);
       const out = [...found].sort();
       memo.set(word, out);
       return out;

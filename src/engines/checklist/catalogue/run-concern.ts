@@ -7,6 +7,7 @@ import { quoteClause } from './quote-clause.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
+import type { TermMatcher } from './compile-terms.js';
 import { handledHits } from './handled-hits.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
@@ -55,6 +56,45 @@ function readableWords(terms: string): string {
 }
 
 /**
+ * The lines an inferred finding may sit on, per component and document (every concern of the
+ * component asks the same): the lines naming it, and every line under the same heading as one of
+ * them, in document order. The decision often sits a sentence or a bullet away from the name
+ * ("Redis holds the queue." … "Persistence: appendonly no."). A question ("Does enabling the
+ * feature change any default?") asks; it does not decide.
+ */
+function linesToInferOn(index: DocumentIndex, c: CompiledConcern, mentions: TermHit[]): { named: ReadonlySet<number>; around: readonly number[] } {
+  const key = `infer-on:${c.synonyms.key}\u0001${c.exclude?.key ?? ''}`;
+  const known = index.memo.get(key) as { named: ReadonlySet<number>; around: readonly number[] } | undefined;
+  if (known) return known;
+  const decides = (l: number): boolean => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '');
+  const named = new Set(mentions.map((m) => m.line).filter(decides));
+  const around = new Set<number>();
+  const last = index.doc.lines.length;
+  for (const l of named) {
+    if (around.has(l)) continue;
+    let from = l;
+    let to = l;
+    while (from > 1 && !index.headings.has(from - 1)) from--;
+    while (to < last && !index.headings.has(to + 1)) to++;
+    for (let k = from; k <= to; k++) if (decides(k)) around.add(k);
+  }
+  const lines = { named, around: [...around].sort((a, b) => a - b) };
+  index.memo.set(key, lines);
+  return lines;
+}
+
+/** What a concern says, as the inferred route compares it with a line (built once per concern). */
+const INFERENCE_TEXT = new WeakMap<CompiledConcern, string>();
+function inferenceText(c: CompiledConcern, risk: TermMatcher): string {
+  let text = INFERENCE_TEXT.get(c);
+  if (text === undefined) {
+    text = `${c.concern.title} ${c.concern.body} ${readableWords(risk.terms.join(' '))}`.replace(/\{(?:component|match|clause)\}/g, ' ');
+    INFERENCE_TEXT.set(c, text);
+  }
+  return text;
+}
+
+/**
  * One concern on one document: the plan uses the component, says what creates the risk (when the
  * concern names such wording), meets every `requires`, and nowhere shows it is handled.
  */
@@ -70,22 +110,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   let risk = riskAt ?? rankRiskHits(index, riskHits, mentions)[0] ?? null;
   let inferred: number | undefined;
   if (c.risk && !risk) {
-    // A question ("Does enabling the feature change any default?") asks; it does not decide.
-    const decides = (l: number): boolean => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '');
-    const named = new Set(mentions.map((m) => m.line).filter(decides));
-    // The decision often sits a sentence or a bullet away from the component's name ("Redis holds
-    // the queue." … "Persistence: appendonly no."): any line under the same heading.
-    const around = new Set<number>();
-    const last = index.doc.lines.length;
-    for (const l of named) {
-      let from = l;
-      let to = l;
-      while (from > 1 && !index.headings.has(from - 1)) from--;
-      while (to < last && !index.headings.has(to + 1)) to++;
-      for (let k = from; k <= to; k++) if (decides(k)) around.add(k);
-    }
-    const words = `${c.concern.title} ${c.concern.body} ${readableWords(c.risk.terms.join(' '))}`.replace(/\{(?:component|match|clause)\}/g, ' ');
-    const near = findCauseLine(index, words, named, SIMILAR_MIN, { onlyLines: around, minWords: SIMILAR_WORDS, concepts: c.concepts });
+    const { named, around } = linesToInferOn(index, c, mentions);
+    const near = findCauseLine(index, inferenceText(c, c.risk), named, SIMILAR_MIN, { onlyLines: around, minWords: SIMILAR_WORDS, concepts: c.concepts });
     if (near) {
       risk = { line: near.line, text: (index.doc.lines[near.line - 1] ?? '').trim() };
       inferred = near.score;
