@@ -14,8 +14,7 @@
  *                       scored once, at its end
  *   eval/blind/fresh5   a sixth held-out set, written blind at the end of that session and scored once, at
  *                       the end of the next one
- *   eval/blind/fresh6   reserved: written blind in that next session, never scored; only --set fresh6
- *                       scores it (once, at the end of the change)
+ *   eval/blind/fresh6   a seventh held-out set, written blind in that next session and scored once, at its end
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
@@ -56,9 +55,9 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'];
 /** Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend them. */
-const RESERVED = ['fresh6'];
+const RESERVED: string[] = [];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
