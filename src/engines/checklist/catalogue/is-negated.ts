@@ -2,6 +2,15 @@ import type { DocumentIndex } from './index-document.js';
 import type { TermHit } from './term-hit.js';
 
 /**
+ * A protection switched off right after its name. Only the explicit verbs: "turns two-factor off"
+ * names the component, and "records under a legal hold are skipped" keeps the hold. "Not
+ * configured" and "disabled" deny only when nothing qualifies them: "Redis is not configured with
+ * a password" still uses Redis, and "SSO disabled users are purged" still names SSO.
+ */
+const DENIED_AFTER =
+  /^[`'"*)\]]*\s*(?:(?:is|are|was|were|gets|get|stays?|remains?|will be|(?:has|have) been|left)\s+)?(?:turned off|switched off|deactivated|(?:disabled|not (?:enabled|configured|turned on|set up|enforced))(?!\s+(?:with|as|to|by|using|via|users?|accounts?)\b))\b/i;
+
+/**
  * "no attachments", "without a cache", "retry every 1 s, no backoff", "is not encrypted", and the
  * same said afterwards: "Block Public Access turned off", "TLS verification is disabled". The plan
  * names the thing to say it is not there, so it neither introduces a component nor handles a concern.
@@ -24,10 +33,3 @@ export function isNegated(index: DocumentIndex, hit: TermHit): boolean {
       .pop() ?? '';
   return !/\b(?:if|when|whenever|unless|until|once|in case)\b/i.test(clause);
 }
-
-/**
- * A protection switched off right after its name. Only the explicit verbs: "turns two-factor off"
- * names the component, and "records under a legal hold are skipped" keeps the hold.
- */
-const DENIED_AFTER =
-  /^[`'"*)\]]*\s*(?:(?:is|are|was|were|gets|get|stays?|remains?|will be|(?:has|have) been|left)\s+)?(?:turned off|switched off|disabled|deactivated|not (?:enabled|configured|turned on|set up|enforced))\b/i;
