@@ -52,13 +52,15 @@ interface LineWords {
 }
 
 /**
- * The line most likely to cause a concern that names no fixed wording: the active prose or code
- * line sharing the most rarity-weighted words with what the concern says (title, body, fix),
- * with a bonus for naming the component, and its score. Null when no line says enough about it.
- * A word counts by the rarest of its tokens the concern shares. `onlyLines` (in document order) limits the search (the
- * inferred route looks only at lines naming the component), `minWords` asks for that many distinct
- * shared words, so one rare word cannot carry a line alone, and `concepts` lets a word meet the
- * concern by meaning as well as by spelling.
+ * The line most likely to cause a concern: the active prose or code line sharing the most
+ * rarity-weighted words with what the concern says (its title, body and fix for the cause line;
+ * title, body and risk wording for the inferred route), with a bonus for naming the component, and
+ * its score. Null when no line says enough about it. A word of the line counts by the rarest of its
+ * tokens the concern shares. `onlyLines` (in document order) limits the search (the inferred route
+ * looks at the lines under a heading that names the component), `minWords` asks for that many
+ * distinct concern tokens met, so one rare word cannot carry a line alone (nor one concern word
+ * met three times by like words), and `concepts` lets a word meet the concern by meaning as well
+ * as by spelling.
  */
 export function findCauseLine(
   index: DocumentIndex,
@@ -104,16 +106,21 @@ export function findCauseLine(
     const ws = lines.get(line);
     if (!ws) continue;
     let score = 0;
-    let shared = 0;
+    const met = new Set<string>();
     for (const tokens of ws) {
       let weight = 0;
-      for (const k of tokens) if (wanted.has(k)) weight = Math.max(weight, idf.get(k) ?? 0);
-      if (weight > 0) {
+      let best: string | null = null;
+      for (const k of tokens)
+        if (wanted.has(k) && (idf.get(k) ?? 0) > weight) {
+          weight = idf.get(k) ?? 0;
+          best = k;
+        }
+      if (best !== null) {
         score += weight;
-        shared++;
+        met.add(best);
       }
     }
-    if (shared < minWords) continue;
+    if (met.size < minWords) continue;
     if (componentLines.has(line)) score += 1;
     if (score > (best?.score ?? 0)) best = { line, score };
   }

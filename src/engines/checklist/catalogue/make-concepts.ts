@@ -36,6 +36,8 @@ export function makeConcepts(vocabularies: Vocabularies): Concepts {
       }
     }
   }
+  // Every word asked about, with or without concepts: it lives as long as the catalogue, and the
+  // distinct words of all documents a process reviews stay in the tens of thousands.
   const memo = new Map<string, readonly string[]>();
   return {
     of(word: string): readonly string[] {

@@ -7,7 +7,6 @@ import { quoteClause } from './quote-clause.js';
 import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
-import type { TermMatcher } from './compile-terms.js';
 import { handledHits } from './handled-hits.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
@@ -20,7 +19,7 @@ import { findCauseLine } from './find-cause-line.js';
  * at least SIMILAR_WORDS of the concern's rarer words, by spelling or by meaning, scoring
  * SIMILAR_MIN (rarity-weighted, as the cause line). Chosen on the seven eval sets: +11 expected
  * items for +143 findings; a second blind set of risky sentences went from 112 to 122 of 200
- * recognised. Looking at the whole section rather than the naming lines: 386 → 395 placed items
+ * recognised. Looking at the whole section rather than the naming lines: 386 → 394 placed items
  * over the scored blind sets, probe-2 133 → 140.
  */
 const SIMILAR_MIN = 8;
@@ -62,9 +61,11 @@ function readableWords(terms: string): string {
  * ("Redis holds the queue." … "Persistence: appendonly no."). A question ("Does enabling the
  * feature change any default?") asks; it does not decide.
  */
-function linesToInferOn(index: DocumentIndex, c: CompiledConcern, mentions: TermHit[]): { named: ReadonlySet<number>; around: readonly number[] } {
-  const key = `infer-on:${c.synonyms.key}\u0001${c.exclude?.key ?? ''}`;
-  const known = index.memo.get(key) as { named: ReadonlySet<number>; around: readonly number[] } | undefined;
+function linesToInferOn(index: DocumentIndex, mentions: TermHit[]): { named: ReadonlySet<number>; around: readonly number[] } {
+  // Keyed by the mentions list itself, which mentionsOf memoises per component and document.
+  let byMentions = index.memo.get('infer-on') as WeakMap<TermHit[], { named: ReadonlySet<number>; around: readonly number[] }> | undefined;
+  if (!byMentions) index.memo.set('infer-on', (byMentions = new WeakMap()));
+  const known = byMentions.get(mentions);
   if (known) return known;
   const decides = (l: number): boolean => !index.headings.has(l) && !/\?\**\s*$/.test(index.doc.lines[l - 1] ?? '');
   const named = new Set(mentions.map((m) => m.line).filter(decides));
@@ -79,16 +80,16 @@ function linesToInferOn(index: DocumentIndex, c: CompiledConcern, mentions: Term
     for (let k = from; k <= to; k++) if (decides(k)) around.add(k);
   }
   const lines = { named, around: [...around].sort((a, b) => a - b) };
-  index.memo.set(key, lines);
+  byMentions.set(mentions, lines);
   return lines;
 }
 
 /** What a concern says, as the inferred route compares it with a line (built once per concern). */
 const INFERENCE_TEXT = new WeakMap<CompiledConcern, string>();
-function inferenceText(c: CompiledConcern, risk: TermMatcher): string {
+function inferenceText(c: CompiledConcern): string {
   let text = INFERENCE_TEXT.get(c);
   if (text === undefined) {
-    text = `${c.concern.title} ${c.concern.body} ${readableWords(risk.terms.join(' '))}`.replace(/\{(?:component|match|clause)\}/g, ' ');
+    text = `${c.concern.title} ${c.concern.body} ${readableWords(c.risk?.terms.join(' ') ?? '')}`.replace(/\{(?:component|match|clause)\}/g, ' ');
     INFERENCE_TEXT.set(c, text);
   }
   return text;
@@ -110,8 +111,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   let risk = riskAt ?? rankRiskHits(index, riskHits, mentions)[0] ?? null;
   let inferred: number | undefined;
   if (c.risk && !risk) {
-    const { named, around } = linesToInferOn(index, c, mentions);
-    const near = findCauseLine(index, inferenceText(c, c.risk), named, SIMILAR_MIN, { onlyLines: around, minWords: SIMILAR_WORDS, concepts: c.concepts });
+    const { named, around } = linesToInferOn(index, mentions);
+    const near = findCauseLine(index, inferenceText(c), named, SIMILAR_MIN, { onlyLines: around, minWords: SIMILAR_WORDS, concepts: c.concepts });
     if (near) {
       risk = { line: near.line, text: (index.doc.lines[near.line - 1] ?? '').trim() };
       inferred = near.score;
