@@ -48,6 +48,13 @@ describe('the reviewer catalogue', () => {
     expect(concerns.flatMap((c) => c.concern.personas.filter((p) => !ids.has(p)).map((p) => `${c.id} → ${p}`))).toEqual([]);
   });
 
+  it('keeps every like-* term a single word the similarity route compares (four letters or more)', () => {
+    const like = Object.entries(catalogue.vocabularies).filter(([name]) => name.startsWith('like-'));
+    const unread = like.flatMap(([name, terms]) => terms.filter((t) => !/^[a-z]{4,}\*?$/i.test(t)).map((t) => `${name}: ${t}`));
+
+    expect([like.length > 0, unread]).toEqual([true, []]);
+  });
+
   it('uses every shared vocabulary somewhere (a like-* list is read by the similarity route)', () => {
     const text = readFileSync(join(packageRoot(), 'reviewers', 'catalogue', 'vocabularies.yaml'), 'utf8');
     const names = Object.keys(catalogue.vocabularies);
