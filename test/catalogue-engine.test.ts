@@ -227,7 +227,7 @@ describe('runCatalogue', () => {
 
   it('does not infer a risk from a question or from a line that shares only common words', () => {
     const catalogue = stampedeCatalogue();
-    const plan = `${menuContext}- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;
+    const plan = `${menuContext}- Does a deploy empty Redis so every request misses and stampedes the origin database?\n- Would a deploy empty the keys so every request misses and stampedes the origin database?\n- Redis holds every menu of the shop.\n`;
 
     expect(fire(plan, catalogue)).toEqual([]);
   });
@@ -254,7 +254,8 @@ describe('runCatalogue', () => {
       disabled: fire('# Limits\nCount requests in Redis; the fallback is disabled for launch.', catalogue),
       named: fire('# Limits\nCount requests in Redis; the fallback serves stale counts.', catalogue),
       conditional: fire('# Limits\nCount requests in Redis; if the fallback is turned off, requests are refused.', catalogue),
-    }).toEqual({ disabled: [['cache.no-fallback', 'line', 2, 'Redis']], named: [], conditional: [] });
+      qualified: fire('# Limits\nCount requests in Redis; the fallback is not configured with a timeout yet.', catalogue),
+    }).toEqual({ disabled: [['cache.no-fallback', 'line', 2, 'Redis']], named: [], conditional: [], qualified: [] });
   });
 
   it('ignores a component named only in non-goals or rejected alternatives', () => {

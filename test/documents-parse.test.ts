@@ -80,6 +80,25 @@ describe('parseDocument', () => {
     expect([...doc.codeLines]).toEqual([4, 5, 6]);
   });
 
+  it('reads task lists, strikethrough and footnotes as plain list items and lines (only tables are GitHub syntax it parses)', () => {
+    const text = ['# Plan', '', '- [ ] ~~store the card number~~ tokenise it[^1]', '', '[^1]: Stripe Elements.', ''].join('\n');
+
+    const doc = parseDocument('p.md', text);
+
+    expect([doc.listItems.map((i) => [i.startLine, i.text]), [...doc.codeLines], [...doc.hiddenLines], doc.reviewable]).toEqual([
+      [[3, '[ ] ~~store the card number~~ tokenise it[^1]']],
+      [],
+      [],
+      true,
+    ]);
+  });
+
+  it('says while parsing whether anything but headings, rules and comments is there', () => {
+    expect(
+      ['# Plan\n\n## Goals\n', '# Plan\n\n<!-- TODO -->\n', '   \n', '# Plan\n\nWe cache prices.\n'].map((t) => parseDocument('p.md', t).reviewable),
+    ).toEqual([false, false, false, true]);
+  });
+
   it('treats a document without headings as one untitled body', () => {
     const doc = parseDocument('p.md', 'just text');
 

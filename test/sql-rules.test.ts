@@ -114,14 +114,20 @@ describe('sql.timestamp-without-time-zone', () => {
       '  id BIGINT PRIMARY KEY,',
       '  read_ts TIMESTAMP NOT NULL,',
       '  created_at TIMESTAMPTZ NOT NULL,',
-      '  billed_at TIMESTAMP WITH TIME ZONE',
+      '  billed_at TIMESTAMP WITH TIME ZONE,',
+      '  sampled_at TIMESTAMP(3) WITHOUT TIME ZONE',
       ');',
+      'ALTER TABLE reads ADD COLUMN corrected_at timestamp;',
       '```',
     ].join('\n');
 
     const hits = await review(plan, ['sql.timestamp-without-time-zone']);
 
-    expect(placed(hits).map(([id, , line, , match]) => [id, line, match])).toEqual([['sql.timestamp-without-time-zone', 6, 'reads.read_ts']]);
+    expect(placed(hits).map(([id, , line, , match]) => [id, line, match])).toEqual([
+      ['sql.timestamp-without-time-zone', 6, 'reads.read_ts'],
+      ['sql.timestamp-without-time-zone', 9, 'reads.sampled_at'],
+      ['sql.timestamp-without-time-zone', 11, 'reads.corrected_at'],
+    ]);
   });
 });
 

@@ -8,6 +8,6 @@ import { treeHasContent } from './tree-has-content.js';
  * parseDocument answers it while it has the tree; parsing again cost the CLI a second full parse.
  */
 export function hasReviewableContent(doc: PlanDocument): boolean {
-  if (doc.text.trim() === '') return false;
-  return doc.reviewable ?? treeHasContent(parseMarkdown(doc.text));
+  if (doc.reviewable !== undefined) return doc.reviewable;
+  return doc.text.trim() !== '' && treeHasContent(parseMarkdown(doc.text));
 }

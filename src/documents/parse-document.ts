@@ -33,5 +33,5 @@ export function parseDocument(path: string, input: string): PlanDocument {
   const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings } = collectMarkdownParts(tree, lines);
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
-  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable: text.trim() !== '' && treeHasContent(tree) };
+  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable: treeHasContent(tree) };
 }
