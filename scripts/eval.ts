@@ -196,8 +196,8 @@ async function quiet(title: string, files: string[]): Promise<void> {
  * Paraphrase coverage: risky decisions written one per sentence by someone who had not seen the
  * catalogue (eval/sentences/*.tsv: category, risk, sentence). The sentences of a category are
  * reviewed as one plan's list, and a sentence counts when some finding sits on its line. This says
- * whether the wording is recognised at all, not whether the finding names the right risk; since at most
- * two inferred findings are kept per plan, the grouping by category also bounds that route.
+ * whether the wording is recognised at all, not whether the finding names the right risk; since only
+ * INFERRED_PER_PLAN inferred findings are kept per plan, the grouping by category also bounds that route.
  */
 async function sentences(dir: string): Promise<void> {
   if (!existsSync(dir)) return;

@@ -12,6 +12,7 @@ import { indexDocument } from '../src/engines/checklist/catalogue/index-document
 import { handledHits } from '../src/engines/checklist/catalogue/handled-hits.js';
 import { loadCatalogue } from '../src/engines/checklist/catalogue/load-catalogue.js';
 import { mentionsOf } from '../src/engines/checklist/catalogue/mentions-of.js';
+import { INFERRED_PER_PLAN } from '../src/engines/checklist/catalogue/run-catalogue.js';
 import { runConcern } from '../src/engines/checklist/catalogue/run-concern.js';
 
 const [path, where] = process.argv.slice(2);
@@ -41,7 +42,7 @@ for (const c of loadCatalogue().concerns.values()) {
   const handled = handledHits(index, c);
   const unmet = c.requires.filter((r) => activeHits(index, r.match(index)).length === 0).length;
   process.stdout.write(
-    `${hit ? `FIRES at ${hit.anchor.startLine ?? hit.anchor.level}${hit.inferred === undefined ? '' : ` (inferred, score ${hit.inferred.toFixed(1)}; at most two per plan are kept)`}` : 'quiet'}  ${c.id}\n` +
+    `${hit ? `FIRES at ${hit.anchor.startLine ?? hit.anchor.level}${hit.inferred === undefined ? '' : ` (inferred, score ${hit.inferred.toFixed(1)}; the strongest ${INFERRED_PER_PLAN} per plan are kept)`}` : 'quiet'}  ${c.id}\n` +
       `    component ${mentions.length}/${c.component.minMentions}: ${lineOf(mentions)}\n` +
       `    risk: ${c.risk ? lineOf(activeHits(index, risk)) : '(none needed)'}   requires unmet: ${unmet}\n` +
       `    handled: ${lineOf(handled)}\n`,

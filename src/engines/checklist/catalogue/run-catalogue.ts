@@ -1,9 +1,7 @@
 import type { PlanDocument } from '../../../documents/schema.js';
-import { activeHits } from './active-hits.js';
 import { indexOf, type DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
-import { mentionsOf } from './mentions-of.js';
-import { rankRiskHits } from './rank-risk-hits.js';
+import { riskSitesOf } from './risk-sites-of.js';
 import { type CatalogueHit, runConcern } from './run-concern.js';
 
 /** Further lines with the same risky wording that get their own finding (measured: +2 points on the blind probe, on-topic share unchanged). */
@@ -15,7 +13,7 @@ const MORE_RISK_SITES = 1;
  * sentences; the real RFCs of the corpus went from 3.8 to 4.7 findings each (none critical: an
  * inferred finding is one severity milder). Beyond six, the corpus gained leads faster than plans gained items.
  */
-const INFERRED_PER_PLAN = 6;
+export const INFERRED_PER_PLAN = 6;
 
 /** Every concern of the catalogue (or the given ones) that fires on the document. */
 export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConcern>, index: DocumentIndex = indexOf(doc)): CatalogueHit[] {
@@ -25,8 +23,7 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
     if (hit) hits.push(hit);
     // The same risky wording in another part of the plan is another place to fix.
     if (hit && c.risk && hit.anchor.level === 'line' && MORE_RISK_SITES > 0) {
-      const ranked = rankRiskHits(index, activeHits(index, c.risk.match(index)), mentionsOf(index, c));
-      const others = ranked.filter((h) => h.line !== hit.anchor.startLine && !index.headings.has(h.line));
+      const others = riskSitesOf(index, c).filter((h) => h.line !== hit.anchor.startLine && !index.headings.has(h.line));
       for (const other of others.slice(0, MORE_RISK_SITES)) {
         const again = runConcern(index, c, other);
         if (again && again.anchor.startLine !== hit.anchor.startLine) hits.push(again);

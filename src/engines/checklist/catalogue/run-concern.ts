@@ -10,7 +10,7 @@ import type { CompiledConcern } from './load-catalogue.js';
 import { handledHits } from './handled-hits.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
-import { rankRiskHits } from './rank-risk-hits.js';
+import { riskSitesOf } from './risk-sites-of.js';
 import { findCauseLine } from './find-cause-line.js';
 
 /**
@@ -107,8 +107,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
   if (!use) return null;
   if (!c.requires.every((r) => activeHits(index, r.match(index)).length > 0)) return null;
   // A heading names a topic ("## Refunds"); the sentence under it is what creates the risk.
-  const riskHits = c.risk ? activeHits(index, c.risk.match(index)) : [];
-  let risk = riskAt ?? rankRiskHits(index, riskHits, mentions)[0] ?? null;
+  let risk = riskAt ?? riskSitesOf(index, c)[0] ?? null;
   let inferred: number | undefined;
   if (c.risk && !risk) {
     const { named, around } = linesToInferOn(index, mentions);
