@@ -1,4 +1,4 @@
-import { lineAnchor } from '../../../../findings/make-anchor.js';
+import { columnHit } from '../column-hit.js';
 import { columnWords } from '../column-words.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
@@ -41,7 +41,5 @@ function holdsMoney(name: string): boolean {
 
 /** Money in binary floating point cannot hold 0.10 exactly: sums drift, and ledgers stop balancing by a cent. */
 export function checkFloatMoney({ doc, schema }: SqlContext): SqlHit[] {
-  return schema.columns
-    .filter((c) => FLOAT_TYPES.has(c.type) && holdsMoney(c.name))
-    .map((c) => ({ anchor: lineAnchor(doc, c.line), match: `${c.table}.${c.name}` }));
+  return schema.columns.filter((c) => FLOAT_TYPES.has(c.type) && holdsMoney(c.name)).map((c) => columnHit(doc, c));
 }

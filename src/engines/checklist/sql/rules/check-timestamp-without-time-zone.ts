@@ -1,4 +1,4 @@
-import { lineAnchor } from '../../../../findings/make-anchor.js';
+import { columnHit } from '../column-hit.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
 /**
@@ -7,7 +7,5 @@ import type { SqlContext, SqlHit } from '../types.js';
  * be told apart afterwards. squawk's `prefer-timestamptz` and the PostgreSQL wiki say the same.
  */
 export function checkTimestampWithoutTimeZone({ doc, schema }: SqlContext): SqlHit[] {
-  return schema.columns
-    .filter((c) => c.type === 'timestamp' || c.type === 'timestamp[]')
-    .map((c) => ({ anchor: lineAnchor(doc, c.line), match: `${c.table}.${c.name}` }));
+  return schema.columns.filter((c) => c.type === 'timestamp' || c.type === 'timestamp[]').map((c) => columnHit(doc, c));
 }

@@ -1,4 +1,4 @@
-import { lineAnchor } from '../../../../findings/make-anchor.js';
+import { columnHit } from '../column-hit.js';
 import { columnWords } from '../column-words.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
@@ -39,6 +39,6 @@ export function checkVarcharEnumeration({ doc, schema }: SqlContext): SqlHit[] {
       .filter((c) => TEXT_TYPES.has(c.type) && !c.hasCheck && CLOSED_SET_WORDS.has(lastWord(c.name)) && !OPEN_SET_NAMES.has(c.name))
       // A foreign key to a lookup table constrains the values as well as a CHECK does.
       .filter((c) => !lookedUp.has(`${c.table}.${c.name}`))
-      .map((c) => ({ anchor: lineAnchor(doc, c.line), match: `${c.table}.${c.name}` }))
+      .map((c) => columnHit(doc, c))
   );
 }
