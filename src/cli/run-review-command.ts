@@ -1,4 +1,3 @@
-import { hasReviewableContent } from '../documents/has-reviewable-content.js';
 import type { PlanDocument } from '../documents/schema.js';
 import { InputError } from '../errors/errors.js';
 import { OPEN_STATUSES } from '../ledger/schema.js';
@@ -70,7 +69,7 @@ export async function runReviewCommand(args: string[], io: CliIo): Promise<numbe
   // Read every file before any review so a bad input fails fast and alone.
   const documents: PlanDocument[] = [];
   for (const path of positionals) documents.push(await readCliDocument(path, io));
-  const empty = documents.filter((d) => !hasReviewableContent(d)).map((d) => d.path);
+  const empty = documents.filter((d) => !d.reviewable).map((d) => d.path);
   const engines = await createEngines(engine, { env: io.env });
   const progress = positionals.length > 1 && io.stderrIsTTY;
   const result = await runPanel(documents, {

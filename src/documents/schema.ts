@@ -56,7 +56,8 @@ export interface PlanDocument {
   title: string | null;
   /**
    * Whether anything but headings, rules, link definitions and comments is in it, found while
-   * parsing; absent on a document built another way (hasReviewableContent then parses it).
+   * parsing. A review of nothing would score 10/10 "Ready", which reads as approval of an empty or
+   * heading-only file; the CLI says "has no content to review" instead.
    */
-  reviewable?: boolean;
+  reviewable: boolean;
 }
