@@ -109,15 +109,17 @@ export function findCauseLine(
     const met = new Set<string>();
     for (const tokens of ws) {
       let weight = 0;
-      let best: string | null = null;
-      for (const k of tokens)
-        if (wanted.has(k) && (idf.get(k) ?? 0) > weight) {
-          weight = idf.get(k) ?? 0;
-          best = k;
+      let rarest: string | null = null;
+      for (const k of tokens) {
+        const w = wanted.has(k) ? (idf.get(k) ?? 0) : 0;
+        if (w > weight) {
+          weight = w;
+          rarest = k;
         }
-      if (best !== null) {
+      }
+      if (rarest !== null) {
         score += weight;
-        met.add(best);
+        met.add(rarest);
       }
     }
     if (met.size < minWords) continue;
