@@ -119,6 +119,36 @@ describe('the term language', () => {
   });
 });
 
+describe('sequence terms', () => {
+  const vocab = { reads: ['reads', 'select*'], state: ['balance', 'remaining'], writes: ['subtract*', 'insert*'] };
+
+  it('matches parts that come in order within one sentence, on the line of the first part', () => {
+    expect(linesOf(['@reads ... @state ... @writes'], '# Plan\nThe app reads the bottle balance, subtracts the dose and saves it.', vocab)).toEqual([
+      [2, 'reads the bottle balance, subtracts'],
+    ]);
+  });
+
+  it('follows a sentence that wraps onto the next line of the same paragraph', () => {
+    expect(
+      linesOf(['@reads ... @state ... @writes'], '# Plan\nFor each scan the API runs a select of the remaining points,\nthen inserts the scan row.', vocab),
+    ).toEqual([[2, 'select of the remaining points,']]);
+  });
+
+  it('does not match parts in another sentence, list item or out of order', () => {
+    const text =
+      '# Plan\nThe app reads the balance. It inserts a row.\n- We read the balance\n- Insert the dose\nSubtract the balance after it reads it.\n## Reads balance\nInsert rows';
+    expect(linesOf(['@reads ... @state ... @writes'], text, vocab)).toEqual([]);
+  });
+
+  it('reads as its parts for the inferred route, vocabularies expanded', () => {
+    expect(compileTerms(['@reads ... @state ... @writes'], vocab).terms).toEqual(['reads select* ... balance remaining ... subtract* insert*']);
+  });
+
+  it('refuses a regular expression as a part', () => {
+    expect(() => compileTerms(['@reads ... @re'], { ...vocab, re: ['/x+/'] })).toThrow('a /regex/ cannot be a part');
+  });
+});
+
 describe('runCatalogue', () => {
   it('anchors on the line that introduces the component when no risk wording is given', () => {
     const catalogue = catalogueWith([concern({})]);

@@ -3,6 +3,7 @@ import { type DocumentIndex, tokenize } from './index-document.js';
 import { matchRegex, matchRegexAt } from './match-regex.js';
 import { leadingWords } from './leading-words.js';
 import { matchWords, type WordSpec } from './match-words.js';
+import { matchSequence, type SequenceSide } from './match-sequence.js';
 import type { TermHit } from './term-hit.js';
 
 /** A compiled term list: every line where one of its terms occurs (first occurrence per line). */
@@ -14,10 +15,17 @@ export interface TermMatcher {
 }
 
 // A regex term with leading words is tried only where they start (`sticky`); others scan the text (`re`).
-type Compiled = { kind: 'words'; words: WordSpec[] } | { kind: 'regex'; re: RegExp } | { kind: 'regex-at'; sticky: RegExp; leading: string[] };
+type Compiled =
+  | { kind: 'words'; words: WordSpec[] }
+  | { kind: 'regex'; re: RegExp }
+  | { kind: 'regex-at'; sticky: RegExp; leading: string[] }
+  | { kind: 'sequence'; sides: SequenceSide[] };
+
+/** `reads ... then insert*`: parts that come in this order within one sentence (see match-sequence.ts). */
+export const SEQUENCE = ' ... ';
 
 function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()): string[] {
-  if (!term.startsWith('@')) return [term];
+  if (!term.startsWith('@') || term.includes(SEQUENCE)) return [term];
   const name = term.slice(1);
   if (seen.has(name)) throw new Error(`vocabulary @${name} refers to itself`);
   const list = vocab[name];
@@ -32,22 +40,21 @@ function hitsOf(index: DocumentIndex, term: string, c: Compiled): TermHit[] {
   if (!hits)
     index.memo.set(
       key,
-      (hits = c.kind === 'words' ? matchWords(index, c.words) : c.kind === 'regex' ? matchRegex(index, c.re) : matchRegexAt(index, c.sticky, c.leading)),
+      (hits =
+        c.kind === 'words'
+          ? matchWords(index, c.words)
+          : c.kind === 'regex'
+            ? matchRegex(index, c.re)
+            : c.kind === 'sequence'
+              ? matchSequence(index, c.sides)
+              : matchRegexAt(index, c.sticky, c.leading)),
     );
   return hits;
 }
 
-function compileOne(term: string): Compiled {
-  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
-    const source = term.slice(1, -1);
-    // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.
-    new RegExp(source, 'iu');
-    const leading = leadingWords(source);
-    return leading ? { kind: 'regex-at', sticky: new RegExp(source, 'imy'), leading } : { kind: 'regex', re: new RegExp(source, 'gim') };
-  }
-  const pieces = term.trim().split(/\s+/);
+function wordsOf(term: string): WordSpec[] {
   const words: WordSpec[] = [];
-  for (const piece of pieces) {
+  for (const piece of term.trim().split(/\s+/)) {
     const prefix = piece.endsWith('*');
     const parts = tokenize(prefix ? piece.slice(0, -1) : piece).map((t) => t.word);
     parts.forEach((word, i) => {
@@ -55,17 +62,50 @@ function compileOne(term: string): Compiled {
     });
   }
   if (words.length === 0) throw new Error(`term "${term}" has no words`);
-  return { kind: 'words', words };
+  return words;
+}
+
+/** A sequence's parts, each a phrase or a vocabulary of phrases (a /regex/ cannot take part). */
+function sidesOf(term: string, vocab: Vocabularies): SequenceSide[] {
+  const sides = term.split(SEQUENCE).map((side) =>
+    expand(side.trim(), vocab).map((t) => {
+      if (t.startsWith('/') && t.endsWith('/')) throw new Error(`sequence "${term}": a /regex/ cannot be a part; use words or a vocabulary of words`);
+      return wordsOf(t);
+    }),
+  );
+  if (sides.length < 2) throw new Error(`sequence "${term}" needs two parts`);
+  return sides;
+}
+
+/** How a term reads once its vocabularies are expanded: a sequence's parts become word lists. */
+function spelled(term: string, vocab: Vocabularies): string {
+  if (!term.includes(SEQUENCE)) return term;
+  return term
+    .split(SEQUENCE)
+    .map((side) => expand(side.trim(), vocab).join(' '))
+    .join(SEQUENCE);
+}
+
+function compileOne(term: string, vocab: Vocabularies): Compiled {
+  if (term.includes(SEQUENCE)) return { kind: 'sequence', sides: sidesOf(term, vocab) };
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
+    const source = term.slice(1, -1);
+    // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.
+    new RegExp(source, 'iu');
+    const leading = leadingWords(source);
+    return leading ? { kind: 'regex-at', sticky: new RegExp(source, 'imy'), leading } : { kind: 'regex', re: new RegExp(source, 'gim') };
+  }
+  return { kind: 'words', words: wordsOf(term) };
 }
 
 /** Terms (with `@vocabulary` references) → one matcher whose results are memoised per document. */
 export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher {
   const expanded = [...new Set(terms.flatMap((t) => expand(t, vocab)))];
-  const compiled = expanded.map(compileOne);
+  const compiled = expanded.map((t) => compileOne(t, vocab));
   const key = expanded.join('\u0000');
   return {
     key,
-    terms: expanded,
+    terms: expanded.map((t) => spelled(t, vocab)),
     match(index: DocumentIndex): TermHit[] {
       const memo = index.memo.get(key) as TermHit[] | undefined;
       if (memo) return memo;

@@ -1,4 +1,4 @@
-import type { DocumentIndex } from './index-document.js';
+import type { DocumentIndex, Token } from './index-document.js';
 import type { TermHit } from './term-hit.js';
 
 export interface WordSpec {
@@ -66,21 +66,30 @@ function candidates(index: DocumentIndex, spec: WordSpec): Array<[number, number
   return formsOf(spec.word).flatMap((f) => index.positions.get(f) ?? []);
 }
 
-/** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
-export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
-  const hits: TermHit[] = [];
+/** Where a phrase occurs: [line index, first token, last token] of every occurrence (first on a line first). */
+export function phrasePositions(index: DocumentIndex, words: WordSpec[]): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
   for (const [li, ti] of candidates(index, words[0]!)) {
     const line = index.lines[li]!;
-    let ok = true;
-    for (let k = 1; k < words.length && ok; k++) {
-      const prev = line.tokens[ti + k - 1];
-      const tok = line.tokens[ti + k];
-      ok = tok !== undefined && prev !== undefined && sameWord(tok.word, words[k]!) && GAP.test(line.raw.slice(prev.end, tok.start));
-    }
-    if (!ok) continue;
-    const first = line.tokens[ti]!;
-    const last = line.tokens[ti + words.length - 1]!;
-    hits.push({ line: line.line, text: line.raw.slice(first.start, last.end) });
+    if (phraseAt(line.tokens, line.raw, ti, words)) out.push([li, ti, ti + words.length - 1]);
   }
-  return hits;
+  return out;
+}
+
+/** Whether the phrase's words stand at `tokens[ti]` onwards, with only joiners between them. */
+export function phraseAt(tokens: readonly Token[], raw: string, ti: number, words: WordSpec[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const tok = tokens[ti + k];
+    if (tok === undefined || !sameWord(tok.word, words[k]!)) return false;
+    if (k > 0 && !GAP.test(raw.slice(tokens[ti + k - 1]!.end, tok.start))) return false;
+  }
+  return true;
+}
+
+/** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
+export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
+  return phrasePositions(index, words).map(([li, first, last]) => {
+    const line = index.lines[li]!;
+    return { line: line.line, text: line.raw.slice(line.tokens[first]!.start, line.tokens[last]!.end) };
+  });
 }

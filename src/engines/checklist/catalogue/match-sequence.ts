@@ -1,0 +1,91 @@
+import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
+import { phraseAt, phrasePositions, type WordSpec } from './match-words.js';
+import type { TermHit } from './term-hit.js';
+
+/** One part of a sequence term: its alternatives, each a phrase. */
+export type SequenceSide = WordSpec[][];
+
+/** How far a sentence may run after the first part before the rest must have come. */
+const MAX_TOKENS = 28;
+
+// A sentence ends at . ; ! ? followed by a space or the end of the line ("0.85" and "e.g." do not end it).
+const SENTENCE_END = /[.;!?](?:\s|$)|:\s*$/u;
+// A new list item, table row or code fence starts something else.
+const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
+
+interface Place {
+  line: IndexedLine;
+  token: Token;
+  /** The text between the previous token and this one, line breaks included. */
+  gap: string;
+}
+
+/** The tokens that follow the first part in the same sentence, into the next line when the sentence wraps. */
+function restOfSentence(index: DocumentIndex, li: number, after: number): Place[] {
+  const out: Place[] = [];
+  let line = index.lines[li]!;
+  let prevEnd = line.tokens[after]!.end;
+  let ti = after + 1;
+  for (;;) {
+    for (; ti < line.tokens.length && out.length < MAX_TOKENS; ti++) {
+      const token = line.tokens[ti]!;
+      const gap = line.raw.slice(prevEnd, token.start);
+      if (SENTENCE_END.test(gap)) return out;
+      out.push({ line, token, gap });
+      prevEnd = token.end;
+    }
+    const next = index.lines[li + 1];
+    const tail = line.raw.slice(prevEnd);
+    if (out.length >= MAX_TOKENS || line.heading || !next || next.line !== line.line + 1 || next.heading || NEW_BLOCK.test(next.raw) || SENTENCE_END.test(tail))
+      return out;
+    li++;
+    line = next;
+    prevEnd = -1;
+    ti = 0;
+  }
+}
+
+/** Whether one of the side's phrases stands at `places[k]` onwards (all on one line). */
+function sideAt(places: Place[], k: number, side: SequenceSide): number {
+  const at = places[k]!;
+  for (const words of side) {
+    if (k + words.length > places.length) continue;
+    if (places[k + words.length - 1]!.line !== at.line) continue;
+    if (phraseAt(at.line.tokens, at.line.raw, at.line.tokens.indexOf(at.token), words)) return words.length;
+  }
+  return 0;
+}
+
+/**
+ * Every line where the parts of a sequence term come in order within one sentence ("reads the
+ * balance, then inserts"): the hit sits on the line of the first part, and its text runs to the
+ * last part when that is on the same line.
+ */
+export function matchSequence(index: DocumentIndex, sides: SequenceSide[]): TermHit[] {
+  const hits = new Map<number, TermHit>();
+  for (const first of sides[0]!) {
+    for (const [li, start, end] of phrasePositions(index, first)) {
+      const line = index.lines[li]!;
+      if (hits.has(line.line)) continue;
+      const places = restOfSentence(index, li, end);
+      let k = 0;
+      let ok = true;
+      let last: Place | null = null;
+      for (const side of sides.slice(1)) {
+        let found = 0;
+        for (; k < places.length && found === 0; k++) found = sideAt(places, k, side);
+        if (found === 0) {
+          ok = false;
+          break;
+        }
+        k += found - 1;
+        last = places[k - 1]!;
+      }
+      if (!ok) continue;
+      const from = line.tokens[start]!.start;
+      const to = last && last.line === line ? last.token.end : line.raw.length;
+      hits.set(line.line, { line: line.line, text: line.raw.slice(from, to).trim() });
+    }
+  }
+  return [...hits.values()].sort((a, b) => a.line - b.line);
+}
