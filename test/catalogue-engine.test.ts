@@ -140,6 +140,20 @@ describe('sequence terms', () => {
     expect(linesOf(['@reads ... @state ... @writes'], text, vocab)).toEqual([]);
   });
 
+  it('keeps a near part (" .. ") within three words of the part before it', () => {
+    const near = { shared: ['shared', 'wide'], logins: ['account', 'login'] };
+    expect(
+      linesOf(['@shared .. @logins'], '# Plan\nTablets use a clinic-wide account.\nA shared drive holds the scans and each nurse has a login.', near),
+    ).toEqual([[2, 'wide account']]);
+  });
+
+  it('does not match when a denial stands between the parts ("fails, the order is not approved")', () => {
+    const v = { fail: ['fails'], pass: ['approved'] };
+    expect(linesOf(['@fail ... @pass'], '# Plan\nIf the check fails, the order is not approved.\nIf the check fails, the order is approved.', v)).toEqual([
+      [3, 'fails, the order is approved'],
+    ]);
+  });
+
   it('reads as its parts for the inferred route, vocabularies expanded', () => {
     expect(compileTerms(['@reads ... @state ... @writes'], vocab).terms).toEqual(['reads select* ... balance remaining ... subtract* insert*']);
   });

@@ -21,11 +21,15 @@ type Compiled =
   | { kind: 'regex-at'; sticky: RegExp; leading: string[] }
   | { kind: 'sequence'; sides: SequenceSide[] };
 
-/** `reads ... then insert*`: parts that come in this order within one sentence (see match-sequence.ts). */
-export const SEQUENCE = ' ... ';
+/**
+ * `@reads ... @writes`: parts that come in this order within one sentence; `shared .. @logins`: the
+ * next part within a few words (see match-sequence.ts).
+ */
+const SEQUENCE = / (\.\.\.?) /;
+const isSequence = (term: string): boolean => SEQUENCE.test(term);
 
 function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()): string[] {
-  if (!term.startsWith('@') || term.includes(SEQUENCE)) return [term];
+  if (!term.startsWith('@') || isSequence(term)) return [term];
   const name = term.slice(1);
   if (seen.has(name)) throw new Error(`vocabulary @${name} refers to itself`);
   const list = vocab[name];
@@ -67,27 +71,30 @@ function wordsOf(term: string): WordSpec[] {
 
 /** A sequence's parts, each a phrase or a vocabulary of phrases (a /regex/ cannot take part). */
 function sidesOf(term: string, vocab: Vocabularies): SequenceSide[] {
-  const sides = term.split(SEQUENCE).map((side) =>
-    expand(side.trim(), vocab).map((t) => {
+  const pieces = term.split(SEQUENCE);
+  const sides: SequenceSide[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const phrases = expand(pieces[i]!.trim(), vocab).map((t) => {
       if (t.startsWith('/') && t.endsWith('/')) throw new Error(`sequence "${term}": a /regex/ cannot be a part; use words or a vocabulary of words`);
       return wordsOf(t);
-    }),
-  );
+    });
+    sides.push({ phrases, near: pieces[i - 1] === '..' });
+  }
   if (sides.length < 2) throw new Error(`sequence "${term}" needs two parts`);
   return sides;
 }
 
 /** How a term reads once its vocabularies are expanded: a sequence's parts become word lists. */
 function spelled(term: string, vocab: Vocabularies): string {
-  if (!term.includes(SEQUENCE)) return term;
+  if (!isSequence(term)) return term;
   return term
     .split(SEQUENCE)
-    .map((side) => expand(side.trim(), vocab).join(' '))
-    .join(SEQUENCE);
+    .map((piece, i) => (i % 2 === 1 ? piece : expand(piece.trim(), vocab).join(' ')))
+    .join(' ');
 }
 
 function compileOne(term: string, vocab: Vocabularies): Compiled {
-  if (term.includes(SEQUENCE)) return { kind: 'sequence', sides: sidesOf(term, vocab) };
+  if (isSequence(term)) return { kind: 'sequence', sides: sidesOf(term, vocab) };
   if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
     const source = term.slice(1, -1);
     // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.

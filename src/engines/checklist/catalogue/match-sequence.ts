@@ -2,11 +2,19 @@ import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
 import { phraseAt, phrasePositions, type WordSpec } from './match-words.js';
 import type { TermHit } from './term-hit.js';
 
-/** One part of a sequence term: its alternatives, each a phrase. */
-export type SequenceSide = WordSpec[][];
+/** One part of a sequence term: its alternatives, each a phrase; `near` when it must follow the previous part within a few words. */
+export interface SequenceSide {
+  phrases: WordSpec[][];
+  near: boolean;
+}
 
 /** How far a sentence may run after the first part before the rest must have come. */
 const MAX_TOKENS = 28;
+/** Words allowed between a part and a `near` part (" .. "): "shared depot login", "same client certificate". */
+const NEAR_WORDS = 3;
+
+// "If the check fails, the order is not approved" says the opposite of "fails ... approved".
+const DENIALS = new Set(['not', 'never', 'no', 'cannot', 'without', 'nor', 'don', 'doesn', 'isn', 'aren', 'won', 'wasn', 'weren']);
 
 // A sentence ends at . ; ! ? followed by a space or the end of the line ("0.85" and "e.g." do not end it).
 const SENTENCE_END = /[.;!?](?:\s|$)|:\s*$/u;
@@ -48,7 +56,7 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
 /** Whether one of the side's phrases stands at `places[k]` onwards (all on one line). */
 function sideAt(places: Place[], k: number, side: SequenceSide): number {
   const at = places[k]!;
-  for (const words of side) {
+  for (const words of side.phrases) {
     if (k + words.length > places.length) continue;
     if (places[k + words.length - 1]!.line !== at.line) continue;
     if (phraseAt(at.line.tokens, at.line.raw, at.line.tokens.indexOf(at.token), words)) return words.length;
@@ -63,7 +71,7 @@ function sideAt(places: Place[], k: number, side: SequenceSide): number {
  */
 export function matchSequence(index: DocumentIndex, sides: SequenceSide[]): TermHit[] {
   const hits = new Map<number, TermHit>();
-  for (const first of sides[0]!) {
+  for (const first of sides[0]!.phrases) {
     for (const [li, start, end] of phrasePositions(index, first)) {
       const line = index.lines[li]!;
       if (hits.has(line.line)) continue;
@@ -73,7 +81,10 @@ export function matchSequence(index: DocumentIndex, sides: SequenceSide[]): Term
       let last: Place | null = null;
       for (const side of sides.slice(1)) {
         let found = 0;
-        for (; k < places.length && found === 0; k++) found = sideAt(places, k, side);
+        const from = k;
+        const until = side.near ? Math.min(places.length, k + NEAR_WORDS + 1) : places.length;
+        for (; k < until && found === 0; k++) found = sideAt(places, k, side);
+        if (found !== 0 && places.slice(from, k - 1).some((p) => DENIALS.has(p.token.word))) found = 0;
         if (found === 0) {
           ok = false;
           break;
