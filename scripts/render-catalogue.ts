@@ -69,6 +69,10 @@ export function renderCatalogue(personas: Persona[], rules: Map<string, Rule>, c
       .join(', ');
     out.push(`| \`${id}\` — ${cell(rule.title.replace(/\{match\}/g, '…'))} | ${SEVERITY_HEADING[rule.severity]} | ${by} |`);
   }
+  out.push(
+    '',
+    'A rule’s severity is the most it raises. `sql.fk-on-delete` is Critical for a key to people or their accounts (users, customers, members, tenants, organisations, teams, …), whose deletion the product must support, and Important for any other parent, where the default refuses the delete.',
+  );
   out.push('', '## Document templates', '', '| Template | Recognised by | Required sections | Source |', '|---|---|---|---|');
   for (const t of templates) {
     out.push(

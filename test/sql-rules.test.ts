@@ -8,6 +8,9 @@ import type { RuleHit } from '../src/engines/checklist/rule-hit.js';
 import type { SqlRule } from '../src/engines/checklist/schema.js';
 import { runSqlRules } from '../src/engines/checklist/sql/run-sql-rules.js';
 import { SQL_CHECKS } from '../src/engines/checklist/sql/rules/index.js';
+import { createChecklistEngine } from '../src/engines/checklist/create-checklist-engine.js';
+import { loadRules } from '../src/engines/checklist/load-rules.js';
+import { loadPersonas } from '../src/personas/load-personas.js';
 
 // Only the sql.* files: the topic rules in the same folder are not this suite's concern.
 const sqlRules: SqlRule[] = readdirSync(builtInRulesDir())
@@ -128,6 +131,51 @@ describe('sql.timestamp-without-time-zone', () => {
       ['sql.timestamp-without-time-zone', 9, 'reads.sampled_at'],
       ['sql.timestamp-without-time-zone', 11, 'reads.corrected_at'],
     ]);
+  });
+});
+
+describe('sql.fk-on-delete', () => {
+  it('blocks on a key to people or their accounts, and asks for a decision on any other parent', async () => {
+    const plan = [
+      '# Memberships',
+      '',
+      '```sql',
+      'CREATE TABLE IF NOT EXISTS freezes (',
+      '  id BIGINT PRIMARY KEY,',
+      '  user_id BIGINT NOT NULL REFERENCES users (id),',
+      '  membership_id BIGINT NOT NULL REFERENCES memberships (id),',
+      '  org_id BIGINT NOT NULL REFERENCES public.organizations (id)',
+      ');',
+      '```',
+    ].join('\n');
+
+    const hits = await review(plan, ['sql.fk-on-delete']);
+
+    expect(hits.map((h) => [h.anchor.startLine, h.match, h.severity ?? 'the rule’s'])).toEqual([
+      [6, 'freezes.user_id', 'the rule’s'],
+      [7, 'freezes.membership_id', 'important'],
+      [8, 'freezes.org_id', 'the rule’s'],
+    ]);
+  });
+
+  it('gives the milder finding the recommendation of its own severity', async () => {
+    const document = parseDocument(
+      'plan.md',
+      [
+        '# Freezes',
+        '',
+        '```sql',
+        'CREATE TABLE IF NOT EXISTS freezes (',
+        '  id BIGINT PRIMARY KEY,',
+        '  membership_id BIGINT NOT NULL REFERENCES memberships (id)',
+        ');',
+        '```',
+      ].join('\n'),
+    );
+
+    const { findings } = await createChecklistEngine(loadRules()).review({ document, personas: loadPersonas() });
+
+    expect(findings.filter((f) => f.ruleId === 'sql.fk-on-delete').map((f) => [f.severity, f.recommendation])).toEqual([['important', 'should']]);
   });
 });
 

@@ -88,10 +88,10 @@ function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
     concern: rule.concern ?? rule.id,
     ruleId: rule.id,
     personas: [persona],
-    severity: rule.severity,
+    severity: hit.severity ?? rule.severity,
     title: fill(rule.title, { match: hit.match }),
     body: fill(rule.body, { match: hit.match }),
-    recommendation: rule.recommendation,
+    recommendation: hit.severity && hit.severity !== rule.severity ? RECOMMENDATION_FOR[hit.severity] : rule.recommendation,
     suggestion: hit.suggestion ?? null,
     anchor: hit.anchor,
   };

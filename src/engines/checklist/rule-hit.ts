@@ -1,4 +1,4 @@
-import type { Anchor } from '../../findings/schema.js';
+import type { Anchor, Severity } from '../../findings/schema.js';
 
 /** One place a checklist rule fired. The engine turns hits into findings using the rule's metadata. */
 export interface RuleHit {
@@ -8,4 +8,6 @@ export interface RuleHit {
   match: string;
   /** Replacement text for the anchored lines, when the fix is mechanical. */
   suggestion?: string | null;
+  /** Milder than the rule's severity for this hit, when the rule says why (see check-fk-on-delete.ts). */
+  severity?: Severity;
 }
