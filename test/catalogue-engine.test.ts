@@ -114,6 +114,17 @@ describe('the term language', () => {
     ]);
   });
 
+  it('matches a term with symbols as the literal text it is, not as its bare words', () => {
+    const text =
+      '# Plan\nOnly one principal may bypass retention.\n"Principal": "*" in the bucket policy\nset active=false on removal\nimage: api:latest, and the latest docs\npublish with delivery_mode=1';
+    expect(linesOf(['"Principal": "*"', 'active=false', ':latest', 'delivery_mode=*'], text)).toEqual([
+      [3, '"Principal": "*"'],
+      [4, 'active=false'],
+      [5, ':latest'],
+      [6, 'delivery_mode=1'],
+    ]);
+  });
+
   it('refuses an unknown vocabulary', () => {
     expect(() => compileTerms(['@nope'], {})).toThrow('unknown vocabulary @nope');
   });

@@ -93,8 +93,29 @@ function spelled(term: string, vocab: Vocabularies): string {
     .join(' ');
 }
 
+// Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand.
+const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`&+#]/u;
+
+/**
+ * A term with symbols (`active=false`, `tag: latest`, `"Principal": "*"`, `CHECK (`) as the
+ * literal text it is: read as words, its symbols would vanish and it would either never match its
+ * own text or match any line with one of its words. A star that ends a word stays a prefix.
+ */
+function literalSource(term: string): string | null {
+  const text = term.trim();
+  if (!SYMBOL.test(text.replace(/\*(?=\s|$)/g, ''))) return null;
+  const body = text
+    .split(/(\*(?=\s|$))/)
+    .map((part) => (part === '*' ? '\\w*' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('')
+    .replace(/\s+/g, '\\s*');
+  return `${/^\w/.test(text) ? '\\b' : ''}${body}${/\w$/.test(text) ? '\\b' : ''}`;
+}
+
 function compileOne(term: string, vocab: Vocabularies): Compiled {
   if (isSequence(term)) return { kind: 'sequence', sides: sidesOf(term, vocab) };
+  const literal = term.startsWith('/') && term.endsWith('/') ? null : literalSource(term);
+  if (literal !== null) return { kind: 'regex', re: new RegExp(literal, 'gim') };
   if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
     const source = term.slice(1, -1);
     // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.

@@ -8,6 +8,8 @@ import { RecommendationSchema, SeveritySchema } from '../../../findings/schema.j
  *   `invalidat*`   a word starting with "invalidat" (invalidate, invalidation, invalidated)
  *   `@pii`         every term of the shared vocabulary `pii` (reviewers/catalogue/vocabularies.yaml)
  *   `/p9[59]/`     a regular expression for the rare case words cannot say it (≤ 80 characters)
+ *   `active=false` a term with symbols (`=`, `:`, quotes, brackets, `%`) is that literal text, a
+ *                  final `*` still a prefix (`"Principal": "*"` is not just the word "principal")
  *   `@reads ... then @writes`  parts that come in this order within one sentence, which may wrap
  *                  onto the next line (" ... " between parts; each part words or a vocabulary of words)
  */
