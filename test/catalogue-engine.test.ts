@@ -145,6 +145,13 @@ describe('sequence terms', () => {
     ).toEqual([[2, 'select of the remaining points,']]);
   });
 
+  it('reads on past a decimal point, which does not end the sentence', () => {
+    const v = { score: ['score'], above: ['above'], act: ['automatically'] };
+    expect(linesOf(['@score ... @above ... @act'], '# Plan\nOrders with a fraud score above 0.9 are cancelled automatically.', v)).toEqual([
+      [2, 'score above 0.9 are cancelled automatically'],
+    ]);
+  });
+
   it('does not match parts in another sentence, list item or out of order', () => {
     const text =
       '# Plan\nThe app reads the balance. It inserts a row.\n- We read the balance\n- Insert the dose\nSubtract the balance after it reads it.\n## Reads balance\nInsert rows';

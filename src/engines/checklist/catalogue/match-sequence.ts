@@ -16,8 +16,9 @@ const NEAR_WORDS = 3;
 // "If the check fails, the order is not approved" says the opposite of "fails ... approved".
 const DENIALS = new Set(['not', 'never', 'no', 'cannot', 'without', 'nor', 'don', 'doesn', 'isn', 'aren', 'won', 'wasn', 'weren']);
 
-// A sentence ends at . ; ! ? followed by a space or the end of the line ("0.85" and "e.g." do not end it).
+// A line's tail ends its sentence at . ; ! ? or a closing colon; between two words see WORDS_SPLIT.
 const SENTENCE_END = /[.;!?](?:\s|$)|:\s*$/u;
+const WORDS_SPLIT = /[.;!?]\s/u;
 // A new list item, table row or code fence starts something else.
 const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
 
@@ -38,7 +39,8 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
     for (; ti < line.tokens.length && out.length < MAX_TOKENS; ti++) {
       const token = line.tokens[ti]!;
       const gap = line.raw.slice(prevEnd, token.start);
-      if (SENTENCE_END.test(gap)) return out;
+      // Between two words a stop needs a space after it: "0.9" goes on.
+      if (WORDS_SPLIT.test(gap)) return out;
       out.push({ line, token, gap });
       prevEnd = token.end;
     }
@@ -48,7 +50,7 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
       return out;
     li++;
     line = next;
-    prevEnd = -1;
+    prevEnd = 0;
     ti = 0;
   }
 }
