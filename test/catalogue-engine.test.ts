@@ -78,6 +78,12 @@ describe('the term language', () => {
     ]);
   });
 
+  it('does not run a phrase across the end of a sentence', () => {
+    expect(linesOf(['confirm the change'], '# Plan\nThe customer confirms. The change is saved.\nThe customer must confirm the change by email.')).toEqual([
+      [3, 'confirm the change'],
+    ]);
+  });
+
   it('matches whole words only, so "cache" is not "cachet"', () => {
     expect(linesOf(['cache'], '# Plan\nThe cachet of it\nA cache in front')).toEqual([[3, 'cache']]);
   });

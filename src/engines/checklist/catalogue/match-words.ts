@@ -8,6 +8,8 @@ export interface WordSpec {
 
 // What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
 const GAP = /^[\s\-_/*`'’.]*$/u;
+// …but not a full stop that ends a sentence: "Confirms. The change" is not "confirm the change".
+const joins = (gap: string): boolean => GAP.test(gap) && !/\.\s/u.test(gap);
 
 // A short term plus "s" can be another word: "HA" is not in "has", "IT" is not in "its".
 const NOT_PLURALS = new Set(['has', 'was', 'its', 'his', 'is', 'as', 'us', 'does', 'goes']);
@@ -81,7 +83,7 @@ export function phraseAt(tokens: readonly Token[], raw: string, ti: number, word
   for (let k = 0; k < words.length; k++) {
     const tok = tokens[ti + k];
     if (tok === undefined || !sameWord(tok.word, words[k]!)) return false;
-    if (k > 0 && !GAP.test(raw.slice(tokens[ti + k - 1]!.end, tok.start))) return false;
+    if (k > 0 && !joins(raw.slice(tokens[ti + k - 1]!.end, tok.start))) return false;
   }
   return true;
 }
