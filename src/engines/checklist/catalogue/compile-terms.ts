@@ -114,10 +114,10 @@ function literalSource(term: string): string | null {
 
 function compileOne(term: string, vocab: Vocabularies): Compiled {
   if (isSequence(term)) return { kind: 'sequence', sides: sidesOf(term, vocab) };
-  const literal = term.startsWith('/') && term.endsWith('/') ? null : literalSource(term);
-  if (literal !== null) return { kind: 'regex', re: new RegExp(literal, 'gim') };
-  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
-    const source = term.slice(1, -1);
+  const isRegex = term.length > 2 && term.startsWith('/') && term.endsWith('/');
+  const literal = isRegex ? null : literalSource(term);
+  if (isRegex || literal !== null) {
+    const source = literal ?? term.slice(1, -1);
     // Checked under 'u' (the stricter syntax) once, here; documents are scanned with the global form.
     new RegExp(source, 'iu');
     const leading = leadingWords(source);

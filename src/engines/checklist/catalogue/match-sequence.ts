@@ -25,6 +25,8 @@ const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
 interface Place {
   line: IndexedLine;
   token: Token;
+  /** The token's index in its line. */
+  ti: number;
   /** The text between the previous token and this one, line breaks included. */
   gap: string;
 }
@@ -41,7 +43,7 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
       const gap = line.raw.slice(prevEnd, token.start);
       // Between two words a stop needs a space after it: "0.9" goes on.
       if (WORDS_SPLIT.test(gap)) return out;
-      out.push({ line, token, gap });
+      out.push({ line, token, ti, gap });
       prevEnd = token.end;
     }
     const next = index.lines[li + 1];
@@ -55,13 +57,41 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
   }
 }
 
-/** Whether one of the side's phrases stands at `places[k]` onwards (all on one line). */
+/** The words a side's phrases can start with, to skip most positions without trying each phrase. */
+interface Starts {
+  exact: Set<string>;
+  prefixes: string[];
+}
+const STARTS = new WeakMap<SequenceSide, Starts>();
+function startsOf(side: SequenceSide): Starts {
+  let starts = STARTS.get(side);
+  if (!starts) {
+    starts = { exact: new Set(), prefixes: [] };
+    for (const [first] of side.phrases) {
+      if (first?.prefix) starts.prefixes.push(first.word);
+      else if (first) starts.exact.add(first.word);
+    }
+    STARTS.set(side, starts);
+  }
+  return starts;
+}
+
+/** Whether `word` could be the first word of one of the side's phrases (itself or its plural). */
+function mayStart(word: string, starts: Starts): boolean {
+  if (starts.exact.has(word)) return true;
+  if (word.endsWith('s') && (starts.exact.has(word.slice(0, -1)) || starts.exact.has(word.slice(0, -2)))) return true;
+  if (word.endsWith('ies') && starts.exact.has(`${word.slice(0, -3)}y`)) return true;
+  return starts.prefixes.some((p) => word.startsWith(p));
+}
+
+/** Whether one of the side's phrases stands at `places[k]` onwards (all on one line): its length in words, else 0. */
 function sideAt(places: Place[], k: number, side: SequenceSide): number {
   const at = places[k]!;
+  if (!mayStart(at.token.word, startsOf(side))) return 0;
   for (const words of side.phrases) {
     if (k + words.length > places.length) continue;
     if (places[k + words.length - 1]!.line !== at.line) continue;
-    if (phraseAt(at.line.tokens, at.line.raw, at.line.tokens.indexOf(at.token), words)) return words.length;
+    if (phraseAt(at.line.tokens, at.line.raw, at.ti, words)) return words.length;
   }
   return 0;
 }
