@@ -69,10 +69,8 @@ export function renderCatalogue(personas: Persona[], rules: Map<string, Rule>, c
       .join(', ');
     out.push(`| \`${id}\` — ${cell(rule.title.replace(/\{match\}/g, '…'))} | ${SEVERITY_HEADING[rule.severity]} | ${by} |`);
   }
-  out.push(
-    '',
-    'A rule’s severity is the most it raises. `sql.fk-on-delete` is Critical for a key to people or their accounts (users, customers, members, tenants, organisations, teams, …), whose deletion the product must support, and Important for any other parent, where the default refuses the delete.',
-  );
+  const notes = [...rules].filter(([, r]) => r.kind === 'sql' && r.note).sort(([a], [b]) => a.localeCompare(b));
+  if (notes.length > 0) out.push('', 'A rule’s severity is the most it raises:', '', ...notes.map(([id, r]) => `- \`${id}\`: ${cell(r.note ?? '')}`));
   out.push('', '## Document templates', '', '| Template | Recognised by | Required sections | Source |', '|---|---|---|---|');
   for (const t of templates) {
     out.push(

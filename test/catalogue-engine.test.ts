@@ -122,12 +122,14 @@ describe('the term language', () => {
 
   it('matches a term with symbols as the literal text it is, not as its bare words', () => {
     const text =
-      '# Plan\nOnly one principal may bypass retention.\n"Principal": "*" in the bucket policy\nset active=false on removal\nimage: api:latest, and the latest docs\npublish with delivery_mode=1';
-    expect(linesOf(['"Principal": "*"', 'active=false', ':latest', 'delivery_mode=*'], text)).toEqual([
+      '# Plan\nOnly one principal may bypass retention.\n"Principal": "*" in the bucket policy\nset active=false on removal\nimage: api:latest, and the latest docs\nimage tag: v1.4.2\nAvoid N+1 queries, not n 1\nThe API runs SELECT * FROM users; select a row';
+    expect(linesOf(['"Principal": "*"', 'active=false', ':latest', 'tag: v*', 'N+1', 'SELECT *'], text)).toEqual([
       [3, '"Principal": "*"'],
       [4, 'active=false'],
       [5, ':latest'],
-      [6, 'delivery_mode=1'],
+      [6, 'tag: v1'],
+      [7, 'N+1'],
+      [8, 'SELECT *'],
     ]);
   });
 
@@ -158,32 +160,61 @@ describe('sequence terms', () => {
     ]);
   });
 
-  it('does not match parts in another sentence, list item or out of order', () => {
+  it.each([
+    ['another sentence', 'The app reads the balance. It inserts a row.'],
+    ['another sentence, the stop inside bold', 'The app **reads the balance.** It inserts a row.'],
+    ['the next list item', '- The app reads the balance\n- It inserts a row'],
+    ['another table cell', '| The app reads the balance | It inserts a row |'],
+    ['the next line of a code block', '```\nreads balance\ninserts row\n```'],
+    ['a heading and the text under it', '## Reads the balance\nInserts a row'],
+    ['the wrong order', 'It inserts a row after it reads the balance.'],
+  ])('does not match parts split by %s', (_, body) => {
+    expect(linesOf(['@reads ... @state ... @writes'], `# Plan\n${body}`, vocab)).toEqual([]);
+  });
+
+  it('matches the same parts within one sentence, list item, cell or code line (the control)', () => {
     const text =
-      '# Plan\nThe app reads the balance. It inserts a row.\n- We read the balance\n- Insert the dose\nSubtract the balance after it reads it.\n## Reads balance\nInsert rows';
-    expect(linesOf(['@reads ... @state ... @writes'], text, vocab)).toEqual([]);
+      '# Plan\n- The app reads the balance, then inserts a row\n| The app reads the balance and inserts a row |\n```\nreads balance; inserts row\n```';
+    expect(linesOf(['@reads ... @state ... @writes'], text, vocab).map(([line]) => line)).toEqual([2, 3]);
   });
 
-  it('keeps a near part (" .. ") within three words of the part before it', () => {
+  it('reads past an ellipsis, which elides words inside one sentence', () => {
+    expect(linesOf(['UPDATE ... RETURNING'], '# Plan\nClaim the job with UPDATE ... RETURNING id.')).toEqual([[2, 'UPDATE ... RETURNING']]);
+  });
+
+  it('keeps a near part (" .. ") within three words of the part before it, and no further', () => {
     const near = { shared: ['shared', 'wide'], logins: ['account', 'login'] };
-    expect(
-      linesOf(['@shared .. @logins'], '# Plan\nTablets use a clinic-wide account.\nA shared drive holds the scans and each nurse has a login.', near),
-    ).toEqual([[2, 'wide account']]);
+    const text = '# Plan\nTablets use a clinic-wide account.\nA shared one two three login.\nA shared one two three four login.';
+    expect(linesOf(['@shared .. @logins'], text, near)).toEqual([
+      [2, 'wide account'],
+      [3, 'shared one two three login'],
+    ]);
   });
 
-  it('does not match when a denial stands between the parts ("fails, the order is not approved")', () => {
-    const v = { fail: ['fails'], pass: ['approved'] };
-    expect(linesOf(['@fail ... @pass'], '# Plan\nIf the check fails, the order is not approved.\nIf the check fails, the order is approved.', v)).toEqual([
-      [3, 'fails, the order is approved'],
+  it('tries a later occurrence of a part when the first leaves a near part out of reach', () => {
+    const v = { a: ['shared'], b: ['login'], c: ['everyone'] };
+    expect(linesOf(['@a ... @b .. @c'], '# Plan\nA shared login then more words here and a login for everyone.', v)).toEqual([
+      [2, 'shared login then more words here and a login for everyone'],
     ]);
+  });
+
+  it.each([
+    ['not', 'If the check fails, the order is not approved.'],
+    ["n't", "If the check fails, the order isn't approved."],
+    ['never', 'If the check fails, the order is never approved.'],
+  ])('does not match when a denial ("%s") stands between the parts', (_, sentence) => {
+    const v = { fail: ['fails'], pass: ['approved'] };
+    expect(linesOf(['@fail ... @pass'], `# Plan\n${sentence}\nIf the check fails, the order is approved.`, v)).toEqual([[3, 'fails, the order is approved']]);
   });
 
   it('reads as its parts for the inferred route, vocabularies expanded', () => {
     expect(compileTerms(['@reads ... @state ... @writes'], vocab).terms).toEqual(['reads select* ... balance remaining ... subtract* insert*']);
   });
 
-  it('refuses a regular expression as a part', () => {
+  it('refuses a part that is a regular expression, a term with symbols or another sequence', () => {
     expect(() => compileTerms(['@reads ... @re'], { ...vocab, re: ['/x+/'] })).toThrow('a /regex/ cannot be a part');
+    expect(() => compileTerms(['@reads ... @sym'], { ...vocab, sym: ['active=false'] })).toThrow('a part is words only');
+    expect(() => compileTerms(['@reads ... @seq'], { ...vocab, seq: ['x ... y'] })).toThrow('cannot be another sequence');
   });
 });
 

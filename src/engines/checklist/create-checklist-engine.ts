@@ -83,15 +83,17 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 function ruleDraft(rule: Rule, hit: RuleHit, persona: string): DraftFinding {
+  // A hit may only make the finding milder than its rule says (the docs call the rule's severity the most it raises).
+  const severity = hit.severity && SEVERITY_RANK[hit.severity] > SEVERITY_RANK[rule.severity] ? hit.severity : rule.severity;
   return {
     engine: 'checklist',
     concern: rule.concern ?? rule.id,
     ruleId: rule.id,
     personas: [persona],
-    severity: hit.severity ?? rule.severity,
+    severity,
     title: fill(rule.title, { match: hit.match }),
     body: fill(rule.body, { match: hit.match }),
-    recommendation: hit.severity && hit.severity !== rule.severity ? RECOMMENDATION_FOR[hit.severity] : rule.recommendation,
+    recommendation: severity === rule.severity ? rule.recommendation : RECOMMENDATION_FOR[severity],
     suggestion: hit.suggestion ?? null,
     anchor: hit.anchor,
   };

@@ -17,6 +17,8 @@ const common = {
   body: z.string().min(1),
   /** Findings with the same concern on the same lines merge across personas. Defaults to the id. */
   concern: z.string().optional(),
+  /** When the rule raises some hits milder than `severity`, and why: shown in docs/REVIEWERS.md. */
+  note: z.string().min(1).optional(),
   fixture: FixtureSchema,
 };
 

@@ -76,6 +76,8 @@ function sidesOf(term: string, vocab: Vocabularies): SequenceSide[] {
   for (let i = 0; i < pieces.length; i += 2) {
     const phrases = expand(pieces[i]!.trim(), vocab).map((t) => {
       if (t.startsWith('/') && t.endsWith('/')) throw new Error(`sequence "${term}": a /regex/ cannot be a part; use words or a vocabulary of words`);
+      if (isSequence(t)) throw new Error(`sequence "${term}": a part cannot be another sequence ("${t}")`);
+      if (literalSource(t) !== null) throw new Error(`sequence "${term}": a part is words only, not symbols ("${t}")`);
       return wordsOf(t);
     });
     sides.push({ phrases, near: pieces[i - 1] === '..' });
@@ -93,22 +95,28 @@ function spelled(term: string, vocab: Vocabularies): string {
     .join(' ');
 }
 
-// Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand.
-const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`&+#]/u;
+// Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand (see match-words.ts).
+const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`]/u;
+// A star that ends a word is a prefix ("invalidat*"); a star on its own ("SELECT *") is text.
+const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
 
 /**
- * A term with symbols (`active=false`, `tag: latest`, `"Principal": "*"`, `CHECK (`) as the
+ * A term with symbols (`active=false`, `tag: latest`, `"Principal": "*"`, `N+1`, `CHECK (`) as the
  * literal text it is: read as words, its symbols would vanish and it would either never match its
  * own text or match any line with one of its words. A star that ends a word stays a prefix.
  */
 function literalSource(term: string): string | null {
   const text = term.trim();
-  if (!SYMBOL.test(text.replace(/\*(?=\s|$)/g, ''))) return null;
+  if (!SYMBOL.test(text.replace(PREFIX_STAR, ''))) return null;
   const body = text
-    .split(/(\*(?=\s|$))/)
-    .map((part) => (part === '*' ? '\\w*' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('')
-    .replace(/\s+/g, '\\s*');
+    .split(/((?<=\w)\*(?=\s|$)|\s+)/u)
+    .map((part, i, parts) => {
+      if (/^\*$/.test(part) && /\w$/.test(parts[i - 1] ?? '')) return '\\w*';
+      // Between two words a space is needed ("on delete" is not "ondelete"); next to a symbol it may go.
+      if (/^\s+$/.test(part)) return /\w$/.test(parts[i - 1] ?? '') && /^\w/.test(parts[i + 1] ?? '') ? '\\s+' : '\\s*';
+      return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    })
+    .join('');
   return `${/^\w/.test(text) ? '\\b' : ''}${body}${/\w$/.test(text) ? '\\b' : ''}`;
 }
 

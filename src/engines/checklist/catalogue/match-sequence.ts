@@ -1,3 +1,4 @@
+import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
 import { phraseAt, phrasePositions, type WordSpec } from './match-words.js';
 import type { TermHit } from './term-hit.js';
@@ -13,12 +14,12 @@ const MAX_TOKENS = 28;
 /** Words allowed between a part and a `near` part (" .. "): "shared depot login", "same client certificate". */
 const NEAR_WORDS = 3;
 
-// "If the check fails, the order is not approved" says the opposite of "fails ... approved".
-const DENIALS = new Set(['not', 'never', 'no', 'cannot', 'without', 'nor', 'don', 'doesn', 'isn', 'aren', 'won', 'wasn', 'weren']);
+// "If the check fails, the order is not approved" says the opposite of "fails ... approved"; a "t"
+// after an apostrophe is the end of any "n't" ("can't", "doesn't", "won't").
+const DENIALS = new Set(['not', 'never', 'no', 'none', 'neither', 'nor', 'cannot', 'without']);
 
-// A line's tail ends its sentence at . ; ! ? or a closing colon; between two words see WORDS_SPLIT.
-const SENTENCE_END = /[.;!?](?:\s|$)|:\s*$/u;
-const WORDS_SPLIT = /[.;!?]\s/u;
+// A line's tail ends its sentence at a stop or a closing colon.
+const TAIL_END = /[.;!?][*_`'’")\]]*\s*$|:\s*$/u;
 // A new list item, table row or code fence starts something else.
 const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
 
@@ -27,13 +28,14 @@ interface Place {
   token: Token;
   /** The token's index in its line. */
   ti: number;
-  /** The text between the previous token and this one, line breaks included. */
-  gap: string;
+  /** A word that denies what follows it ("not", or the "t" of "can't"). */
+  denies: boolean;
 }
 
-/** The tokens that follow the first part in the same sentence, into the next line when the sentence wraps. */
+/** The tokens that follow the first part in the same sentence, into the next line when a prose sentence wraps. */
 function restOfSentence(index: DocumentIndex, li: number, after: number): Place[] {
   const out: Place[] = [];
+  const code = index.doc.codeLines;
   let line = index.lines[li]!;
   let prevEnd = line.tokens[after]!.end;
   let ti = after + 1;
@@ -41,15 +43,24 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
     for (; ti < line.tokens.length && out.length < MAX_TOKENS; ti++) {
       const token = line.tokens[ti]!;
       const gap = line.raw.slice(prevEnd, token.start);
-      // Between two words a stop needs a space after it: "0.9" goes on.
-      if (WORDS_SPLIT.test(gap)) return out;
-      out.push({ line, token, ti, gap });
+      // A table cell is a sentence of its own.
+      if (endsSentence(gap) || gap.includes('|')) return out;
+      out.push({ line, token, ti, denies: DENIALS.has(token.word) || (token.word === 't' && /['’]$/u.test(gap)) });
       prevEnd = token.end;
     }
     const next = index.lines[li + 1];
     const tail = line.raw.slice(prevEnd);
-    if (out.length >= MAX_TOKENS || line.heading || !next || next.line !== line.line + 1 || next.heading || NEW_BLOCK.test(next.raw) || SENTENCE_END.test(tail))
-      return out;
+    const wraps =
+      out.length < MAX_TOKENS &&
+      !line.heading &&
+      next !== undefined &&
+      next.line === line.line + 1 &&
+      !next.heading &&
+      !code.has(line.line) &&
+      !code.has(next.line) &&
+      !NEW_BLOCK.test(next.raw) &&
+      !TAIL_END.test(tail);
+    if (!wraps) return out;
     li++;
     line = next;
     prevEnd = 0;
@@ -108,27 +119,32 @@ export function matchSequence(index: DocumentIndex, sides: SequenceSide[]): Term
       const line = index.lines[li]!;
       if (hits.has(line.line)) continue;
       const places = restOfSentence(index, li, end);
-      let k = 0;
-      let ok = true;
-      let last: Place | null = null;
-      for (const side of sides.slice(1)) {
-        let found = 0;
-        const from = k;
-        const until = side.near ? Math.min(places.length, k + NEAR_WORDS + 1) : places.length;
-        for (; k < until && found === 0; k++) found = sideAt(places, k, side);
-        if (found !== 0 && places.slice(from, k - 1).some((p) => DENIALS.has(p.token.word))) found = 0;
-        if (found === 0) {
-          ok = false;
-          break;
-        }
-        k += found - 1;
-        last = places[k - 1]!;
-      }
-      if (!ok) continue;
+      const last = matchRest(places, sides, 1, 0);
+      if (last === undefined) continue;
       const from = line.tokens[start]!.start;
       const to = last && last.line === line ? last.token.end : line.raw.length;
       hits.set(line.line, { line: line.line, text: line.raw.slice(from, to).trim() });
     }
   }
   return [...hits.values()].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Parts `s` onwards, searched from `places[k]`: the place of the last word of the last part, or
+ * undefined when they do not all come. Each part tries every position it may take, so an early
+ * occurrence that leaves a near part out of reach does not hide a later one that works.
+ */
+function matchRest(places: Place[], sides: SequenceSide[], s: number, k: number): Place | null | undefined {
+  if (s === sides.length) return null;
+  const side = sides[s]!;
+  const until = side.near ? Math.min(places.length, k + NEAR_WORDS + 1) : places.length;
+  for (let p = k; p < until; p++) {
+    // A denial between two parts turns the decision around.
+    if (p > k && places[p - 1]!.denies) return undefined;
+    const length = sideAt(places, p, side);
+    if (length === 0) continue;
+    const rest = matchRest(places, sides, s + 1, p + length);
+    if (rest !== undefined) return rest ?? places[p + length - 1]!;
+  }
+  return undefined;
 }

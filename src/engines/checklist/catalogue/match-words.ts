@@ -1,3 +1,4 @@
+import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, Token } from './index-document.js';
 import type { TermHit } from './term-hit.js';
 
@@ -8,8 +9,8 @@ export interface WordSpec {
 
 // What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
 const GAP = /^[\s\-_/*`'’.]*$/u;
-// …but not a full stop that ends a sentence: "Confirms. The change" is not "confirm the change".
-const joins = (gap: string): boolean => GAP.test(gap) && !/\.\s/u.test(gap);
+// …but not a stop that ends a sentence: "Confirms. The change" is not "confirm the change".
+const joins = (gap: string): boolean => GAP.test(gap) && !endsSentence(gap);
 
 // A short term plus "s" can be another word: "HA" is not in "has", "IT" is not in "its".
 const NOT_PLURALS = new Set(['has', 'was', 'its', 'his', 'is', 'as', 'us', 'does', 'goes']);

@@ -11,7 +11,8 @@ import { RecommendationSchema, SeveritySchema } from '../../../findings/schema.j
  *   `active=false` a term with symbols (`=`, `:`, quotes, brackets, `%`) is that literal text, a
  *                  final `*` still a prefix (`"Principal": "*"` is not just the word "principal")
  *   `@reads ... then @writes`  parts that come in this order within one sentence, which may wrap
- *                  onto the next line (" ... " between parts; each part words or a vocabulary of words)
+ *                  onto the next line (" ... " between parts; " .. " when the next part follows within
+ *                  three words; each part words or a vocabulary of words; a denial between parts voids it)
  */
 export const TermSchema = z
   .union([z.string(), z.number()])
