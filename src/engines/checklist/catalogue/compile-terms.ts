@@ -97,6 +97,8 @@ function spelled(term: string, vocab: Vocabularies): string {
 
 // Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand (see match-words.ts).
 const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`]/u;
+const PLAIN = /^[\p{L}\p{N}\s\-_/.'’`*]*$/u;
+const LONE_STAR = /(?:^|\W)\*/u;
 // A star that ends a word is a prefix ("invalidat*"); a star on its own ("SELECT *") is text.
 const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
 
@@ -107,6 +109,8 @@ const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
  */
 function literalSource(term: string): string | null {
   const text = term.trim();
+  // Almost every term is plain words: decide that without the lookbehind (this runs for each term at load).
+  if (PLAIN.test(text) && !LONE_STAR.test(text)) return null;
   if (!SYMBOL.test(text.replace(PREFIX_STAR, ''))) return null;
   const body = text
     .split(/((?<=\w)\*(?=\s|$)|\s+)/u)
@@ -134,14 +138,26 @@ function compileOne(term: string, vocab: Vocabularies): Compiled {
   return { kind: 'words', words: wordsOf(term) };
 }
 
+// Mechanism components list the same wording as synonyms and as risk, and vocabularies repeat
+// across concerns: each distinct term is compiled once per vocabulary set (a compiled term is stateless
+// apart from a global regex's lastIndex, which matchRegex resets before each scan).
+const COMPILED = new WeakMap<Vocabularies, Map<string, Compiled>>();
+function compiledOnce(term: string, vocab: Vocabularies): Compiled {
+  let byTerm = COMPILED.get(vocab);
+  if (!byTerm) COMPILED.set(vocab, (byTerm = new Map()));
+  let c = byTerm.get(term);
+  if (!c) byTerm.set(term, (c = compileOne(term, vocab)));
+  return c;
+}
+
 /** Terms (with `@vocabulary` references) → one matcher whose results are memoised per document. */
 export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher {
   const expanded = [...new Set(terms.flatMap((t) => expand(t, vocab)))];
-  const compiled = expanded.map((t) => compileOne(t, vocab));
+  const compiled = expanded.map((t) => compiledOnce(t, vocab));
   const key = expanded.join('\u0000');
   return {
     key,
-    terms: expanded.map((t) => spelled(t, vocab)),
+    terms: expanded.map((t) => (isSequence(t) ? spelled(t, vocab) : t)),
     match(index: DocumentIndex): TermHit[] {
       const memo = index.memo.get(key) as TermHit[] | undefined;
       if (memo) return memo;

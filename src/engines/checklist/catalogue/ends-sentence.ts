@@ -4,5 +4,7 @@
  * ellipsis ("UPDATE ... RETURNING", "SELECT … FOR UPDATE") elides words inside one sentence.
  */
 export function endsSentence(gap: string): boolean {
+  // Most gaps are a space: no stop, no sentence end, and nothing to allocate.
+  if (!/[.;!?]/u.test(gap)) return false;
   return /[.;!?][*_`'’")\]]*\s/u.test(gap.replace(/\.{3,}|…/gu, ' '));
 }

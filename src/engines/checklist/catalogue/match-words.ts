@@ -91,8 +91,13 @@ export function phraseAt(tokens: readonly Token[], raw: string, ti: number, word
 
 /** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
 export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
-  return phrasePositions(index, words).map(([li, first, last]) => {
+  // The same walk as phrasePositions, without the intermediate tuples: this runs for every term of every concern.
+  const hits: TermHit[] = [];
+  for (const [li, ti] of candidates(index, words[0]!)) {
     const line = index.lines[li]!;
-    return { line: line.line, text: line.raw.slice(line.tokens[first]!.start, line.tokens[last]!.end) };
-  });
+    // candidates() already matched the first word.
+    if (words.length > 1 && !phraseAt(line.tokens, line.raw, ti, words)) continue;
+    hits.push({ line: line.line, text: line.raw.slice(line.tokens[ti]!.start, line.tokens[ti + words.length - 1]!.end) });
+  }
+  return hits;
 }
