@@ -78,6 +78,15 @@ describe('the term language', () => {
     ]);
   });
 
+  it('reads a phrase across a hard wrap only when asked (handling), and never onto a new list item', () => {
+    const text = '# Plan\nWorkers claim rows with SELECT … FOR\nUPDATE in a fixed order.\n- a lock FOR\n- UPDATE later';
+    const read = (acrossLines: boolean): Array<[number, string]> =>
+      compileTerms(['FOR UPDATE'], {}, { acrossLines })
+        .match(indexDocument(parseDocument('plan.md', text)))
+        .map((h) => [h.line, h.text]);
+    expect({ wrapped: read(true), plain: read(false) }).toEqual({ wrapped: [[2, 'FOR UPDATE']], plain: [] });
+  });
+
   it('does not run a phrase across the end of a sentence', () => {
     expect(linesOf(['confirm the change'], '# Plan\nThe customer confirms. The change is saved.\nThe customer must confirm the change by email.')).toEqual([
       [3, 'confirm the change'],

@@ -38,15 +38,15 @@ function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()
 }
 
 /** One term's hits in a document, computed once per document however many lists share the term. */
-function hitsOf(index: DocumentIndex, term: string, c: Compiled): TermHit[] {
-  const key = `t:${term}`;
+function hitsOf(index: DocumentIndex, term: string, c: Compiled, acrossLines: boolean): TermHit[] {
+  const key = `${acrossLines && c.kind === 'words' ? 'w' : 't'}:${term}`;
   let hits = index.memo.get(key) as TermHit[] | undefined;
   if (!hits)
     index.memo.set(
       key,
       (hits =
         c.kind === 'words'
-          ? matchWords(index, c.words)
+          ? matchWords(index, c.words, acrossLines)
           : c.kind === 'regex'
             ? matchRegex(index, c.re)
             : c.kind === 'sequence'
@@ -150,11 +150,16 @@ function compiledOnce(term: string, vocab: Vocabularies): Compiled {
   return c;
 }
 
-/** Terms (with `@vocabulary` references) → one matcher whose results are memoised per document. */
-export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher {
+/**
+ * Terms (with `@vocabulary` references) → one matcher whose results are memoised per document.
+ * `acrossLines`: a phrase may run on from the end of a line to the start of the next line of its
+ * paragraph, as hard-wrapped documents break it ("SELECT … FOR" / "UPDATE"). The catalogue reads
+ * handling this way, so wrapping at the margin never makes a handled concern fire.
+ */
+export function compileTerms(terms: string[], vocab: Vocabularies, { acrossLines = false }: { acrossLines?: boolean } = {}): TermMatcher {
   const expanded = [...new Set(terms.flatMap((t) => expand(t, vocab)))];
   const compiled = expanded.map((t) => compiledOnce(t, vocab));
-  const key = expanded.join('\u0000');
+  const key = `${acrossLines ? 'w' : 't'}\u0000${expanded.join('\u0000')}`;
   return {
     key,
     terms: expanded.map((t) => (isSequence(t) ? spelled(t, vocab) : t)),
@@ -163,7 +168,7 @@ export function compileTerms(terms: string[], vocab: Vocabularies): TermMatcher 
       if (memo) return memo;
       const byLine = new Map<number, TermHit>();
       for (const [i, c] of compiled.entries()) {
-        for (const hit of hitsOf(index, expanded[i]!, c)) {
+        for (const hit of hitsOf(index, expanded[i]!, c, acrossLines)) {
           const had = byLine.get(hit.line);
           // Per line keep the earliest, longest wording: it reads best in a title.
           if (!had || had.text.length < hit.text.length) byLine.set(hit.line, hit);

@@ -18,10 +18,12 @@ const DENIED_AFTER =
  */
 export function isNegated(index: DocumentIndex, hit: TermHit): boolean {
   const raw = index.doc.lines[hit.line - 1] ?? '';
-  const at = raw.indexOf(hit.text);
+  // A phrase wrapped onto the next line (compileTerms' acrossLines) starts on this one: read what precedes it here.
+  const whole = raw.indexOf(hit.text);
+  const at = whole >= 0 ? whole : raw.lastIndexOf(hit.text.split(/\s+/u)[0] ?? '');
   if (at < 0) return false;
   const before = raw.slice(0, at);
-  const after = raw.slice(at + hit.text.length);
+  const after = whole >= 0 ? raw.slice(at + hit.text.length) : '';
   const denial = /(?:^|[\s(,;])(no|without|nor|not)\s+(?:(?:any|a|an|the)\s+)?$/i.exec(before);
   const deniedAfter = DENIED_AFTER.test(after);
   if (!denial && !deniedAfter) return false;

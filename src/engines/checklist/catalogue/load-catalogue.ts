@@ -79,9 +79,9 @@ function readCatalogue(dir: string): Catalogue {
     for (const component of area.components) {
       if (componentIds.has(component.id)) throw new ValidationError(file, [`components: "${component.id}" is defined twice in the catalogue`]);
       componentIds.add(component.id);
-      const compile = (terms: string[], where: string): TermMatcher => {
+      const compile = (terms: string[], where: string, acrossLines = false): TermMatcher => {
         try {
-          return compileTerms(terms, vocabularies);
+          return compileTerms(terms, vocabularies, { acrossLines });
         } catch (error) {
           throw new ValidationError(file, [`${component.id}${where}: ${(error as Error).message}`]);
         }
@@ -101,7 +101,7 @@ function readCatalogue(dir: string): Catalogue {
           risk: concern.risk.length > 0 ? compile(concern.risk, `.${concern.id}.risk`) : null,
           prefer: concern.prefer.length > 0 ? compile(concern.prefer, `.${concern.id}.prefer`) : null,
           requires: concern.requires.map((r, i) => compile(r, `.${concern.id}.requires[${i}]`)),
-          handled: compile(concern.handled, `.${concern.id}.handled`),
+          handled: compile(concern.handled, `.${concern.id}.handled`, true),
           heading: concern.heading.length > 0 ? compile(concern.heading, `.${concern.id}.heading`) : null,
           concepts,
         });

@@ -90,14 +90,43 @@ export function phraseAt(tokens: readonly Token[], raw: string, ti: number, word
 }
 
 /** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
-export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
+export function matchWords(index: DocumentIndex, words: WordSpec[], acrossLines = false): TermHit[] {
   // The same walk as phrasePositions, without the intermediate tuples: this runs for every term of every concern.
   const hits: TermHit[] = [];
   for (const [li, ti] of candidates(index, words[0]!)) {
     const line = index.lines[li]!;
     // candidates() already matched the first word.
-    if (words.length > 1 && !phraseAt(line.tokens, line.raw, ti, words)) continue;
+    if (words.length > 1 && !phraseAt(line.tokens, line.raw, ti, words)) {
+      const rest = acrossLines ? wrapsOnto(index, li, ti, words) : null;
+      if (rest !== null) hits.push({ line: line.line, text: `${line.raw.slice(line.tokens[ti]!.start).trim()} ${rest}` });
+      continue;
+    }
     hits.push({ line: line.line, text: line.raw.slice(line.tokens[ti]!.start, line.tokens[ti + words.length - 1]!.end) });
   }
   return hits;
+}
+
+// A new list item, table row, fence or heading starts something else: a phrase does not run onto it.
+const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
+
+/**
+ * The rest of a phrase that starts at `tokens[ti]` and runs off the end of its line, when it goes on
+ * at the start of the next line of the same prose paragraph (else null): hard-wrapped documents (most RFCs and KEPs) break
+ * "SELECT ... FOR" / "UPDATE" or "idempotency" / "key" at the margin.
+ */
+function wrapsOnto(index: DocumentIndex, li: number, ti: number, words: WordSpec[]): string | null {
+  const line = index.lines[li]!;
+  const onLine = line.tokens.length - ti;
+  if (onLine <= 0 || onLine >= words.length) return null;
+  const next = index.lines[li + 1];
+  const code = index.doc.codeLines;
+  if (!next || next.line !== line.line + 1 || line.heading || next.heading || code.has(line.line) || code.has(next.line) || NEW_BLOCK.test(next.raw))
+    return null;
+  if (!phraseAt(line.tokens, line.raw, ti, words.slice(0, onLine))) return null;
+  const tail = line.raw.slice(line.tokens[line.tokens.length - 1]!.end);
+  const head = next.raw.slice(0, next.tokens[0]?.start ?? 0);
+  const after = words.length - onLine;
+  if (!joins(`${tail} ${head}`) || !phraseAt(next.tokens, next.raw, 0, words.slice(onLine))) return null;
+  // The words the phrase takes from the next line, as the plan writes them.
+  return next.raw.slice(next.tokens[0]!.start, next.tokens[after - 1]!.end);
 }
