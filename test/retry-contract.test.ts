@@ -131,10 +131,12 @@ const redisRunner: Runner = {
       const id = `d-${REVIEW.deliveryId}`;
       // A retry waits in BullMQ's delayed set with the delay it was given: read it, then run it now.
       for (;;) {
-        const job = await bull.getJob(id);
-        const state = job ? await job.getState() : 'unknown';
+        // The state first, then the job: a job read before the retry moved it to the delayed set
+        // still carries its old delay (0), which made this test flaky.
+        const state = await bull.getJobState(id);
         if (state === 'completed' || state === 'failed') break;
-        if (job && state === 'delayed') {
+        const job = state === 'delayed' ? await bull.getJob(id) : undefined;
+        if (job) {
           delays.push(job.delay);
           await job.promote();
         }
