@@ -2,7 +2,7 @@ import type { Vocabularies } from './schema.js';
 import { type DocumentIndex, tokenize } from './index-document.js';
 import { matchRegex, matchRegexAt } from './match-regex.js';
 import { leadingWords } from './leading-words.js';
-import { matchWords, type WordSpec } from './match-words.js';
+import { matchWords, matchWrappedWords, type WordSpec } from './match-words.js';
 import { matchSequence, type SequenceSide } from './match-sequence.js';
 import type { TermHit } from './term-hit.js';
 
@@ -39,20 +39,26 @@ function expand(term: string, vocab: Vocabularies, seen: Set<string> = new Set()
 
 /** One term's hits in a document, computed once per document however many lists share the term. */
 function hitsOf(index: DocumentIndex, term: string, c: Compiled, acrossLines: boolean): TermHit[] {
-  const key = `${acrossLines && c.kind === 'words' ? 'w' : 't'}:${term}`;
+  const wraps = acrossLines && c.kind === 'words' && c.words.length > 1;
+  const key = `${wraps ? 'w' : 't'}:${term}`;
   let hits = index.memo.get(key) as TermHit[] | undefined;
-  if (!hits)
-    index.memo.set(
-      key,
-      (hits =
+  if (!hits) {
+    if (wraps) {
+      // The same hits as on one line (shared with every other list that has the term), plus the wrapped ones.
+      const wrapped = matchWrappedWords(index, (c as { words: WordSpec[] }).words);
+      const plain = hitsOf(index, term, c, false);
+      hits = wrapped.length === 0 ? plain : [...plain, ...wrapped.filter((w) => !plain.some((p) => p.line === w.line))];
+    } else
+      hits =
         c.kind === 'words'
-          ? matchWords(index, c.words, acrossLines)
+          ? matchWords(index, c.words)
           : c.kind === 'regex'
             ? matchRegex(index, c.re)
             : c.kind === 'sequence'
               ? matchSequence(index, c.sides)
-              : matchRegexAt(index, c.sticky, c.leading)),
-    );
+              : matchRegexAt(index, c.sticky, c.leading);
+    index.memo.set(key, hits);
+  }
   return hits;
 }
 

@@ -90,18 +90,32 @@ export function phraseAt(tokens: readonly Token[], raw: string, ti: number, word
 }
 
 /** Every line where the words occur in order (a phrase), with the text as the plan writes it. */
-export function matchWords(index: DocumentIndex, words: WordSpec[], acrossLines = false): TermHit[] {
+export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
   // The same walk as phrasePositions, without the intermediate tuples: this runs for every term of every concern.
   const hits: TermHit[] = [];
   for (const [li, ti] of candidates(index, words[0]!)) {
     const line = index.lines[li]!;
-    // candidates() already matched the first word.
-    if (words.length > 1 && !phraseAt(line.tokens, line.raw, ti, words)) {
-      const rest = acrossLines ? wrapsOnto(index, li, ti, words) : null;
-      if (rest !== null) hits.push({ line: line.line, text: `${line.raw.slice(line.tokens[ti]!.start).trim()} ${rest}` });
-      continue;
+    const tokens = line.tokens;
+    // candidates() already matched the first word; the rest inline (phraseAt's loop) on this hot path.
+    let ok = ti + words.length <= tokens.length;
+    for (let k = 1; k < words.length && ok; k++) {
+      const tok = tokens[ti + k]!;
+      ok = sameWord(tok.word, words[k]!) && joins(line.raw.slice(tokens[ti + k - 1]!.end, tok.start));
     }
-    hits.push({ line: line.line, text: line.raw.slice(line.tokens[ti]!.start, line.tokens[ti + words.length - 1]!.end) });
+    if (ok) hits.push({ line: line.line, text: line.raw.slice(tokens[ti]!.start, tokens[ti + words.length - 1]!.end) });
+  }
+  return hits;
+}
+
+/** The lines where a phrase starts near the end of the line and runs on at the start of the next one (see wrapsOnto). */
+export function matchWrappedWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
+  const hits: TermHit[] = [];
+  if (words.length < 2) return hits;
+  for (const [li, ti] of candidates(index, words[0]!)) {
+    const line = index.lines[li]!;
+    if (ti + words.length <= line.tokens.length) continue;
+    const rest = wrapsOnto(index, li, ti, words);
+    if (rest !== null) hits.push({ line: line.line, text: `${line.raw.slice(line.tokens[ti]!.start).trim()} ${rest}` });
   }
   return hits;
 }
