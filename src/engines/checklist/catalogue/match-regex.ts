@@ -54,11 +54,26 @@ export function matchRegex(index: DocumentIndex, global: RegExp): TermHit[] {
  * term compiled with 'y'), instead of at every position of the text. Per line the first start that
  * matches within the line wins, as in a scan.
  */
+/** Where words with this start begin, as [line index, offset in the line] in document order: once per prefix and document (many terms share a leading word). */
+function startsOf(index: DocumentIndex, prefix: string): Array<[number, number]> {
+  const key = `ws:${prefix}`;
+  let starts = index.memo.get(key) as Array<[number, number]> | undefined;
+  if (!starts) {
+    starts = wordsStarting(index, prefix).map(([li, ti]): [number, number] => [li, index.lines[li]!.tokens[ti]!.start]);
+    starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    index.memo.set(key, starts);
+  }
+  return starts;
+}
+
 export function matchRegexAt(index: DocumentIndex, sticky: RegExp, leading: string[]): TermHit[] {
-  const starts: Array<[number, number]> = [];
-  for (const prefix of leading) for (const [li, ti] of wordsStarting(index, prefix)) starts.push([li, index.lines[li]!.tokens[ti]!.start]);
+  let starts: Array<[number, number]>;
+  if (leading.length === 1) starts = startsOf(index, leading[0]!);
+  else {
+    starts = leading.flatMap((prefix) => startsOf(index, prefix));
+    starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
   if (starts.length === 0) return [];
-  starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const { text, starts: lineStarts } = joined(index);
   const hits: TermHit[] = [];
   let done = -1;
