@@ -78,13 +78,26 @@ describe('the term language', () => {
     ]);
   });
 
-  it('reads a phrase across a hard wrap only when asked (handling), and never onto a new list item', () => {
-    const text = '# Plan\nWorkers claim rows with SELECT … FOR\nUPDATE in a fixed order.\n- a lock FOR\n- UPDATE later';
+  it.each([
+    ['plain first', [false, true]],
+    ['wrapped first', [true, false]],
+  ] as const)('reads a phrase across a hard wrap only when asked (handling), never onto a new list item or past a stop (%s)', (_, order) => {
+    // One index for both reads: the wrapped and the plain readings must not share a memo entry.
+    const index = indexDocument(
+      parseDocument(
+        'plan.md',
+        '# Plan\nWorkers claim rows with SELECT … FOR\nUPDATE in a fixed order.\n- a lock FOR\n- UPDATE later\nWe wait for.\nUpdate the docs.',
+      ),
+    );
     const read = (acrossLines: boolean): Array<[number, string]> =>
       compileTerms(['FOR UPDATE'], {}, { acrossLines })
-        .match(indexDocument(parseDocument('plan.md', text)))
+        .match(index)
         .map((h) => [h.line, h.text]);
-    expect({ wrapped: read(true), plain: read(false) }).toEqual({ wrapped: [[2, 'FOR UPDATE']], plain: [] });
+    const results = order.map((wrapped) => [wrapped ? 'wrapped' : 'plain', read(wrapped)] as const);
+    expect(Object.fromEntries(results)).toEqual({
+      wrapped: [[2, 'FOR UPDATE']],
+      plain: [],
+    });
   });
 
   it('does not run a phrase across the end of a sentence', () => {
@@ -364,6 +377,16 @@ describe('runCatalogue', () => {
       conditional: fire('# Limits\nCount requests in Redis; if the fallback is turned off, requests are refused.', catalogue),
       qualified: fire('# Limits\nCount requests in Redis; the fallback is not configured with a timeout yet.', catalogue),
     }).toEqual({ disabled: [['cache.no-fallback', 'line', 2, 'Redis']], named: [], conditional: [], qualified: [] });
+  });
+
+  it('reads a denial before or after a handled phrase that wraps onto the next line', () => {
+    const catalogue = catalogueWith([concern({ handled: ['stale counts'] })]);
+
+    expect({
+      wrapped: fire('# Limits\nCount requests in Redis; the fallback serves stale\ncounts for a minute.', catalogue),
+      deniedBefore: fire('# Limits\nCount requests in Redis; the fallback serves no stale\ncounts at all.', catalogue),
+      deniedAfter: fire('# Limits\nCount requests in Redis; the fallback serves stale\ncounts disabled for launch.', catalogue),
+    }).toEqual({ wrapped: [], deniedBefore: [['cache.no-fallback', 'line', 2, 'Redis']], deniedAfter: [['cache.no-fallback', 'line', 2, 'Redis']] });
   });
 
   it('ignores a component named only in non-goals or rejected alternatives', () => {

@@ -138,7 +138,8 @@ const redisRunner: Runner = {
         const job = state === 'delayed' ? await bull.getJob(id) : undefined;
         if (job) {
           delays.push(job.delay);
-          await job.promote();
+          // The backoff may run out between reading the state and promoting: BullMQ then promotes it itself.
+          await job.promote().catch(() => undefined);
         }
         await new Promise((r) => setTimeout(r, 10));
       }

@@ -104,7 +104,8 @@ function spelled(term: string, vocab: Vocabularies): string {
 // Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand (see match-words.ts).
 const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`]/u;
 const PLAIN = /^[\p{L}\p{N}\s\-_/.'’`*]*$/u;
-const LONE_STAR = /(?:^|\W)\*/u;
+// A star that does not end a word after a letter ("SELECT *", "foo*bar") is text, not a prefix.
+const LONE_STAR = /(?:^|\W)\*|\*(?!\s|$)/u;
 // A star that ends a word is a prefix ("invalidat*"); a star on its own ("SELECT *") is text.
 const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
 
@@ -159,8 +160,9 @@ function compiledOnce(term: string, vocab: Vocabularies): Compiled {
 /**
  * Terms (with `@vocabulary` references) → one matcher whose results are memoised per document.
  * `acrossLines`: a phrase may run on from the end of a line to the start of the next line of its
- * paragraph, as hard-wrapped documents break it ("SELECT … FOR" / "UPDATE"). The catalogue reads
- * handling this way, so wrapping at the margin never makes a handled concern fire.
+ * paragraph, as hard-wrapped documents break it ("… FOR" / "UPDATE"). Only phrases of words (two or
+ * more, in prose) wrap; regex, literal and sequence terms do not. The catalogue reads handling this
+ * way, so a handled phrase broken at the margin still counts.
  */
 export function compileTerms(terms: string[], vocab: Vocabularies, { acrossLines = false }: { acrossLines?: boolean } = {}): TermMatcher {
   const expanded = [...new Set(terms.flatMap((t) => expand(t, vocab)))];

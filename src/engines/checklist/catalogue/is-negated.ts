@@ -18,12 +18,19 @@ const DENIED_AFTER =
  */
 export function isNegated(index: DocumentIndex, hit: TermHit): boolean {
   const raw = index.doc.lines[hit.line - 1] ?? '';
-  // A phrase wrapped onto the next line (compileTerms' acrossLines) starts on this one: read what precedes it here.
+  // A phrase wrapped onto the next line (compileTerms' acrossLines) starts on this one and ends on the
+  // next: what precedes it is read here, what follows it ("… breaker disabled") there.
   const whole = raw.indexOf(hit.text);
   const at = whole >= 0 ? whole : raw.lastIndexOf(hit.text.split(/\s+/u)[0] ?? '');
   if (at < 0) return false;
   const before = raw.slice(0, at);
-  const after = whole >= 0 ? raw.slice(at + hit.text.length) : '';
+  let after = raw.slice(at + hit.text.length);
+  if (whole < 0) {
+    const rest = hit.text.slice(raw.slice(at).trim().length + 1);
+    const next = index.doc.lines[hit.line] ?? '';
+    const restAt = rest === '' ? -1 : next.indexOf(rest);
+    after = restAt >= 0 ? next.slice(restAt + rest.length) : '';
+  }
   const denial = /(?:^|[\s(,;])(no|without|nor|not)\s+(?:(?:any|a|an|the)\s+)?$/i.exec(before);
   const deniedAfter = DENIED_AFTER.test(after);
   if (!denial && !deniedAfter) return false;

@@ -48,12 +48,6 @@ export function matchRegex(index: DocumentIndex, global: RegExp): TermHit[] {
   return hits;
 }
 
-/**
- * The same hits as `matchRegex`, for a term whose matches must begin a word with one of `leading`
- * (see leading-words.ts): the expression is tried only where such a word starts (`sticky` is the
- * term compiled with 'y'), instead of at every position of the text. Per line the first start that
- * matches within the line wins, as in a scan.
- */
 /** Where words with this start begin, as [line index, offset in the line] in document order: once per prefix and document (many terms share a leading word). */
 function startsOf(index: DocumentIndex, prefix: string): Array<[number, number]> {
   const key = `ws:${prefix}`;
@@ -66,6 +60,12 @@ function startsOf(index: DocumentIndex, prefix: string): Array<[number, number]>
   return starts;
 }
 
+/**
+ * The same hits as `matchRegex`, for a term whose matches must begin a word with one of `leading`
+ * (see leading-words.ts): the expression is tried only where such a word starts (`sticky` is the
+ * term compiled with 'y'), instead of at every position of the text. Per line the first start that
+ * matches within the line wins, as in a scan.
+ */
 export function matchRegexAt(index: DocumentIndex, sticky: RegExp, leading: string[]): TermHit[] {
   let starts: Array<[number, number]>;
   if (leading.length === 1) starts = startsOf(index, leading[0]!);
