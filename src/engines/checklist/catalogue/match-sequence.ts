@@ -1,6 +1,7 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
-import { phraseAt, phrasePositions, type WordSpec } from './match-words.js';
+import { basesOf, phraseAt, phrasePositions, type WordSpec } from './match-words.js';
+import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
 /** One part of a sequence term: its alternatives, each a phrase; `near` when it must follow the previous part within a few words. */
@@ -20,8 +21,6 @@ const DENIALS = new Set(['not', 'never', 'no', 'none', 'neither', 'nor', 'cannot
 
 // A line's tail ends its sentence at a stop or a closing colon.
 const TAIL_END = /[.;!?][*_`'’")\]]*\s*$|:\s*$/u;
-// A new list item, table row or code fence starts something else.
-const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
 
 interface Place {
   line: IndexedLine;
@@ -35,7 +34,6 @@ interface Place {
 /** The tokens that follow the first part in the same sentence, into the next line when a prose sentence wraps. */
 function restOfSentence(index: DocumentIndex, li: number, after: number): Place[] {
   const out: Place[] = [];
-  const code = index.doc.codeLines;
   let line = index.lines[li]!;
   let prevEnd = line.tokens[after]!.end;
   let ti = after + 1;
@@ -48,19 +46,8 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
       out.push({ line, token, ti, denies: DENIALS.has(token.word) || (token.word === 't' && /['’]$/u.test(gap)) });
       prevEnd = token.end;
     }
-    const next = index.lines[li + 1];
-    const tail = line.raw.slice(prevEnd);
-    const wraps =
-      out.length < MAX_TOKENS &&
-      !line.heading &&
-      next !== undefined &&
-      next.line === line.line + 1 &&
-      !next.heading &&
-      !code.has(line.line) &&
-      !code.has(next.line) &&
-      !NEW_BLOCK.test(next.raw) &&
-      !TAIL_END.test(tail);
-    if (!wraps) return out;
+    const next = out.length < MAX_TOKENS && !TAIL_END.test(line.raw.slice(prevEnd)) ? nextProseLine(index, li) : null;
+    if (!next) return out;
     li++;
     line = next;
     prevEnd = 0;
@@ -87,12 +74,9 @@ function startsOf(side: SequenceSide): Starts {
   return starts;
 }
 
-/** Whether `word` could be the first word of one of the side's phrases (itself or its plural). */
+/** Whether `word` could be the first word of one of the side's phrases (itself or its plural): phraseAt decides. */
 function mayStart(word: string, starts: Starts): boolean {
-  if (starts.exact.has(word)) return true;
-  if (word.endsWith('s') && (starts.exact.has(word.slice(0, -1)) || starts.exact.has(word.slice(0, -2)))) return true;
-  if (word.endsWith('ies') && starts.exact.has(`${word.slice(0, -3)}y`)) return true;
-  return starts.prefixes.some((p) => word.startsWith(p));
+  return basesOf(word).some((b) => starts.exact.has(b)) || starts.prefixes.some((p) => word.startsWith(p));
 }
 
 /** Whether one of the side's phrases stands at `places[k]` onwards (all on one line): its length in words, else 0. */

@@ -1,5 +1,6 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, Token } from './index-document.js';
+import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
 export interface WordSpec {
@@ -31,6 +32,14 @@ function isFormOf(token: string, w: string): boolean {
     return (tail === 1 && token.endsWith('s')) || (tail === 2 && token.endsWith('es'));
   }
   return w.length > 2 && w.endsWith('y') && token.length === w.length + 2 && token.endsWith('ies') && token.startsWith(w.slice(0, -1));
+}
+
+/** The words `token` may be a form of (itself, or the singular its plural ending suggests): the inverse of formsOf. */
+export function basesOf(token: string): string[] {
+  const bases = [token];
+  if (token.endsWith('s')) bases.push(token.slice(0, -1), token.slice(0, -2));
+  if (token.endsWith('ies')) bases.push(`${token.slice(0, -3)}y`);
+  return bases;
 }
 
 function sameWord(token: string, spec: WordSpec): boolean {
@@ -95,14 +104,8 @@ export function matchWords(index: DocumentIndex, words: WordSpec[]): TermHit[] {
   const hits: TermHit[] = [];
   for (const [li, ti] of candidates(index, words[0]!)) {
     const line = index.lines[li]!;
-    const tokens = line.tokens;
-    // candidates() already matched the first word; the rest inline (phraseAt's loop) on this hot path.
-    let ok = ti + words.length <= tokens.length;
-    for (let k = 1; k < words.length && ok; k++) {
-      const tok = tokens[ti + k]!;
-      ok = sameWord(tok.word, words[k]!) && joins(line.raw.slice(tokens[ti + k - 1]!.end, tok.start));
-    }
-    if (ok) hits.push({ line: line.line, text: line.raw.slice(tokens[ti]!.start, tokens[ti + words.length - 1]!.end) });
+    if (words.length > 1 && !phraseAt(line.tokens, line.raw, ti, words)) continue;
+    hits.push({ line: line.line, text: line.raw.slice(line.tokens[ti]!.start, line.tokens[ti + words.length - 1]!.end) });
   }
   return hits;
 }
@@ -120,9 +123,6 @@ export function matchWrappedWords(index: DocumentIndex, words: WordSpec[]): Term
   return hits;
 }
 
-// A new list item, table row, fence or heading starts something else: a phrase does not run onto it.
-const NEW_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#)/u;
-
 /**
  * The rest of a phrase that starts at `tokens[ti]` and runs off the end of its line, when it goes on
  * at the start of the next line of the same prose paragraph (else null): hard-wrapped documents (most RFCs and KEPs) break
@@ -132,10 +132,8 @@ function wrapsOnto(index: DocumentIndex, li: number, ti: number, words: WordSpec
   const line = index.lines[li]!;
   const onLine = line.tokens.length - ti;
   if (onLine <= 0 || onLine >= words.length) return null;
-  const next = index.lines[li + 1];
-  const code = index.doc.codeLines;
-  if (!next || next.line !== line.line + 1 || line.heading || next.heading || code.has(line.line) || code.has(next.line) || NEW_BLOCK.test(next.raw))
-    return null;
+  const next = nextProseLine(index, li);
+  if (!next) return null;
   if (!phraseAt(line.tokens, line.raw, ti, words.slice(0, onLine))) return null;
   const tail = line.raw.slice(line.tokens[line.tokens.length - 1]!.end);
   const head = next.raw.slice(0, next.tokens[0]?.start ?? 0);
