@@ -43,11 +43,12 @@ function hitsOf(index: DocumentIndex, term: string, c: Compiled, acrossLines: bo
   const key = `${wraps ? 'w' : 't'}:${term}`;
   let hits = index.memo.get(key) as TermHit[] | undefined;
   if (!hits) {
-    if (wraps) {
-      // The same hits as on one line (shared with every other list that has the term), plus the wrapped ones.
-      const wrapped = matchWrappedWords(index, (c as { words: WordSpec[] }).words);
+    if (wraps && c.kind === 'words') {
+      // The same hits as on one line (shared with every other list that has the term), plus the
+      // wrapped ones; a line with both keeps one (match() keeps one hit per line).
+      const wrapped = matchWrappedWords(index, c.words);
       const plain = hitsOf(index, term, c, false);
-      hits = wrapped.length === 0 ? plain : [...plain, ...wrapped.filter((w) => !plain.some((p) => p.line === w.line))];
+      hits = wrapped.length === 0 ? plain : [...plain, ...wrapped];
     } else
       hits =
         c.kind === 'words'
@@ -101,13 +102,10 @@ function spelled(term: string, vocab: Vocabularies): string {
     .join(' ');
 }
 
-// Characters a phrase of words cannot carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand (see match-words.ts).
-const SYMBOL = /[^\p{L}\p{N}\s\-_/.'’`]/u;
+// What a phrase of words can carry: between words only spaces, hyphens, underscores, slashes, dots and quotes stand (see match-words.ts), and a star ends a prefix.
 const PLAIN = /^[\p{L}\p{N}\s\-_/.'’`*]*$/u;
 // A star that does not end a word after a letter ("SELECT *", "foo*bar") is text, not a prefix.
 const LONE_STAR = /(?:^|\W)\*|\*(?!\s|$)/u;
-// A star that ends a word is a prefix ("invalidat*"); a star on its own ("SELECT *") is text.
-const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
 
 /**
  * A term with symbols (`active=false`, `tag: latest`, `"Principal": "*"`, `N+1`, `CHECK (`) as the
@@ -116,9 +114,7 @@ const PREFIX_STAR = /(?<=\w)\*(?=\s|$)/gu;
  */
 function literalSource(term: string): string | null {
   const text = term.trim();
-  // Almost every term is plain words: decide that without the lookbehind (this runs for each term at load).
   if (PLAIN.test(text) && !LONE_STAR.test(text)) return null;
-  if (!SYMBOL.test(text.replace(PREFIX_STAR, ''))) return null;
   const body = text
     .split(/((?<=\w)\*(?=\s|$)|\s+)/u)
     .map((part, i, parts) => {
@@ -170,7 +166,7 @@ export function compileTerms(terms: string[], vocab: Vocabularies, { acrossLines
   const key = `${acrossLines ? 'w' : 't'}\u0000${expanded.join('\u0000')}`;
   return {
     key,
-    terms: expanded.map((t) => (isSequence(t) ? spelled(t, vocab) : t)),
+    terms: expanded.map((t) => spelled(t, vocab)),
     match(index: DocumentIndex): TermHit[] {
       const memo = index.memo.get(key) as TermHit[] | undefined;
       if (memo) return memo;
