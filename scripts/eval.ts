@@ -15,11 +15,13 @@
  *   eval/blind/fresh5   a sixth held-out set, written blind at the end of that session and scored once, at
  *                       the end of the next one
  *   eval/blind/fresh6   a seventh held-out set, written blind in that next session and scored once, at its end
+ *   eval/blind/fresh7-9 three more, each written blind in one session and scored once there, before any of
+ *                       its plans was read (each set's README.md says when, and what was read afterwards)
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|…|fresh9]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
