@@ -18,18 +18,17 @@ const DENIED_AFTER =
  */
 export function isNegated(index: DocumentIndex, hit: TermHit): boolean {
   const raw = index.doc.lines[hit.line - 1] ?? '';
-  // A phrase wrapped onto the next line (compileTerms' acrossLines) starts on this one and ends on the
-  // next: what precedes it is read here, what follows it ("… breaker disabled") there.
-  const whole = raw.indexOf(hit.text);
-  const at = whole >= 0 ? whole : raw.lastIndexOf(hit.text.split(/\s+/u)[0] ?? '');
+  // A phrase wrapped onto the next line starts on this one and ends on the next: what precedes it is
+  // read here, what follows it ("… breaker disabled") there.
+  const head = hit.wrapped?.head ?? hit.text;
+  const at = hit.wrapped ? raw.lastIndexOf(head) : raw.indexOf(head);
   if (at < 0) return false;
   const before = raw.slice(0, at);
-  let after = raw.slice(at + hit.text.length);
-  if (whole < 0) {
-    const rest = hit.text.slice(raw.slice(at).trim().length + 1);
+  let after = raw.slice(at + head.length);
+  if (hit.wrapped) {
     const next = index.doc.lines[hit.line] ?? '';
-    const restAt = rest === '' ? -1 : next.indexOf(rest);
-    after = restAt >= 0 ? next.slice(restAt + rest.length) : '';
+    const restAt = next.indexOf(hit.wrapped.rest);
+    after = restAt >= 0 ? next.slice(restAt + hit.wrapped.rest.length) : '';
   }
   const denial = /(?:^|[\s(,;])(no|without|nor|not)\s+(?:(?:any|a|an|the)\s+)?$/i.exec(before);
   const deniedAfter = DENIED_AFTER.test(after);

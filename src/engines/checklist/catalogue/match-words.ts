@@ -118,7 +118,9 @@ export function matchWrappedWords(index: DocumentIndex, words: WordSpec[]): Term
     const line = index.lines[li]!;
     if (ti + words.length <= line.tokens.length) continue;
     const rest = wrapsOnto(index, li, ti, words);
-    if (rest !== null) hits.push({ line: line.line, text: `${line.raw.slice(line.tokens[ti]!.start).trim()} ${rest}` });
+    if (rest === null) continue;
+    const head = line.raw.slice(line.tokens[ti]!.start).trim();
+    hits.push({ line: line.line, text: `${head} ${rest}`, wrapped: { head, rest } });
   }
   return hits;
 }
