@@ -3,8 +3,9 @@ import { labelForeignKey } from '../label-foreign-key.js';
 import type { SqlContext, SqlHit } from '../types.js';
 
 /**
- * Parents (as tableNameOf names them: no schema, no quotes) that the product must be able to delete: people and the accounts they own. Closing an
- * account or erasing a person (GDPR Art. 17) is routine there, so a key that blocks the delete or
+ * Parents (as tableNameOf names them: no schema, no quotes) that the product must be able to
+ * delete: people and the accounts they own. Closing an account or erasing a person (GDPR Art. 17)
+ * is routine there, so a key that blocks the delete or
  * orphans rows is a blocker. For other parents the default (NO ACTION refuses the delete) is safe
  * until someone works around it: worth deciding, not blocking on. Over the ten blind sets the rule
  * raised 51 Critical findings: one matched a reviewer's item, and two (both on other parents) were
