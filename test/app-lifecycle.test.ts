@@ -14,13 +14,13 @@ function plan(fixes: { onDelete?: boolean; ifNotExists?: boolean; check?: boolea
     '```sql',
     `CREATE TABLE ${fixes.ifNotExists ? 'IF NOT EXISTS ' : ''}team_invites (`,
     '  id BIGSERIAL PRIMARY KEY,',
-    `  team_id BIGINT NOT NULL REFERENCES teams(id)${fixes.onDelete ? ' ON DELETE CASCADE' : ''},`,
+    `  inviter_id BIGINT NOT NULL REFERENCES users(id)${fixes.onDelete ? ' ON DELETE CASCADE' : ''},`,
     '  email TEXT NOT NULL,',
     `  status VARCHAR(20) NOT NULL DEFAULT 'pending'${fixes.check ? " CHECK (status IN ('pending', 'accepted', 'expired'))" : ''},`,
     '  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),',
     '  updated_at TIMESTAMPTZ NOT NULL DEFAULT now()',
     ');',
-    'CREATE INDEX IF NOT EXISTS team_invites_team_idx ON team_invites (team_id);',
+    'CREATE INDEX IF NOT EXISTS team_invites_inviter_idx ON team_invites (inviter_id);',
     '```',
     '',
     '## Rollback',
@@ -78,7 +78,7 @@ describe('a finding followed to its end', () => {
     // 3. A revision fixing two of three: two replies with evidence, two threads resolved, one open, gate still failing.
     await push(h, '2'.repeat(40), plan({ onDelete: true, ifNotExists: true }));
     expect(github.thread(fk).replies.at(-1)).toMatch(
-      /^✅ Addressed in `2222222`: now reads “team_id BIGINT NOT NULL REFERENCES teams\(id\) ON DELETE CASCADE,” \(line 7\)\. Resolving this thread\./,
+      /^✅ Addressed in `2222222`: now reads “inviter_id BIGINT NOT NULL REFERENCES users\(id\) ON DELETE CASCADE,” \(line 7\)\. Resolving this thread\./,
     );
     expect(github.thread(ifNotExists).replies.at(-1)).toMatch(/^✅ Addressed in `2222222`: now reads “CREATE TABLE IF NOT EXISTS team_invites \(” \(line 5\)/);
     expect([github.thread(fk).resolved, github.thread(ifNotExists).resolved, github.thread(status).resolved]).toEqual([true, true, false]);
@@ -152,7 +152,7 @@ describe('replies in a finding thread', () => {
   it('answers a question with the reasoning and how to settle it', async () => {
     const { h, github, fk } = await openedWithOneFinding();
 
-    await replyInThread(h, fk, 'alice', 'Why does this matter if we never delete teams?');
+    await replyInThread(h, fk, 'alice', 'Why does this matter if we never delete users?');
 
     expect(github.thread(fk).replies.at(-1)).toMatch(/^Here is the reasoning \(Database Architect\): With no `ON DELETE` clause/);
     expect(statuses(github)).toEqual(['sql.fk-on-delete:open']);
@@ -216,8 +216,8 @@ describe('an author response document', () => {
     const response = [
       '## Findings Addressed',
       '',
-      '### ✅ Critical: Foreign key on team_id',
-      '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"',
+      '### ✅ Critical: Foreign key on inviter_id',
+      '**Your finding:** "Foreign key team_invites.inviter_id does not say what happens when the parent is deleted"',
       '**Resolution:** added ON DELETE CASCADE.',
       '**Location:** Lines 7-7',
       '',
@@ -268,8 +268,8 @@ describe('a response document in the pull request', () => {
       '',
       '## Findings Addressed',
       '',
-      '### ✅ Foreign key on team_id',
-      '**Your finding:** "Foreign key team_invites.team_id does not say what happens when the parent is deleted"',
+      '### ✅ Foreign key on inviter_id',
+      '**Your finding:** "Foreign key team_invites.inviter_id does not say what happens when the parent is deleted"',
       '**Location:** Lines 7-7',
     ].join('\n');
 

@@ -319,7 +319,7 @@ describe('pull requests of unusual shape', () => {
     github.push('1'.repeat(40), { 'docs/rfcs/old.md': VALID_PLAN }, { 'docs/rfcs/old.md': base });
     const h = await createHardenedHarness({ github });
     await h.opened('opened', '1'.repeat(40));
-    const fixed = VALID_PLAN.replace('REFERENCES teams(id)', 'REFERENCES teams(id) ON DELETE CASCADE');
+    const fixed = VALID_PLAN.replace('REFERENCES users(id)', 'REFERENCES users(id) ON DELETE CASCADE');
 
     // Act
     github.pull.head.sha = '2'.repeat(40);

@@ -170,7 +170,7 @@ describe('GitHub failing mid-review', () => {
 });
 
 describe('the Messages API failing mid-review', () => {
-  const QUOTE = '  team_id BIGINT NOT NULL REFERENCES teams(id),';
+  const QUOTE = '  inviter_id BIGINT NOT NULL REFERENCES users(id),';
   const finding = {
     title: 'Deleting a team orphans its invites',
     severity: 'critical',

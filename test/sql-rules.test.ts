@@ -135,7 +135,7 @@ describe('sql.timestamp-without-time-zone', () => {
 });
 
 describe('sql.fk-on-delete', () => {
-  it('blocks on a key to people or their accounts, and asks for a decision on any other parent', async () => {
+  it('blocks on a key to the people who sign in, and asks for a decision on any other parent', async () => {
     const plan = [
       '# Memberships',
       '',
@@ -154,7 +154,7 @@ describe('sql.fk-on-delete', () => {
     expect(hits.map((h) => [h.anchor.startLine, h.match, h.severity ?? 'the rule’s'])).toEqual([
       [6, 'freezes.user_id', 'the rule’s'],
       [7, 'freezes.membership_id', 'important'],
-      [8, 'freezes.org_id', 'the rule’s'],
+      [8, 'freezes.org_id', 'important'],
     ]);
   });
 

@@ -14,7 +14,7 @@ export function finding(id: string, overrides: Partial<Finding> = {}): Finding {
     body: 'Say what happens when the team is deleted.',
     recommendation: 'should',
     suggestion: null,
-    anchor: { path: 'docs/plan.md', level: 'line', startLine: 7, endLine: 7, quote: 'team_id BIGINT', section: 'Schema' },
+    anchor: { path: 'docs/plan.md', level: 'line', startLine: 7, endLine: 7, quote: 'inviter_id BIGINT', section: 'Schema' },
     ...overrides,
   };
 }
