@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseDocument } from '../src/documents/parse-document.js';
+import { MAX_NESTING, parseDocument } from '../src/documents/parse-document.js';
 import { findSection, sectionLabel } from '../src/documents/find-section.js';
 
 const plan = [
@@ -97,6 +97,55 @@ describe('parseDocument', () => {
     expect(
       ['# Plan\n\n## Goals\n', '# Plan\n\n<!-- TODO -->\n', '   \n', '# Plan\n\nWe cache prices.\n'].map((t) => parseDocument('p.md', t).reviewable),
     ).toEqual([false, false, false, true]);
+  });
+
+  it('hides the line of a comment inside a table cell or a paragraph, and every line a block comment spans', () => {
+    const text = [
+      '# Plan',
+      '',
+      '| k | v |',
+      '|---|---|',
+      '| TTL | 24h <!-- approve --> |',
+      '',
+      'Text <!-- note',
+      'more --> after.',
+      '',
+      '<!--',
+      'hidden',
+      '-->',
+      '',
+    ].join('\n');
+
+    const doc = parseDocument('p.md', text);
+
+    expect([...doc.hiddenLines].sort((a, b) => a - b)).toEqual([5, 7, 8, 10, 11, 12]);
+  });
+
+  it('starts a fenced block’s value on the line after its fence, inside a list item too', () => {
+    const text = ['# Plan', '', '1. Step', '', '     ```sql', '     SELECT 1;', '     ```', ''].join('\n');
+
+    const doc = parseDocument('p.md', text);
+
+    expect(doc.codeBlocks.map((b) => [b.lang, b.startLine, b.endLine, b.valueStartLine, b.value])).toEqual([['sql', 5, 7, 6, 'SELECT 1;']]);
+  });
+
+  it('ends a list item at its last non-blank line and reads an item without a paragraph as all it holds', () => {
+    const text = ['# Plan', '', '- one', '', '- ```', '  code', '  ```', '', 'After.', ''].join('\n');
+
+    const doc = parseDocument('p.md', text);
+
+    expect(doc.listItems.map((i) => [i.startLine, i.endLine, i.text])).toEqual([
+      [3, 3, 'one'],
+      [5, 7, 'code'],
+    ]);
+  });
+
+  it('keeps every level of a list nested as deep as the nesting limit allows', () => {
+    const text = Array.from({ length: MAX_NESTING }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+
+    const doc = parseDocument('p.md', text);
+
+    expect([doc.listItems.length, doc.listItems.at(-1)?.depth]).toEqual([MAX_NESTING, MAX_NESTING]);
   });
 
   it('treats a document without headings as one untitled body', () => {

@@ -34,11 +34,12 @@ describe('preparing large documents off the main thread', () => {
   it('gives up on a document that takes longer than the deadline, with a clear message', () => {
     const out = run(`
       import { prepareDocumentOffThread } from ${JSON.stringify(built)};
-      const nested = Array.from({ length: 600 }, (_, i) => '  '.repeat(i) + '- item ' + i).join('\\n');
-      try { await prepareDocumentOffThread('nested.md', nested, null, null, 300); console.log('parsed'); }
+      // 30,000 sections with a table each (about 1.4 MB): over a second of work, far past 300 ms.
+      const big = Array.from({ length: 30000 }, (_, i) => '## Part ' + i + '\\n\\n| k | v |\\n|---|---|\\n| a | ' + i + ' |\\n').join('\\n');
+      try { await prepareDocumentOffThread('big.md', big, null, null, 300); console.log('parsed'); }
       catch (error) { console.log(error.name + ': ' + error.message); }
     `);
 
-    expect(out.trim()).toBe('InputError: nested.md: took longer than 300 ms to parse; split the document');
+    expect(out.trim()).toBe('InputError: big.md: took longer than 300 ms to parse; split the document');
   });
 });

@@ -4,7 +4,6 @@ import { collectMarkdownParts } from './collect-markdown-parts.js';
 import { findDeepestNesting } from './find-deepest-nesting.js';
 import type { PlanDocument } from './schema.js';
 import { parseMarkdown } from './parse-markdown.js';
-import { treeHasContent } from './tree-has-content.js';
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -28,10 +27,8 @@ export function parseDocument(path: string, input: string): PlanDocument {
   if (deepest.depth > MAX_NESTING) {
     throw new InputError(`${path}: line ${deepest.line} nests ${deepest.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
   }
-  const tree = parseMarkdown(text);
-
-  const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings } = collectMarkdownParts(tree, lines);
+  const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable } = collectMarkdownParts(parseMarkdown(text), lines);
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
-  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable: treeHasContent(tree) };
+  return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable };
 }
