@@ -224,6 +224,7 @@ describe('sequence terms', () => {
     ['not', 'If the check fails, the order is not approved.'],
     ["n't", "If the check fails, the order isn't approved."],
     ['never', 'If the check fails, the order is never approved.'],
+    ['nothing', 'If the check fails, nothing is approved.'],
   ])('does not match when a denial ("%s") stands between the parts', (_, sentence) => {
     const v = { fail: ['fails'], pass: ['approved'] };
     expect(linesOf(['@fail ... @pass'], `# Plan\n${sentence}\nIf the check fails, the order is approved.`, v)).toEqual([[3, 'fails, the order is approved']]);
@@ -377,6 +378,16 @@ describe('runCatalogue', () => {
       conditional: fire('# Limits\nCount requests in Redis; if the fallback is turned off, requests are refused.', catalogue),
       qualified: fire('# Limits\nCount requests in Redis; the fallback is not configured with a timeout yet.', catalogue),
     }).toEqual({ disabled: [['cache.no-fallback', 'line', 2, 'Redis']], named: [], conditional: [], qualified: [] });
+  });
+
+  it('does not take a mitigation the plan puts off ("on the roadmap", "in phase 2") as handling, even when the sentence wraps', () => {
+    const catalogue = catalogueWith([concern({})]);
+
+    expect({
+      roadmap: fire('# Limits\nCount requests in Redis. A fallback to local counts is on the roadmap.', catalogue),
+      wrapped: fire('# Limits\nCount requests in Redis. A circuit breaker needs a new client library, which\nis planned for phase 2.', catalogue),
+      otherSentence: fire('# Limits\nCount requests in Redis with a fallback to local counts. Dashboards come in phase 2.', catalogue),
+    }).toEqual({ roadmap: [['cache.no-fallback', 'line', 2, 'Redis']], wrapped: [['cache.no-fallback', 'line', 2, 'Redis']], otherSentence: [] });
   });
 
   it('reads a denial before or after a handled phrase that wraps onto the next line', () => {

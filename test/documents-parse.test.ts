@@ -99,7 +99,7 @@ describe('parseDocument', () => {
     ).toEqual([false, false, false, true]);
   });
 
-  it('hides the line of a comment inside a table cell or a paragraph, and every line a block comment spans', () => {
+  it('hides the line of a comment inside a table cell or a paragraph (not the same text in a code span), and every line a block comment spans', () => {
     const text = [
       '# Plan',
       '',
@@ -114,11 +114,14 @@ describe('parseDocument', () => {
       'hidden',
       '-->',
       '',
+      'Use `<!-- x -->` here',
+      'and <!-- x --> there.',
+      '',
     ].join('\n');
 
     const doc = parseDocument('p.md', text);
 
-    expect([...doc.hiddenLines].sort((a, b) => a - b)).toEqual([5, 7, 8, 10, 11, 12]);
+    expect([...doc.hiddenLines].sort((a, b) => a - b)).toEqual([5, 7, 8, 10, 11, 12, 15]);
   });
 
   it('starts a fenced block’s value on the line after its fence, inside a list item too', () => {
@@ -138,6 +141,31 @@ describe('parseDocument', () => {
       [3, 3, 'one'],
       [5, 7, 'code'],
     ]);
+  });
+
+  it('reads a list item without a paragraph as all it holds, nested items included, and ends it before a bare quote marker', () => {
+    const nested = parseDocument('p.md', '- - inner\n  - inner2\n');
+    const quoted = parseDocument('q.md', '> - a\n>\n> b\n');
+
+    expect([nested.listItems.map((i) => [i.startLine, i.endLine, i.text]), quoted.listItems.map((i) => [i.startLine, i.endLine])]).toEqual([
+      [
+        [1, 2, 'innerinner2'],
+        [1, 1, 'inner'],
+        [2, 2, 'inner2'],
+      ],
+      [[1, 1]],
+    ]);
+  });
+
+  it('reads a fence’s language with its escapes and entities resolved', () => {
+    expect(parseDocument('p.md', '```&#115;ql\nSELECT 1;\n```\n').codeBlocks.map((b) => b.lang)).toEqual(['sql']);
+  });
+
+  it('refuses a list nested past the limit one marker per line, instead of folding the rest of the document into it', () => {
+    const list = Array.from({ length: MAX_NESTING + 40 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+    const text = `${list}\n\n# Schema\n\n\`\`\`sql\nSELECT 1;\n\`\`\`\n`;
+
+    expect(() => parseDocument('deep.md', text)).toThrow(/^deep\.md: line \d+ nests \d+ blockquotes or lists deep \(the limit is 64\); flatten the document$/);
   });
 
   it('keeps every level of a list nested as deep as the nesting limit allows', () => {

@@ -172,9 +172,9 @@ describe('GitHub failing mid-review', () => {
 describe('the Messages API failing mid-review', () => {
   const QUOTE = '  inviter_id BIGINT NOT NULL REFERENCES users(id),';
   const finding = {
-    title: 'Deleting a team orphans its invites',
+    title: 'Deleting a user orphans the invites they sent',
     severity: 'critical',
-    body: 'Say what happens to invites when a team is deleted.',
+    body: 'Say what happens to their invites when a user is deleted.',
     recommendation: 'required',
     quote: QUOTE,
     section: 'Schema',

@@ -123,7 +123,7 @@ describe('renderReply', () => {
 
   it("explains a disagreement in the persona's name, offering both ways to settle it", () => {
     expect(renderReply({ say: 'explain', intent: 'disagreement' }, voice).split('\n')).toEqual([
-      'Here is the concern again so we can settle it (Database architect): Say what happens when the team is deleted.',
+      'Here is the concern again so we can settle it (Database architect): Say what happens when the inviting user is deleted.',
       '',
       "**Should.** If the plan already covers this, quote where or push the change and I'll re-check it; if the risk is acceptable, the author or a maintainer can reply `won't fix: <reason>`, or a maintainer can reply `/rfc-panel withdraw`.",
     ]);

@@ -158,6 +158,32 @@ describe('sql.fk-on-delete', () => {
     ]);
   });
 
+  it.each([
+    ['people', 'critical'],
+    ['persons', 'critical'],
+    ['app_users', 'critical'],
+    ['auth_user', 'critical'],
+    ['accounts_user', 'critical'],
+    ['"User"', 'critical'],
+    ['auth.users', 'critical'],
+    ['team_users', 'important'],
+    ['accounts', 'important'],
+    ['customers', 'important'],
+    ['teams', 'important'],
+  ])('treats a key to %s as %s', async (parent, severity) => {
+    const plan = [
+      '# Plan',
+      '',
+      '```sql',
+      `CREATE TABLE IF NOT EXISTS notes (id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL REFERENCES ${parent} (id));`,
+      '```',
+    ].join('\n');
+
+    const hits = await review(plan, ['sql.fk-on-delete']);
+
+    expect(hits.map((h) => h.severity ?? 'critical')).toEqual([severity]);
+  });
+
   it('gives the milder finding the recommendation of its own severity', async () => {
     const document = parseDocument(
       'plan.md',

@@ -11,16 +11,20 @@ export interface MarkdownParts {
   headings: Array<{ depth: number; title: string; line: number }>;
   /** Whether the document holds anything but headings, rules, link definitions and comments. */
   reviewable: boolean;
+  /** Where blockquotes and lists first nest deeper than the limit given, if they do. */
+  tooDeep: { depth: number; line: number } | null;
 }
 
 const COMMENT = /^\s*<!--[\s\S]*-->\s*$/;
+// A line with nothing but blockquote markers is as empty as a blank one.
+const EMPTY_LINE = /^[\s>]*$/;
 
 /**
  * One pass over the block tokens: the headings, code blocks, tables, list items and hidden lines,
  * by 1-based line. A block's line map runs to the line after it and can take in the blank lines
  * that follow a list item; the last line of a block is its last non-blank one.
  */
-export function collectMarkdownParts(tokens: Token[], lines: string[]): MarkdownParts {
+export function collectMarkdownParts(tokens: Token[], lines: string[], maxNesting: number): MarkdownParts {
   const codeBlocks: CodeBlock[] = [];
   const tables: Table[] = [];
   const listItems: ListItem[] = [];
@@ -34,13 +38,15 @@ export function collectMarkdownParts(tokens: Token[], lines: string[]): Markdown
   const endOf = (t: Token): number => {
     const start = startOf(t);
     let end = Math.min(t.map?.[1] ?? start, lastLine);
-    while (end > start && (lines[end - 1] ?? '').trim() === '') end--;
+    while (end > start && EMPTY_LINE.test(lines[end - 1] ?? '')) end--;
     return end;
   };
   // The lists the walk is inside, innermost last: whether each is ordered.
   const lists: boolean[] = [];
-  // Open list items, innermost last, waiting for their first paragraph.
-  const items: Array<{ item: ListItem; depth: number; text: string[] }> = [];
+  // Open list items, innermost last, waiting for their first paragraph (`level`: the token's).
+  const items: Array<{ item: ListItem; level: number; text: string[] }> = [];
+  let quotes = 0;
+  let tooDeep: { depth: number; line: number } | null = null;
   let table: { startLine: number; endLine: number; rows: string[][] } | null = null;
   // A table cell's inline token has no line map of its own: it sits on its row's line.
   let rowLine = 0;
@@ -92,6 +98,14 @@ export function collectMarkdownParts(tokens: Token[], lines: string[]): Markdown
       case 'bullet_list_open':
       case 'ordered_list_open':
         lists.push(t.type === 'ordered_list_open');
+        if (!tooDeep && lists.length + quotes > maxNesting) tooDeep = { depth: lists.length + quotes, line: startOf(t) };
+        break;
+      case 'blockquote_open':
+        quotes++;
+        if (!tooDeep && lists.length + quotes > maxNesting) tooDeep = { depth: lists.length + quotes, line: startOf(t) };
+        break;
+      case 'blockquote_close':
+        quotes--;
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
@@ -100,7 +114,7 @@ export function collectMarkdownParts(tokens: Token[], lines: string[]): Markdown
       case 'list_item_open': {
         const item: ListItem = { startLine: startOf(t), endLine: endOf(t), ordered: lists[lists.length - 1] ?? false, depth: lists.length, text: '' };
         listItems.push(item);
-        items.push({ item, depth: t.level, text: [] });
+        items.push({ item, level: t.level, text: [] });
         break;
       }
       case 'list_item_close': {
@@ -112,7 +126,7 @@ export function collectMarkdownParts(tokens: Token[], lines: string[]): Markdown
         const open = items[items.length - 1];
         const inline = tokens[i + 1];
         // A paragraph directly in the item is its text; without one, the item reads as all it holds.
-        if (open && t.level === open.depth + 1 && open.item.text === '' && inline?.type === 'inline') open.item.text = readInlineText(inline).trim();
+        if (open && t.level === open.level + 1 && open.item.text === '' && inline?.type === 'inline') open.item.text = readInlineText(inline).trim();
         break;
       }
     }
@@ -120,31 +134,33 @@ export function collectMarkdownParts(tokens: Token[], lines: string[]): Markdown
       const row = table.rows[table.rows.length - 1];
       if (row && (tokens[i - 1]?.type === 'th_open' || tokens[i - 1]?.type === 'td_open')) row.push(readInlineText(t).trim());
     }
-    if (items.length > 0) {
-      const open = items[items.length - 1]!;
-      if (t.type === 'inline') open.text.push(readInlineText(t));
-      else if (t.type === 'fence' || t.type === 'code_block') open.text.push(t.content.replace(/\n$/, ''));
+    // Every open item gathers what it holds, nested items' text included, in case it has no paragraph.
+    if (t.type === 'inline' || t.type === 'fence' || t.type === 'code_block') {
+      const text = t.type === 'inline' ? readInlineText(t) : t.content.replace(/\n$/, '');
+      for (const open of items) if (open.item.text === '') open.text.push(text);
     }
   }
-  return { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable };
+  return { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable, tooDeep };
 }
 
-/** An HTML comment inside a paragraph hides the lines it spans, found by its place in the raw text. */
+/**
+ * An HTML comment inside a paragraph or cell hides the lines it spans. Its line is the inline's first
+ * line plus the line breaks before it among the children (a code span spanning lines reads as one).
+ */
 function hideInlineComments(inline: Token, firstLine: number, hidden: Set<number>): void {
-  let from = 0;
+  let line = firstLine;
   for (const child of inline.children ?? []) {
-    if (child.type !== 'html_inline' || !child.content.startsWith('<!--')) continue;
-    const at = inline.content.indexOf(child.content, from);
-    if (at < 0) continue;
-    const startLine = firstLine + countBreaks(inline.content, 0, at);
-    const endLine = startLine + countBreaks(child.content, 0, child.content.length);
-    for (let l = startLine; l <= endLine; l++) hidden.add(l);
-    from = at + child.content.length;
+    if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+    else if (child.type === 'html_inline') {
+      const breaks = countBreaks(child.content);
+      if (child.content.startsWith('<!--')) for (let l = line; l <= line + breaks; l++) hidden.add(l);
+      line += breaks;
+    }
   }
 }
 
-function countBreaks(text: string, from: number, to: number): number {
+function countBreaks(text: string): number {
   let n = 0;
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) n++;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) n++;
   return n;
 }

@@ -8,9 +8,11 @@ import { parseMarkdown } from './parse-markdown.js';
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /**
- * Deepest container nesting (`>` and list markers opening one line) a plan may have. The Markdown
- * parser recurses once per level and allocates per level and line: 10 KB of `>` takes 1 GB and
- * seconds, or overflows the stack. No real plan nests past a handful of levels.
+ * Deepest nesting of blockquotes and lists a plan may have. No real plan nests past a handful of
+ * levels, and past 100 list levels the parser folds the rest of the document into the deepest item:
+ * a deeper document is refused rather than read wrong. A line opening more than this many `>` or
+ * list markers is refused before parsing (a cheap scan); a list nested by indentation, one marker
+ * per line, after it.
  */
 export const MAX_NESTING = 64;
 
@@ -27,7 +29,14 @@ export function parseDocument(path: string, input: string): PlanDocument {
   if (deepest.depth > MAX_NESTING) {
     throw new InputError(`${path}: line ${deepest.line} nests ${deepest.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
   }
-  const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable } = collectMarkdownParts(parseMarkdown(text), lines);
+  const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable, tooDeep } = collectMarkdownParts(
+    parseMarkdown(text),
+    lines,
+    MAX_NESTING,
+  );
+  if (tooDeep) {
+    throw new InputError(`${path}: line ${tooDeep.line} nests ${tooDeep.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
+  }
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
   return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable };

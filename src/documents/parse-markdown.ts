@@ -12,12 +12,16 @@ const parser = new MarkdownIt('default', {
   html: true,
   linkify: false,
   typographer: false,
-  // parseDocument refuses more than MAX_NESTING (64) levels before parsing; a level opens up to two
-  // tokens (a list and its item), and markdown-it's default of 100 would cut off at 50.
+  // Past this many tokens deep markdown-it stops nesting and folds the rest of the document into the
+  // deepest block. A list level opens two (the list and its item): 100 levels, well past the 64 that
+  // collectMarkdownParts reports and parseDocument refuses.
   maxNesting: 200,
 }).disable(['strikethrough']);
 
 /** Markdown → markdown-it's block tokens, each block with its 0-based [first, after-last) line map. */
 export function parseMarkdown(text: string): Token[] {
-  return parser.parse(text, {});
+  const tokens = parser.parse(text, {});
+  // A fence's language is what the author wrote, escapes and entities resolved ("```&#115;ql" is sql).
+  for (const t of tokens) if (t.type === 'fence') t.info = parser.utils.unescapeAll(t.info);
+  return tokens;
 }

@@ -11,7 +11,7 @@ export function finding(id: string, overrides: Partial<Finding> = {}): Finding {
     engines: ['checklist'],
     severity: 'important' as Severity,
     title: 'Foreign key has no ON DELETE',
-    body: 'Say what happens when the team is deleted.',
+    body: 'Say what happens when the inviting user is deleted.',
     recommendation: 'should',
     suggestion: null,
     anchor: { path: 'docs/plan.md', level: 'line', startLine: 7, endLine: 7, quote: 'inviter_id BIGINT', section: 'Schema' },

@@ -17,7 +17,7 @@ const NEAR_WORDS = 3;
 
 // "If the check fails, the order is not approved" says the opposite of "fails ... approved"; a "t"
 // after an apostrophe is the end of any "n't" ("can't", "doesn't", "won't").
-const DENIALS = new Set(['not', 'never', 'no', 'none', 'neither', 'nor', 'cannot', 'without']);
+const DENIALS = new Set(['not', 'never', 'no', 'none', 'neither', 'nor', 'cannot', 'without', 'nothing', 'nobody']);
 
 // A line's tail ends its sentence at a stop or a closing colon.
 const TAIL_END = /[.;!?][*_`'’")\]]*\s*$|:\s*$/u;

@@ -10,7 +10,7 @@ import type { SqlContext, SqlHit } from '../types.js';
  * sets, no reviewer raised the 23 Critical findings the rule made on keys to customers, members,
  * tenants, teams and accounts, and four of them were Criticals on plans a reviewer judged sound.
  */
-const PEOPLE_TABLE = /^(?:app_|auth_)?(?:users?|user_accounts?|persons?|people)$/i;
+const PEOPLE_TABLE = /^(?:app_|auth_|accounts_|users_|core_)?(?:users?|user_accounts?|persons?|people)$/i;
 
 /** Without an ON DELETE action, deleting a parent either fails or, once someone drops the key, orphans rows. */
 export function checkFkOnDelete({ doc, schema }: SqlContext): SqlHit[] {
