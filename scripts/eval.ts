@@ -17,6 +17,7 @@
  *   eval/blind/fresh6   a seventh held-out set, written blind in that next session and scored once, at its end
  *   eval/blind/fresh7-9 three more, each written blind in one session and scored once there, before any of
  *                       its plans was read (each set's README.md says when, and what was read afterwards)
+ *   eval/blind/fresh10-11 two more, written blind in the next session and scored once at its end
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
@@ -57,12 +58,12 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9'];
+const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11'];
 /**
  * Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend
  * them. Empty between sets: the next blind set goes here until it is scored.
  */
-const RESERVED: string[] = ['fresh10', 'fresh11'];
+const RESERVED: string[] = [];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
