@@ -50,6 +50,10 @@ export function collectMarkdownParts(tokens: Token[], lines: string[], maxNestin
   let table: { startLine: number; endLine: number; rows: string[][] } | null = null;
   // A table cell's inline token has no line map of its own: it sits on its row's line.
   let rowLine = 0;
+  const noteNesting = (t: Token): void => {
+    if (!tooDeep && lists.length + quotes > maxNesting) tooDeep = { depth: lists.length + quotes, line: startOf(t) };
+  };
+  const codeOf = (t: Token): string => t.content.replace(/\n$/, '');
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -73,7 +77,7 @@ export function collectMarkdownParts(tokens: Token[], lines: string[], maxNestin
           startLine: start,
           endLine: end,
           valueStartLine: t.type === 'fence' ? start + 1 : start,
-          value: t.content.replace(/\n$/, ''),
+          value: codeOf(t),
         });
         for (let l = start; l <= end; l++) codeLines.add(l);
         break;
@@ -98,11 +102,11 @@ export function collectMarkdownParts(tokens: Token[], lines: string[], maxNestin
       case 'bullet_list_open':
       case 'ordered_list_open':
         lists.push(t.type === 'ordered_list_open');
-        if (!tooDeep && lists.length + quotes > maxNesting) tooDeep = { depth: lists.length + quotes, line: startOf(t) };
+        noteNesting(t);
         break;
       case 'blockquote_open':
         quotes++;
-        if (!tooDeep && lists.length + quotes > maxNesting) tooDeep = { depth: lists.length + quotes, line: startOf(t) };
+        noteNesting(t);
         break;
       case 'blockquote_close':
         quotes--;
@@ -134,9 +138,10 @@ export function collectMarkdownParts(tokens: Token[], lines: string[], maxNestin
       const row = table.rows[table.rows.length - 1];
       if (row && (tokens[i - 1]?.type === 'th_open' || tokens[i - 1]?.type === 'td_open')) row.push(readInlineText(t).trim());
     }
-    // Every open item gathers what it holds, nested items' text included, in case it has no paragraph.
-    if (t.type === 'inline' || t.type === 'fence' || t.type === 'code_block') {
-      const text = t.type === 'inline' ? readInlineText(t) : t.content.replace(/\n$/, '');
+    // An open item with no paragraph yet gathers what it holds, nested items' text included; outside
+    // such items (most of a document) no text is read for it.
+    if ((t.type === 'inline' || t.type === 'fence' || t.type === 'code_block') && items.some((open) => open.item.text === '')) {
+      const text = t.type === 'inline' ? readInlineText(t) : codeOf(t);
       for (const open of items) if (open.item.text === '') open.text.push(text);
     }
   }
