@@ -1,4 +1,5 @@
-import type { DocumentIndex } from './index-document.js';
+import { endsSentence } from './ends-sentence.js';
+import type { DocumentIndex, IndexedLine } from './index-document.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -10,8 +11,6 @@ import type { TermHit } from './term-hit.js';
  */
 const DEFERRED =
   /\b(?:on (?:the|our) roadmap|roadmap item|(?:a |the )?later (?:phase|release|milestone)|phase (?:2|two|II)\b|future work|in the future|(?:a |the )?future release|follow-?up (?:work|ticket|project|phase|release)|not yet|deferred|postponed|out of scope)\b/i;
-
-const SENTENCE_END = /[.!?](?:["'`*)\]]*)(?:\s|$)/g;
 
 /** The line's index in `index.lines`, which leaves out blank and hidden lines. */
 function indexOfLine(index: DocumentIndex, line: number): number {
@@ -27,23 +26,33 @@ function indexOfLine(index: DocumentIndex, line: number): number {
   return -1;
 }
 
-/** Whether the sentence a handled term stands in puts it off to later (read across a hard wrap). */
-export function isDeferred(index: DocumentIndex, hit: TermHit): boolean {
-  const raw = index.doc.lines[hit.line - 1] ?? '';
-  const at = Math.max(0, raw.indexOf(hit.wrapped?.head ?? hit.text));
-  let start = 0;
-  for (const m of raw.slice(0, at).matchAll(SENTENCE_END)) start = m.index + m[0].length;
-  let sentence = raw.slice(start);
-  SENTENCE_END.lastIndex = 0;
-  const end = [...raw.slice(at).matchAll(SENTENCE_END)][0];
-  if (end) sentence = raw.slice(start, at + end.index + 1);
-  else {
-    const li = indexOfLine(index, hit.line);
-    const next = li >= 0 ? nextProseLine(index, li) : null;
-    if (next) {
-      const nextEnd = [...next.raw.matchAll(SENTENCE_END)][0];
-      sentence += ` ${nextEnd ? next.raw.slice(0, nextEnd.index + 1) : next.raw}`;
-    }
+/** The first sentence end between two of the line's words at or after word `from`: the word it follows, else -1. */
+function sentenceEndFrom(line: IndexedLine, from: number): number {
+  for (let k = Math.max(from, 1); k < line.tokens.length; k++) {
+    if (endsSentence(line.raw.slice(line.tokens[k - 1]!.end, line.tokens[k]!.start))) return k - 1;
   }
-  return DEFERRED.test(sentence);
+  return -1;
+}
+
+/**
+ * Whether the sentence a handled term stands in puts it off to later. Sentences end where the
+ * sequence terms' do (endsSentence), and one that runs off the line reads on into the next line of
+ * the same paragraph.
+ */
+export function isDeferred(index: DocumentIndex, hit: TermHit): boolean {
+  const li = indexOfLine(index, hit.line);
+  const line = index.lines[li];
+  if (!line) return false;
+  const at = Math.max(0, line.raw.indexOf(hit.wrapped?.head ?? hit.text));
+  const first = line.tokens.findIndex((t) => t.end > at);
+  let start = 0;
+  for (let k = 1; k <= first; k++) if (endsSentence(line.raw.slice(line.tokens[k - 1]!.end, line.tokens[k]!.start))) start = line.tokens[k]!.start;
+  const end = sentenceEndFrom(line, first + 1);
+  if (end >= 0) return DEFERRED.test(line.raw.slice(start, line.tokens[end]!.end));
+  // A stop after the line's last word ends the sentence there; otherwise it may wrap.
+  const tail = line.raw.slice(line.tokens.at(-1)?.end ?? 0);
+  const next = endsSentence(`${tail} `) ? null : nextProseLine(index, li);
+  const nextEnd = next ? sentenceEndFrom(next, 1) : -1;
+  const wrapped = next ? (nextEnd >= 0 ? next.raw.slice(0, next.tokens[nextEnd]!.end) : next.raw) : '';
+  return DEFERRED.test(`${line.raw.slice(start)} ${wrapped}`);
 }
