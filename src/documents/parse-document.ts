@@ -26,17 +26,15 @@ export function parseDocument(path: string, input: string): PlanDocument {
   // A trailing newline does not open a line GitHub would number.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const deepest = findDeepestNesting(lines);
-  if (deepest.depth > MAX_NESTING) {
-    throw new InputError(`${path}: line ${deepest.line} nests ${deepest.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
-  }
+  const tooDeepError = (at: { depth: number; line: number }): InputError =>
+    new InputError(`${path}: line ${at.line} nests ${at.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
+  if (deepest.depth > MAX_NESTING) throw tooDeepError(deepest);
   const { codeBlocks, tables, listItems, codeLines, hiddenLines, headings, reviewable, tooDeep } = collectMarkdownParts(
     parseMarkdown(text),
     lines,
     MAX_NESTING,
   );
-  if (tooDeep) {
-    throw new InputError(`${path}: line ${tooDeep.line} nests ${tooDeep.depth} blockquotes or lists deep (the limit is ${MAX_NESTING}); flatten the document`);
-  }
+  if (tooDeep) throw tooDeepError(tooDeep);
   const sections = buildSections(headings, Math.max(lines.length, 1));
   const title = headings.find((h) => h.depth === 1)?.title ?? headings[0]?.title ?? null;
   return { path, text, lines, hiddenLines, codeLines, sections, codeBlocks, tables, listItems, title, reviewable };
