@@ -64,7 +64,7 @@ const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'f
  * Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend
  * them. Empty between sets: the next blind set goes here until it is scored.
  */
-const RESERVED: string[] = ['fresh12'];
+const RESERVED: string[] = ['fresh12', 'fresh13'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
