@@ -175,6 +175,22 @@ describe('sequence terms', () => {
     ).toEqual([[2, 'select of the remaining points,']]);
   });
 
+  it('reads a part of several words that the wrap breaks in two, but not one broken by a stop', () => {
+    const v = { shows: ['shows'], detail: ['first name'] };
+    expect({
+      wrapped: linesOf(
+        ['@shows ... @detail'],
+        "# Plan\nThe public map shows each truck's position and the driver's first\nname, so residents can see who is out.",
+        v,
+      ),
+      stopped: linesOf(
+        ['@shows ... @detail'],
+        "# Plan\nThe public map shows each truck's position and the driver's first;\nname tags are printed on the trucks.",
+        v,
+      ),
+    }).toEqual({ wrapped: [[2, "shows each truck's position and the driver's first"]], stopped: [] });
+  });
+
   it('reads on past a decimal point, which does not end the sentence', () => {
     const v = { score: ['score'], above: ['above'], act: ['automatically'] };
     expect(linesOf(['@score ... @above ... @act'], '# Plan\nOrders with a fraud score above 0.9 are cancelled automatically.', v)).toEqual([

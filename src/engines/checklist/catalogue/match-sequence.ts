@@ -1,6 +1,6 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
-import { basesOf, phraseAt, phrasePositions, type WordSpec } from './match-words.js';
+import { basesOf, joins, phraseAt, phrasePositions, sameWord, type WordSpec } from './match-words.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -79,14 +79,34 @@ function mayStart(word: string, starts: Starts): boolean {
   return basesOf(word).some((b) => starts.exact.has(b)) || starts.prefixes.some((p) => word.startsWith(p));
 }
 
-/** Whether one of the side's phrases stands at `places[k]` onwards (all on one line): its length in words, else 0. */
+/**
+ * Whether the phrase stands at `places[k]` onwards where it runs over a line break of a wrapped
+ * sentence ("the driver's" / "first name"): the words in order with only joiners between them,
+ * the end of one line and the start of the next counting as one gap.
+ */
+function phraseAcross(places: Place[], k: number, words: WordSpec[]): boolean {
+  for (let j = 0; j < words.length; j++) {
+    const at = places[k + j]!;
+    if (!sameWord(at.token.word, words[j]!)) return false;
+    if (j === 0) continue;
+    const prev = places[k + j - 1]!;
+    const gap =
+      prev.line === at.line
+        ? at.line.raw.slice(prev.token.end, at.token.start)
+        : `${prev.line.raw.slice(prev.token.end)} ${at.line.raw.slice(0, at.token.start)}`;
+    if (!joins(gap)) return false;
+  }
+  return true;
+}
+
+/** Whether one of the side's phrases stands at `places[k]` onwards: its length in words, else 0. */
 function sideAt(places: Place[], k: number, side: SequenceSide): number {
   const at = places[k]!;
   if (!mayStart(at.token.word, startsOf(side))) return 0;
   for (const words of side.phrases) {
     if (k + words.length > places.length) continue;
-    if (places[k + words.length - 1]!.line !== at.line) continue;
-    if (phraseAt(at.line.tokens, at.line.raw, at.ti, words)) return words.length;
+    const oneLine = places[k + words.length - 1]!.line === at.line;
+    if (oneLine ? phraseAt(at.line.tokens, at.line.raw, at.ti, words) : phraseAcross(places, k, words)) return words.length;
   }
   return 0;
 }

@@ -11,7 +11,7 @@ export interface WordSpec {
 // What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
 const GAP = /^[\s\-_/*`'’.]*$/u;
 // …but not a stop that ends a sentence: "Confirms. The change" is not "confirm the change".
-const joins = (gap: string): boolean => GAP.test(gap) && !endsSentence(gap);
+export const joins = (gap: string): boolean => GAP.test(gap) && !endsSentence(gap);
 
 // A short term plus "s" can be another word: "HA" is not in "has", "IT" is not in "its".
 const NOT_PLURALS = new Set(['has', 'was', 'its', 'his', 'is', 'as', 'us', 'does', 'goes']);
@@ -42,7 +42,7 @@ export function basesOf(token: string): string[] {
   return bases;
 }
 
-function sameWord(token: string, spec: WordSpec): boolean {
+export function sameWord(token: string, spec: WordSpec): boolean {
   return spec.prefix ? token.startsWith(spec.word) : isFormOf(token, spec.word);
 }
 
