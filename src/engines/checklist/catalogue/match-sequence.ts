@@ -1,6 +1,6 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
-import { basesOf, joins, phraseAt, phrasePositions, sameWord, type WordSpec } from './match-words.js';
+import { basesOf, joins, phrasePositions, sameWord, type WordSpec } from './match-words.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -74,17 +74,17 @@ function startsOf(side: SequenceSide): Starts {
   return starts;
 }
 
-/** Whether `word` could be the first word of one of the side's phrases (itself or its plural): phraseAt decides. */
+/** Whether `word` could be the first word of one of the side's phrases (itself or its plural): phraseAtPlaces decides. */
 function mayStart(word: string, starts: Starts): boolean {
   return basesOf(word).some((b) => starts.exact.has(b)) || starts.prefixes.some((p) => word.startsWith(p));
 }
 
 /**
- * Whether the phrase stands at `places[k]` onwards where it runs over a line break of a wrapped
- * sentence ("the driver's" / "first name"): the words in order with only joiners between them,
- * the end of one line and the start of the next counting as one gap.
+ * Whether the phrase stands at `places[k]` onwards: the words in order with only joiners between
+ * them. A phrase may run over the line break of a wrapped sentence ("the driver's" / "first
+ * name"): the end of one line and the start of the next count as one gap.
  */
-function phraseAcross(places: Place[], k: number, words: WordSpec[]): boolean {
+function phraseAtPlaces(places: Place[], k: number, words: WordSpec[]): boolean {
   for (let j = 0; j < words.length; j++) {
     const at = places[k + j]!;
     if (!sameWord(at.token.word, words[j]!)) return false;
@@ -105,8 +105,7 @@ function sideAt(places: Place[], k: number, side: SequenceSide): number {
   if (!mayStart(at.token.word, startsOf(side))) return 0;
   for (const words of side.phrases) {
     if (k + words.length > places.length) continue;
-    const oneLine = places[k + words.length - 1]!.line === at.line;
-    if (oneLine ? phraseAt(at.line.tokens, at.line.raw, at.ti, words) : phraseAcross(places, k, words)) return words.length;
+    if (phraseAtPlaces(places, k, words)) return words.length;
   }
   return 0;
 }
