@@ -175,7 +175,7 @@ describe('sequence terms', () => {
     ).toEqual([[2, 'select of the remaining points,']]);
   });
 
-  it('reads a part of several words that the wrap breaks in two, but not one broken by a stop', () => {
+  it('reads a part of several words that the wrap breaks in two, but not one broken by punctuation', () => {
     const v = { shows: ['shows'], detail: ['first name'] };
     expect({
       wrapped: linesOf(
@@ -183,12 +183,8 @@ describe('sequence terms', () => {
         "# Plan\nThe public map shows each truck's position and the driver's first\nname, so residents can see who is out.",
         v,
       ),
-      stopped: linesOf(
-        ['@shows ... @detail'],
-        "# Plan\nThe public map shows each truck's position and the driver's first;\nname tags are printed on the trucks.",
-        v,
-      ),
-    }).toEqual({ wrapped: [[2, "shows each truck's position and the driver's first"]], stopped: [] });
+      broken: linesOf(['@shows ... @detail'], "# Plan\nThe public map shows each truck's position and the driver's first,\nname and unit number.", v),
+    }).toEqual({ wrapped: [[2, "shows each truck's position and the driver's first"]], broken: [] });
   });
 
   it('reads on past a decimal point, which does not end the sentence', () => {

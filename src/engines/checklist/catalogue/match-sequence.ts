@@ -25,8 +25,6 @@ const TAIL_END = /[.;!?][*_`'’")\]]*\s*$|:\s*$/u;
 interface Place {
   line: IndexedLine;
   token: Token;
-  /** The token's index in its line. */
-  ti: number;
   /** A word that denies what follows it ("not", or the "t" of "can't"). */
   denies: boolean;
 }
@@ -43,7 +41,7 @@ function restOfSentence(index: DocumentIndex, li: number, after: number): Place[
       const gap = line.raw.slice(prevEnd, token.start);
       // A table cell is a sentence of its own.
       if (endsSentence(gap) || gap.includes('|')) return out;
-      out.push({ line, token, ti, denies: DENIALS.has(token.word) || (token.word === 't' && /['’]$/u.test(gap)) });
+      out.push({ line, token, denies: DENIALS.has(token.word) || (token.word === 't' && /['’]$/u.test(gap)) });
       prevEnd = token.end;
     }
     const next = out.length < MAX_TOKENS && !TAIL_END.test(line.raw.slice(prevEnd)) ? nextProseLine(index, li) : null;
