@@ -59,12 +59,27 @@ const args = process.argv.slice(2);
 const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1]! : 'checklist';
 const verbose = args.includes('--verbose');
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1]! : null;
-const HELD_OUT = ['holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12'];
+const HELD_OUT = [
+  'holdout',
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+  'fresh5',
+  'fresh6',
+  'fresh7',
+  'fresh8',
+  'fresh9',
+  'fresh10',
+  'fresh11',
+  'fresh12',
+  'fresh13',
+];
 /**
  * Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend
  * them. Empty between sets: the next blind set goes here until it is scored.
  */
-const RESERVED: string[] = ['fresh13'];
+const RESERVED: string[] = ['fresh14'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
