@@ -26,11 +26,14 @@ function indexOfLine(index: DocumentIndex, line: number): number {
   return -1;
 }
 
+/** Whether a sentence ends between word `k - 1` and word `k` of the line. */
+function endsBefore(line: IndexedLine, k: number): boolean {
+  return endsSentence(line.raw.slice(line.tokens[k - 1]!.end, line.tokens[k]!.start));
+}
+
 /** The first sentence end between two of the line's words at or after word `from`: the word it follows, else -1. */
 function sentenceEndFrom(line: IndexedLine, from: number): number {
-  for (let k = Math.max(from, 1); k < line.tokens.length; k++) {
-    if (endsSentence(line.raw.slice(line.tokens[k - 1]!.end, line.tokens[k]!.start))) return k - 1;
-  }
+  for (let k = Math.max(from, 1); k < line.tokens.length; k++) if (endsBefore(line, k)) return k - 1;
   return -1;
 }
 
@@ -46,7 +49,7 @@ export function isDeferred(index: DocumentIndex, hit: TermHit): boolean {
   const at = Math.max(0, line.raw.indexOf(hit.wrapped?.head ?? hit.text));
   const first = line.tokens.findIndex((t) => t.end > at);
   let start = 0;
-  for (let k = 1; k <= first; k++) if (endsSentence(line.raw.slice(line.tokens[k - 1]!.end, line.tokens[k]!.start))) start = line.tokens[k]!.start;
+  for (let k = 1; k <= first; k++) if (endsBefore(line, k)) start = line.tokens[k]!.start;
   const end = sentenceEndFrom(line, first + 1);
   if (end >= 0) return DEFERRED.test(line.raw.slice(start, line.tokens[end]!.end));
   // A stop after the line's last word ends the sentence there; otherwise it may wrap.

@@ -1,6 +1,6 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
-import { basesOf, joins, phrasePositions, sameWord, type WordSpec } from './match-words.js';
+import { basesOf, joinsAcross, phrasePositions, sameWord, type WordSpec } from './match-words.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -79,8 +79,7 @@ function mayStart(word: string, starts: Starts): boolean {
 
 /**
  * Whether the phrase stands at `places[k]` onwards: the words in order with only joiners between
- * them. A phrase may run over the line break of a wrapped sentence ("the driver's" / "first
- * name"): the end of one line and the start of the next count as one gap.
+ * them, also over the line break of a wrapped sentence ("the driver's" / "first name").
  */
 function phraseAtPlaces(places: Place[], k: number, words: WordSpec[]): boolean {
   for (let j = 0; j < words.length; j++) {
@@ -88,11 +87,7 @@ function phraseAtPlaces(places: Place[], k: number, words: WordSpec[]): boolean 
     if (!sameWord(at.token.word, words[j]!)) return false;
     if (j === 0) continue;
     const prev = places[k + j - 1]!;
-    const gap =
-      prev.line === at.line
-        ? at.line.raw.slice(prev.token.end, at.token.start)
-        : `${prev.line.raw.slice(prev.token.end)} ${at.line.raw.slice(0, at.token.start)}`;
-    if (!joins(gap)) return false;
+    if (!joinsAcross(prev.line, prev.token.end, at.line, at.token.start)) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { endsSentence } from './ends-sentence.js';
-import type { DocumentIndex, Token } from './index-document.js';
+import type { DocumentIndex, IndexedLine, Token } from './index-document.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -11,7 +11,16 @@ export interface WordSpec {
 // What may stand between two words of a phrase: "rate limit", "rate-limit", "rate_limit", "`rate` limit".
 const GAP = /^[\s\-_/*`'’.]*$/u;
 // …but not a stop that ends a sentence: "Confirms. The change" is not "confirm the change".
-export const joins = (gap: string): boolean => GAP.test(gap) && !endsSentence(gap);
+const joins = (gap: string): boolean => GAP.test(gap) && !endsSentence(gap);
+
+/**
+ * Whether the word ending at `end` on `before` and the word starting at `start` on `after` join as
+ * one phrase: on one line, only joiners between them; over a hard wrap, the end of the one line and
+ * the start of the next count as one gap.
+ */
+export function joinsAcross(before: IndexedLine, end: number, after: IndexedLine, start: number): boolean {
+  return joins(before === after ? before.raw.slice(end, start) : `${before.raw.slice(end)} ${after.raw.slice(0, start)}`);
+}
 
 // A short term plus "s" can be another word: "HA" is not in "has", "IT" is not in "its".
 const NOT_PLURALS = new Set(['has', 'was', 'its', 'his', 'is', 'as', 'us', 'does', 'goes']);
@@ -137,10 +146,9 @@ function wrapsOnto(index: DocumentIndex, li: number, ti: number, words: WordSpec
   const next = nextProseLine(index, li);
   if (!next) return null;
   if (!phraseAt(line.tokens, line.raw, ti, words.slice(0, onLine))) return null;
-  const tail = line.raw.slice(line.tokens[line.tokens.length - 1]!.end);
-  const head = next.raw.slice(0, next.tokens[0]?.start ?? 0);
   const after = words.length - onLine;
-  if (!joins(`${tail} ${head}`) || !phraseAt(next.tokens, next.raw, 0, words.slice(onLine))) return null;
+  if (!joinsAcross(line, line.tokens.at(-1)!.end, next, next.tokens[0]?.start ?? 0)) return null;
+  if (!phraseAt(next.tokens, next.raw, 0, words.slice(onLine))) return null;
   // The words the phrase takes from the next line, as the plan writes them.
   return next.raw.slice(next.tokens[0]!.start, next.tokens[after - 1]!.end);
 }
