@@ -18,12 +18,13 @@
  *   eval/blind/fresh7-9 three more, each written blind in one session and scored once there, before any of
  *                       its plans was read (each set's README.md says when, and what was read afterwards)
  *   eval/blind/fresh10-11 two more, written blind in the next session and scored once at its end
- *   eval/blind/fresh12  written blind at the end of that session and reserved for the next change
+ *   eval/blind/fresh12-13 written blind after (fresh12) and during (fresh13) the next change, scored once at its end
+ *   eval/blind/fresh14  written blind after that change and reserved for the next one (RESERVED below)
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|…|fresh12]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|…|fresh14]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
