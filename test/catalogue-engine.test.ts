@@ -286,6 +286,17 @@ describe('runCatalogue', () => {
     ]);
   });
 
+  it('raises one sentence wrapped over two lines once, and the next sentence as the other place', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect(
+      fire('# Menu\nWe cache the menu. Every deploy flushes the cache and\nthe nightly job flushes it as well.\nAdmins flush it by hand.', catalogue),
+    ).toEqual([
+      ['cache.no-fallback', 'line', 2, 'cache'],
+      ['cache.no-fallback', 'line', 4, 'cache'],
+    ]);
+  });
+
   it('prefers risk wording in a sentence over the same words in a heading', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 
