@@ -20,11 +20,12 @@
  *   eval/blind/fresh10-11 two more, written blind in the next session and scored once at its end
  *   eval/blind/fresh12-13 written blind after (fresh12) and during (fresh13) the next change, scored once at its end
  *   eval/blind/fresh14  written blind after that change and reserved for the next one (RESERVED below)
+ *   eval/blind/fresh15  written blind during the change after it, reserved for the one after that
  * then counts the risky sentences of eval/sentences/*.tsv that get a finding on their line, and
  * checks that sound documents stay quiet: the revised plans of seed 000 (eval/dev/sound) and the
  * real RFCs/KEPs in eval/corpus (template findings expected where sections are TBD).
  *
- *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|…|fresh14]
+ *   npm run eval [-- --engine checklist|claude|both] [-- --holdout] [-- --verbose] [-- --set dev|tune|probe|holdout|fresh|fresh2|…|fresh15]
  *
  * A finding counts for an expected item when its title + body + recommendation matches one of the
  * item's regexes and it sits within 2 lines of the item's anchor line (a section- or document-level
@@ -80,7 +81,7 @@ const HELD_OUT = [
  * Blind sets kept for the next change: scored only when named with --set, so --holdout cannot spend
  * them. Empty between sets: the next blind set goes here until it is scored.
  */
-const RESERVED: string[] = ['fresh14'];
+const RESERVED: string[] = ['fresh14', 'fresh15'];
 const withHoldout = args.includes('--holdout') || (onlySet !== null && HELD_OUT.includes(onlySet));
 
 const checklist = createChecklistEngine();
