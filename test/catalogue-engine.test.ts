@@ -383,6 +383,19 @@ describe('runCatalogue', () => {
     expect(fire('# Limits\n1. Add Redis dependency\n\n## Failure\nIf Redis is down we fall back to a local counter.', catalogue)).toEqual([]);
   });
 
+  it('looks for the handling of a risky sentence in its own section, unless the concern is Critical or says document', () => {
+    const plan = '# Cache\n\n## Design\nEvery deploy flushes the Redis cache.\n\n## Failure\nIf Redis is down we fall back to the database.';
+    const important = catalogueWith([concern({ severity: 'important', risk: ['flush*'] })]);
+    const critical = catalogueWith([concern({ risk: ['flush*'] })]);
+    const wholeDocument = catalogueWith([concern({ severity: 'important', risk: ['flush*'], handledScope: 'document' })]);
+
+    expect({ important: fire(plan, important), critical: fire(plan, critical), wholeDocument: fire(plan, wholeDocument) }).toEqual({
+      important: [['cache.no-fallback', 'line', 4, 'Redis']],
+      critical: [],
+      wholeDocument: [],
+    });
+  });
+
   it('does not take a mitigation the plan denies ("no fallback") as handling, but takes a conditional one', () => {
     const catalogue = catalogueWith([concern({})]);
 

@@ -95,6 +95,12 @@ function inferenceText(c: CompiledConcern): string {
   return text;
 }
 
+/** Whether `handled` must sit in the anchor's section (see ConcernSchema.handledScope for the default). */
+function handledInSection(c: CompiledConcern): boolean {
+  const scope = c.concern.handledScope ?? (c.risk && c.concern.severity !== 'critical' ? 'section' : 'document');
+  return scope === 'section';
+}
+
 /**
  * One concern on one document: the plan uses the component, says what creates the risk (when the
  * concern names such wording), meets every `requires`, and nowhere shows it is handled.
@@ -121,7 +127,8 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
 
   const handled = handledHits(index, c);
   // Handled somewhere in the document: no need to find where the finding would have sat.
-  if (c.concern.handledScope !== 'section' && handled.length > 0) return null;
+  const inSection = handledInSection(c);
+  if (!inSection && handled.length > 0) return null;
 
   const doc = index.doc;
   const at = placeConcern(index, c, risk, use, new Set(mentions.map((m) => m.line)));
@@ -131,7 +138,7 @@ export function runConcern(index: DocumentIndex, c: CompiledConcern, riskAt?: Te
     anchorSection = (headed && sectionAt(doc, headed.line)) || findSection(doc, at.line);
   }
 
-  const scope = c.concern.handledScope === 'section' ? (anchorSection ?? findSection(doc, at.line)) : null;
+  const scope = inSection ? (anchorSection ?? findSection(doc, at.line)) : null;
   if (within(handled, scope).length > 0) return null;
 
   const said = risk ?? use;

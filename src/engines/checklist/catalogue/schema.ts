@@ -74,8 +74,14 @@ export const ConcernSchema = z.strictObject({
   requires: z.array(terms.min(1)).default([]),
   /** Words that show the plan already handles it. */
   handled: terms.min(1),
-  /** Where `handled` counts: anywhere in the document, or within the section of the anchor. */
-  handledScope: z.enum(['document', 'section']).default('document'),
+  /**
+   * Where `handled` counts: anywhere in the document, or within the section of the anchor. Left
+   * out, a concern with `risk` wording that is not Critical looks in its section (a stated decision
+   * is mitigated next to it, and a "feature flag" or "retry" elsewhere in the plan says nothing
+   * about this sentence), and any other concern looks in the whole document. `document` is set
+   * where real RFCs state the handling in another part of the plan.
+   */
+  handledScope: z.enum(['document', 'section']).optional(),
   /**
    * `line`: on the risk wording, else on the line that introduces the component; `section`: a
    * section whose heading matches `heading`, else the component's section (gaps in one part of the
