@@ -297,6 +297,15 @@ describe('runCatalogue', () => {
     ]);
   });
 
+  it('keeps two table rows with the same risky wording as two places', () => {
+    const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
+
+    expect(fire('# Menu\nWe cache the menu.\n\n| Step | Effect |\n| Deploy | flushes the cache |\n| Nightly job | flushes the cache |', catalogue)).toEqual([
+      ['cache.no-fallback', 'line', 5, 'cache'],
+      ['cache.no-fallback', 'line', 6, 'cache'],
+    ]);
+  });
+
   it('prefers risk wording in a sentence over the same words in a heading', () => {
     const catalogue = catalogueWith([concern({ risk: ['flush*'] })]);
 

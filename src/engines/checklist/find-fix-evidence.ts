@@ -1,6 +1,7 @@
 import { findSection } from '../../documents/find-section.js';
 import type { PlanDocument } from '../../documents/schema.js';
 import { loadCatalogue } from './catalogue/load-catalogue.js';
+import { handledInSection } from './catalogue/handled-in-section.js';
 import { indexOf } from './catalogue/index-document.js';
 import { loadRules } from './load-rules.js';
 import type { Evidence } from '../../ledger/verifier.js';
@@ -18,7 +19,9 @@ export function findFixEvidence(entry: LedgerEntry, doc: PlanDocument): Evidence
     const section = anchorLine !== null ? findSection(doc, anchorLine) : null;
     const index = indexOf(doc);
     const candidates = concern.handled.match(index).filter((h) => index.active.has(h.line));
-    const preferred = candidates.find((c) => section && c.line >= section.startLine && c.line <= section.endLine) ?? candidates[0];
+    const inSection = candidates.find((c) => section && c.line >= section.startLine && c.line <= section.endLine);
+    // A concern that only counts handling in its own section was not fixed by a line elsewhere.
+    const preferred = inSection ?? (handledInSection(concern) ? undefined : candidates[0]);
     return preferred ? { note: `“${clip(doc.lines[preferred.line - 1]!.trim())}”`, lines: [preferred.line, preferred.line] } : null;
   }
   const rule = entry.finding.ruleId ? loadRules().get(entry.finding.ruleId) : undefined;

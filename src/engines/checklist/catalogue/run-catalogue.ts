@@ -15,19 +15,20 @@ const MORE_RISK_SITES = 1;
  */
 export const INFERRED_PER_PLAN = 6;
 
-const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/u;
+// A line that starts an item of its own: a list item or a table row.
+const ITEM_START = /^\s*(?:[-*+]|\d+[.)]|\|)\s?/u;
 // A stop (or a colon) at the end of a line, perhaps closed by markup or a quote: "done.**", "done.)".
 const ENDS_LINE = /[.;:!?][*_`'’")\]]*\s*$/u;
 
 /**
- * Whether `line` carries on the sentence that `from` left open ("If the call fails," / "the error
- * is logged"): two risky words of one sentence are one place to fix, not two findings.
+ * Whether two adjacent lines hold one sentence ("If the call fails," / "the error is logged"), in
+ * either order: two risky words of one sentence are one place to fix, not two findings.
  */
-function continuesSentence(index: DocumentIndex, from: number, line: number): boolean {
-  if (line !== from + 1) return false;
-  const [a, b] = [index.lines.find((l) => l.line === from), index.lines.find((l) => l.line === line)];
-  if (!a || !b || b.raw.trim() === '' || LIST_ITEM.test(b.raw)) return false;
-  return !ENDS_LINE.test(a.raw);
+function oneSentence(index: DocumentIndex, a: number, b: number): boolean {
+  if (Math.abs(a - b) !== 1) return false;
+  const [first, second] = [index.lines.find((l) => l.line === Math.min(a, b)), index.lines.find((l) => l.line === Math.max(a, b))];
+  if (!first || !second || second.raw.trim() === '' || ITEM_START.test(second.raw) || /^\s*\|/u.test(first.raw)) return false;
+  return !ENDS_LINE.test(first.raw);
 }
 
 /** Every concern of the catalogue (or the given ones) that fires on the document. */
@@ -39,7 +40,7 @@ export function runCatalogue(doc: PlanDocument, concerns: Iterable<CompiledConce
     // The same risky wording in another part of the plan is another place to fix.
     if (hit && c.risk && hit.anchor.level === 'line' && MORE_RISK_SITES > 0) {
       const first = hit.anchor.startLine ?? 0;
-      const others = riskSitesOf(index, c).filter((h) => h.line !== first && !index.headings.has(h.line) && !continuesSentence(index, first, h.line));
+      const others = riskSitesOf(index, c).filter((h) => h.line !== first && !index.headings.has(h.line) && !oneSentence(index, first, h.line));
       for (const other of others.slice(0, MORE_RISK_SITES)) {
         const again = runConcern(index, c, other);
         if (again && again.anchor.startLine !== hit.anchor.startLine) hits.push(again);

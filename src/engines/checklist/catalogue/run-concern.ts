@@ -8,6 +8,7 @@ import type { TermHit } from './term-hit.js';
 import type { DocumentIndex } from './index-document.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { handledHits } from './handled-hits.js';
+import { handledInSection } from './handled-in-section.js';
 import { mentionsOf } from './mentions-of.js';
 import { placeConcern } from './place-concern.js';
 import { riskSitesOf } from './risk-sites-of.js';
@@ -93,12 +94,6 @@ function inferenceText(c: CompiledConcern): string {
     INFERENCE_TEXT.set(c, text);
   }
   return text;
-}
-
-/** Whether `handled` must sit in the anchor's section (see ConcernSchema.handledScope for the default). */
-function handledInSection(c: CompiledConcern): boolean {
-  const scope = c.concern.handledScope ?? (c.risk && c.concern.severity !== 'critical' ? 'section' : 'document');
-  return scope === 'section';
 }
 
 /**

@@ -76,10 +76,10 @@ export const ConcernSchema = z.strictObject({
   handled: terms.min(1),
   /**
    * Where `handled` counts: anywhere in the document, or within the section of the anchor. Left
-   * out, a concern with `risk` wording that is not Critical looks in its section (a stated decision
-   * is mitigated next to it, and a "feature flag" or "retry" elsewhere in the plan says nothing
-   * about this sentence), and any other concern looks in the whole document. `document` is set
-   * where real RFCs state the handling in another part of the plan.
+   * out, it follows handledInSection: a non-Critical line concern with `risk` wording looks in its
+   * section (a "feature flag" or "retry" elsewhere in the plan says nothing about this sentence),
+   * anything else in the whole document. `document` is set where real RFCs state the handling in
+   * another part of the plan.
    */
   handledScope: z.enum(['document', 'section']).optional(),
   /**
