@@ -1,5 +1,6 @@
 import { endsSentence } from './ends-sentence.js';
 import type { DocumentIndex, IndexedLine } from './index-document.js';
+import { indexOfLine } from './index-of-line.js';
 import { nextProseLine } from './next-prose-line.js';
 import type { TermHit } from './term-hit.js';
 
@@ -11,20 +12,6 @@ import type { TermHit } from './term-hit.js';
  */
 const DEFERRED =
   /\b(?:on (?:the|our) roadmap|roadmap item|(?:a |the )?later (?:phase|release|milestone)|phase (?:2|two|II)\b|future work|in the future|(?:a |the )?future release|follow-?up (?:work|ticket|project|phase|release)|not yet|deferred|postponed|out of scope)\b/i;
-
-/** The line's index in `index.lines`, which leaves out blank and hidden lines. */
-function indexOfLine(index: DocumentIndex, line: number): number {
-  let lo = 0;
-  let hi = index.lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = index.lines[mid]!.line;
-    if (at === line) return mid;
-    if (at < line) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Whether a sentence ends between word `k - 1` and word `k` of the line. */
 function endsBefore(line: IndexedLine, k: number): boolean {

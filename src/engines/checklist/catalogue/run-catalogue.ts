@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../../../documents/schema.js';
 import { indexOf, type DocumentIndex } from './index-document.js';
+import { indexOfLine } from './index-of-line.js';
 import type { CompiledConcern } from './load-catalogue.js';
 import { riskSitesOf } from './risk-sites-of.js';
 import { type CatalogueHit, runConcern } from './run-concern.js';
@@ -22,12 +23,15 @@ const ENDS_LINE = /[.;:!?][*_`'’")\]]*\s*$/u;
 
 /**
  * Whether two adjacent lines hold one sentence ("If the call fails," / "the error is logged"), in
- * either order: two risky words of one sentence are one place to fix, not two findings.
+ * either order: two risky words of one sentence are one place to fix, not two findings. Unlike a
+ * phrase wrapped onto the next prose line (nextProseLine), a statement in a code block counts too:
+ * "ALTER TABLE t" / "ADD COLUMN c" is one place.
  */
 function oneSentence(index: DocumentIndex, a: number, b: number): boolean {
   if (Math.abs(a - b) !== 1) return false;
-  const [first, second] = [index.lines.find((l) => l.line === Math.min(a, b)), index.lines.find((l) => l.line === Math.max(a, b))];
-  if (!first || !second || second.raw.trim() === '' || ITEM_START.test(second.raw) || /^\s*\|/u.test(first.raw)) return false;
+  const li = indexOfLine(index, Math.min(a, b));
+  const [first, second] = [index.lines[li], index.lines[li + 1]];
+  if (!first || second?.line !== first.line + 1 || ITEM_START.test(second.raw) || /^\s*\|/u.test(first.raw)) return false;
   return !ENDS_LINE.test(first.raw);
 }
 
